@@ -1,0 +1,177 @@
+package com.klinelive.candle;
+
+import com.klinelive.model.Candle;
+import com.klinelive.model.Tick;
+import com.klinelive.model.Timeframe;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+
+/**
+ * All candles of one symbol: one {@link CandleSeries} per timeframe, all fed from the same ticks, so switching
+ * timeframe is instant and every timeframe agrees.
+ *
+ * <p>Threads: network threads write ({@link #apply}), the FX thread reads ({@link #read}) once per frame. One
+ * read-write lock guards every series of the book, so a writer takes one lock per tick however many timeframes
+ * there are, and a reader sees each tick counted in all timeframes or in none. {@link #version()} changes after
+ * every write, so a reader can tell cheaply whether there is anything new to draw.
+ */
+public final class CandleBook {
+
+    private final String symbol;
+    private final CandleSeries[] series;
+    private final SeqWindow seen = new SeqWindow();
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private volatile long version;
+
+    /**
+     * @param symbol     the instrument
+     * @param timeframes the timeframes to keep, at least one
+     * @param capacity   most candles kept per timeframe
+     */
+    public CandleBook(String symbol, Set<Timeframe> timeframes, int capacity) {
+        if (timeframes.isEmpty()) {
+            throw new IllegalArgumentException("no timeframes");
+        }
+        this.symbol = symbol;
+        this.series = EnumSet.copyOf(timeframes).stream()
+                .map(tf -> new CandleSeries(tf, capacity))
+                .toArray(CandleSeries[]::new);
+    }
+
+    public String symbol() {
+        return symbol;
+    }
+
+    /** The timeframes this book keeps, shortest first. */
+    public Set<Timeframe> timeframes() {
+        Set<Timeframe> set = EnumSet.noneOf(Timeframe.class);
+        for (CandleSeries s : series) {
+            set.add(s.timeframe());
+        }
+        return Collections.unmodifiableSet(set);
+    }
+
+    /** Counts one tick of this book's symbol in every timeframe. */
+    public TickOutcome apply(Tick tick) {
+        return apply(tick.seq(), tick.time(), tick.price(), tick.size());
+    }
+
+    /**
+     * Counts one trade in every timeframe, unless its sequence was already counted or it is older than the
+     * candles held for late updates; then nothing changes, and the sequence is not remembered.
+     *
+     * @param seq      per-symbol sequence number or trade id
+     * @param time     event time, epoch milliseconds UTC
+     * @param price    finite and &gt; 0
+     * @param quantity finite and &ge; 0
+     */
+    public TickOutcome apply(long seq, long time, double price, double quantity) {
+        lock.writeLock().lock();
+        try {
+            switch (seen.check(seq)) {
+                case DUPLICATE:
+                    return TickOutcome.DUPLICATE;
+                case TOO_OLD:
+                    return TickOutcome.TOO_LATE;
+                default:
+                    break;
+            }
+            for (CandleSeries s : series) {
+                if (!s.canHold(s.timeframe().bucketStart(time))) {
+                    return TickOutcome.TOO_LATE;
+                }
+            }
+            seen.mark(seq);
+            for (CandleSeries s : series) {
+                s.add(seq, time, price, quantity);
+            }
+            version++;
+            return TickOutcome.ACCEPTED;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Replaces the candles of {@code timeframe} with history whose last counted tick is {@code lastSeq}: ticks up
+     * to it are then reported as duplicates, later ones are counted on top.
+     */
+    public void loadHistory(Timeframe timeframe, List<Candle> candles, long lastSeq) {
+        lock.writeLock().lock();
+        try {
+            seriesOf(timeframe).replaceAll(candles);
+            seen.resetTo(lastSeq);
+            version++;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Drops every candle and every remembered sequence (the feed restarted its sequence numbers). */
+    public void clear() {
+        lock.writeLock().lock();
+        try {
+            for (CandleSeries s : series) {
+                s.clear();
+            }
+            seen.clear();
+            version++;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Runs {@code reader} on the candles of {@code timeframe} under the read lock and returns its result. The
+     * view is valid only inside the call: keep no reference to it. Writers wait meanwhile, so read briefly.
+     */
+    public <R> R read(Timeframe timeframe, Function<? super CandleColumns, R> reader) {
+        lock.readLock().lock();
+        try {
+            return reader.apply(seriesOf(timeframe));
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** A copy of the newest {@code limit} candles of {@code timeframe}, oldest first. */
+    public List<Candle> candles(Timeframe timeframe, int limit) {
+        return read(timeframe, columns -> {
+            int n = Math.min(limit, columns.size());
+            List<Candle> out = new ArrayList<>(n);
+            for (int i = columns.size() - n; i < columns.size(); i++) {
+                out.add(columns.candle(i));
+            }
+            return out;
+        });
+    }
+
+    /** The highest sequence counted so far, or -1. */
+    public long lastSeq() {
+        lock.readLock().lock();
+        try {
+            return seen.highest();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Changes after every write; equal values mean nothing changed in between. */
+    public long version() {
+        return version;
+    }
+
+    private CandleSeries seriesOf(Timeframe timeframe) {
+        for (CandleSeries s : series) {
+            if (s.timeframe() == timeframe) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException(symbol + " keeps no " + timeframe.label() + " candles");
+    }
+}

@@ -1,0 +1,54 @@
+package com.klinelive.candle;
+
+import com.klinelive.model.Candle;
+
+/**
+ * A read-only view of candles stored column by column, oldest first, index 0 to {@code size() - 1}. The renderer
+ * reads the visible index range through it without copying; see {@link CandleBook#read} for when it is valid.
+ */
+public interface CandleColumns {
+
+    int size();
+
+    /** Bucket start, epoch milliseconds UTC. Strictly increasing with the index. */
+    long time(int index);
+
+    double open(int index);
+
+    double high(int index);
+
+    double low(int index);
+
+    double close(int index);
+
+    double volume(int index);
+
+    long trades(int index);
+
+    /** The candle at {@code index} as a value (allocates; not for per-frame loops). */
+    default Candle candle(int index) {
+        return new Candle(time(index), open(index), high(index), low(index), close(index), volume(index),
+                trades(index));
+    }
+
+    /**
+     * Binary search by bucket start: the index of the candle that starts at {@code time}, or
+     * {@code -(insertionPoint) - 1} when there is none, as {@link java.util.Arrays#binarySearch(long[], long)}.
+     */
+    default int search(long time) {
+        int lo = 0;
+        int hi = size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            long t = time(mid);
+            if (t < time) {
+                lo = mid + 1;
+            } else if (t > time) {
+                hi = mid - 1;
+            } else {
+                return mid;
+            }
+        }
+        return -(lo + 1);
+    }
+}
