@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "KLine Live: a live candlestick chart that knows its feed.",
-        subcommands = {})
+        subcommands = {RecordCommand.class})
 public final class KlineLiveCommand implements Runnable {
 
     @Override
