@@ -110,8 +110,8 @@ public final class FeedClient implements AutoCloseable {
         this.http = builder.build();
         this.history = new HistoryClient(http, options.endpoint(), Duration.ofSeconds(15));
         this.reconnectBackoff = new Backoff(options.backoffBase().toMillis(), options.backoffCap().toMillis());
-        this.probeBackoff = new Backoff(Math.max(1_000, options.backoffBase().toMillis()),
-                options.backoffCap().toMillis());
+        long probeBase = Math.max(1_000, options.backoffBase().toMillis());
+        this.probeBackoff = new Backoff(probeBase, Math.max(probeBase, options.backoffCap().toMillis()));
         this.historyBackoff = new Backoff(options.backoffBase().toMillis(), options.backoffCap().toMillis());
         this.thirdParty = options.endpoint().http().isEmpty();
     }
@@ -192,14 +192,15 @@ public final class FeedClient implements AutoCloseable {
         }
         publish(new FeedStatus(FeedState.CONNECTING, null, "", 0, thirdParty));
         active = open(webSockets, options.endpoint().webSocket(), List.of());
+        active.transport.start();
     }
 
+    /** A new transport, not started: the caller makes it current first, so none of its events is dropped. */
     private Inbound open(TransportFactory factory, java.net.URI uri, List<String> pollSymbols) {
         Inbound inbound = new Inbound(this);
         TransportRequest request = new TransportRequest(uri, pollSymbols, this::resumeFrom,
                 options.connectTimeout(), options.sslContext(), FeedOptions.MAX_MESSAGE_BYTES);
         inbound.transport = factory.create(request, inbound);
-        inbound.transport.start();
         return inbound;
     }
 
@@ -313,6 +314,7 @@ public final class FeedClient implements AutoCloseable {
             symbols = wanted(offered);
             listeners.forEach(l -> l.onSymbols(symbols));
             active = open(longPolls, options.endpoint().httpBase(), symbols);
+            active.transport.start();
             backfillWhereNeeded();
             if (options.transports() == FeedOptions.TransportChoice.AUTO) {
                 scheduleProbe();
@@ -329,6 +331,7 @@ public final class FeedClient implements AutoCloseable {
         probeRetry = control.schedule(() -> {
             if (!closed && probe == null && active != null && active.transport.kind() == TransportKind.LONG_POLLING) {
                 probe = open(webSockets, options.endpoint().webSocket(), List.of());
+                probe.transport.start();
             }
         }, delay, TimeUnit.MILLISECONDS);
     }
