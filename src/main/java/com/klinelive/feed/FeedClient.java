@@ -255,10 +255,10 @@ public final class FeedClient implements AutoCloseable {
                     since.put(s, last);
                 }
             }
+            backfillWhereNeeded();
             inbound.transport.send(NativeEncoder.subscribe(symbols, since));
             metrics.transport(TransportKind.WEBSOCKET);
             publish(new FeedStatus(FeedState.WEBSOCKET, TransportKind.WEBSOCKET, "", 0, false));
-            backfillWhereNeeded();
         });
     }
 
@@ -313,9 +313,9 @@ public final class FeedClient implements AutoCloseable {
             }
             symbols = wanted(offered);
             listeners.forEach(l -> l.onSymbols(symbols));
+            backfillWhereNeeded();
             active = open(longPolls, options.endpoint().httpBase(), symbols);
             active.transport.start();
-            backfillWhereNeeded();
             if (options.transports() == FeedOptions.TransportChoice.AUTO) {
                 scheduleProbe();
             }
@@ -445,13 +445,16 @@ public final class FeedClient implements AutoCloseable {
         return true;
     }
 
-    /** Starts a history sync for every symbol that has never had one. */
+    /**
+     * Starts a history sync for every symbol that has never had one. Called before subscribing, so the live
+     * ticks that follow are held back until the history is in.
+     */
     private void backfillWhereNeeded() {
         for (String s : symbols) {
             SymbolSync sync = syncFor(s);
-            if (sync != null && !sync.syncing() && !syncs.get(s).book().timeframes().isEmpty()
-                    && sync.book().version() == 0) {
-                fetchHistory(s, sync, sync.beginSync(), false);
+            int generation = sync == null ? -1 : sync.beginBackfill();
+            if (generation >= 0) {
+                control.execute(() -> fetchHistory(s, sync, generation, false));
             }
         }
     }

@@ -27,6 +27,7 @@ final class SymbolSync {
     private boolean syncing;
     private int generation;
     private boolean overflowed;
+    private boolean backfilled;
     private final List<Tick> heldBack = new ArrayList<>();
 
     /**
@@ -78,9 +79,18 @@ final class SymbolSync {
      * generation the history answer must carry.
      */
     synchronized int beginSync() {
+        backfilled = true;
         syncing = true;
         overflowed = false;
         return ++generation;
+    }
+
+    /**
+     * Begins the first sync of this symbol, the backfill, unless one began before. Returns its generation, or -1
+     * when there is nothing to do. Called before ticks can arrive, so none is counted ahead of the history.
+     */
+    synchronized int beginBackfill() {
+        return backfilled ? -1 : beginSync();
     }
 
     /** The server said our sequence is older than it keeps: continue after {@code seq}, from history. */
@@ -95,6 +105,7 @@ final class SymbolSync {
         lastSeq = -1;
         heldBack.clear();
         book.clear();
+        backfilled = true;
         return beginSync();
     }
 
