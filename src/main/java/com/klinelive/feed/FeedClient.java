@@ -47,6 +47,8 @@ public final class FeedClient implements AutoCloseable {
     /** A WebSocket that dies this many times in a row without delivering a tick sends us to long polling. */
     private static final int WEBSOCKET_DEATHS_BEFORE_FALLBACK = 3;
     private static final long WATCHDOG_PERIOD_MILLIS = 250;
+    /** How long ticks ahead of a missing sequence wait for it before it counts as a gap. */
+    private static final long GAP_GRACE_NANOS = 2_000_000_000L;
 
     private final FeedOptions options;
     private final CandleAggregator aggregator;
@@ -366,6 +368,13 @@ public final class FeedClient implements AutoCloseable {
     private void watchdog() {
         long now = System.nanoTime();
         metrics.sampleRate(now);
+        for (Map.Entry<String, SymbolSync> e : syncs.entrySet()) {
+            int generation = e.getValue().gapOlderThan(now, GAP_GRACE_NANOS);
+            if (generation >= 0) {
+                LOG.info("gap in {}: repairing from history", e.getKey());
+                fetchHistory(e.getKey(), e.getValue(), generation, true);
+            }
+        }
         Inbound current = active;
         if (current == null || current.openedAtNanos == 0 || closed) {
             return;
@@ -415,7 +424,7 @@ public final class FeedClient implements AutoCloseable {
         if (book == null) {
             return null;
         }
-        boolean isNew = syncs.putIfAbsent(symbol, new SymbolSync(book, canFetchHistory())) == null;
+        boolean isNew = syncs.putIfAbsent(symbol, new SymbolSync(book, canFetchHistory(), metrics)) == null;
         if (isNew && thirdParty) {
             List<String> seen = new ArrayList<>(syncs.keySet());
             seen.sort(null);
@@ -473,9 +482,7 @@ public final class FeedClient implements AutoCloseable {
             return;
         }
         if (!canFetchHistory()) {
-            List<Tick> counted = new ArrayList<>();
-            sync.finishWithoutHistory(counted);
-            counted.forEach(t -> metrics.tickCounted());
+            sync.finishWithoutHistory();
             return;
         }
         List<Timeframe> timeframes = options.historyTimeframes().stream()
@@ -503,10 +510,8 @@ public final class FeedClient implements AutoCloseable {
                 }
                 histories.add(new History(m.interval(), m.candles(), m.seq()));
             }
-            List<Tick> counted = new ArrayList<>();
-            if (sync.finish(generation, histories, counted)) {
+            if (sync.finish(generation, histories) >= 0) {
                 historyBackoff.reset();
-                counted.forEach(t -> metrics.tickCounted());
                 if (repair) {
                     metrics.gapRepaired();
                 }

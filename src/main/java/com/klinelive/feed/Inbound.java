@@ -29,6 +29,7 @@ final class Inbound implements TransportEvents, FeedSink {
     private FeedDecoder decoder;
     // The symbol the current message changed; every format carries one symbol per message.
     private String touched;
+    private long receivedNanos;
 
     Inbound(FeedClient client) {
         this.client = client;
@@ -51,6 +52,7 @@ final class Inbound implements TransportEvents, FeedSink {
                 return;
             }
             touched = null;
+            this.receivedNanos = receivedNanos;
             decoder.decode(text, this);
             if (touched != null) {
                 client.candlesChanged(touched, receivedNanos);
@@ -102,16 +104,9 @@ final class Inbound implements TransportEvents, FeedSink {
             return;
         }
         delivered = true;
-        FeedMetrics metrics = client.metricsSink();
-        switch (sync.onTick(tick)) {
-            case COUNTED -> {
-                metrics.tickCounted();
-                touch(tick.symbol());
-            }
-            case DUPLICATE -> metrics.duplicateDropped();
-            case TOO_LATE -> metrics.tooLate();
-            case GAP -> client.repair(tick.symbol(), sync, sync.generation());
-            case HELD_BACK -> { }
+        switch (sync.onTick(tick, receivedNanos)) {
+            case COUNTED, HELD_BACK, WAITING -> touch(tick.symbol());
+            default -> { }
         }
     }
 

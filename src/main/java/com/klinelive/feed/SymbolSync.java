@@ -7,43 +7,56 @@ import com.klinelive.model.Tick;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.TreeMap;
 
 /**
- * Keeps one symbol's candles equal to the feed's: remembers the last sequence received (to resume from and to see
- * gaps), and while history is being fetched holds live ticks back, to replay on top of the history once it is
- * loaded. Thread-safe: network threads deliver ticks, the control thread loads history.
+ * Keeps one symbol's candles equal to the feed's.
+ *
+ * <p>Ticks are counted in sequence order: {@link #lastSeq()} is the highest sequence up to which every tick
+ * arrived. A tick ahead of it waits (bounded) for the ones in between, which usually come a moment later (a
+ * server streams live before it has replayed what a resuming client missed). If they do not come within a grace
+ * time, that is a gap: history is fetched, and while it is on its way live ticks are held back, to be replayed
+ * on top of it. Counting in order also keeps floating-point volume sums identical to the server's.
+ *
+ * <p>Thread-safe: network threads deliver ticks, the control thread checks gaps and loads history.
  */
 final class SymbolSync {
 
     /** What became of a tick. */
-    enum Result { COUNTED, DUPLICATE, TOO_LATE, HELD_BACK, GAP }
+    enum Result { COUNTED, DUPLICATE, TOO_LATE, WAITING, HELD_BACK }
 
-    /** Ticks held back while history loads; beyond this the fetch starts over rather than grow memory. */
-    static final int MAX_HELD_BACK = 500_000;
+    /** Ticks waiting or held back; beyond this the sync starts over rather than grow memory. */
+    static final int MAX_BUFFERED = 500_000;
 
     private final CandleBook book;
     private final boolean repairsGaps;
+    private final FeedMetrics metrics;
     private long lastSeq = -1;
+    private final TreeMap<Long, Tick> ahead = new TreeMap<>();
+    private long aheadSinceNanos;
     private boolean syncing;
+    private boolean backfilled;
     private int generation;
     private boolean overflowed;
-    private boolean backfilled;
     private final List<Tick> heldBack = new ArrayList<>();
 
     /**
      * @param book        the symbol's candles
-     * @param repairsGaps whether the feed has history to repair gaps from (our protocol)
+     * @param repairsGaps whether the feed has history to repair gaps from (our protocol); without it ticks are
+     *                    counted as they come
+     * @param metrics     where counted, duplicate and too-late ticks are tallied
      */
-    SymbolSync(CandleBook book, boolean repairsGaps) {
+    SymbolSync(CandleBook book, boolean repairsGaps, FeedMetrics metrics) {
         this.book = book;
         this.repairsGaps = repairsGaps;
+        this.metrics = metrics;
     }
 
     CandleBook book() {
         return book;
     }
 
-    /** The highest sequence received, to resume from; -1 when none. */
+    /** The sequence up to which every tick arrived: where to resume from; -1 when none. */
     synchronized long lastSeq() {
         return lastSeq;
     }
@@ -57,32 +70,45 @@ final class SymbolSync {
         return generation;
     }
 
-    /**
-     * Counts a live tick, or holds it back while history loads. A sequence jump starts a sync and returns
-     * {@link Result#GAP}: the caller fetches history.
-     */
-    synchronized Result onTick(Tick tick) {
-        boolean gap = repairsGaps && !syncing && lastSeq >= 0 && tick.seq() > lastSeq + 1;
-        lastSeq = Math.max(lastSeq, tick.seq());
-        if (gap) {
-            beginSync();
+    /** Takes one live tick: counts it, or lets it wait for the ticks before it, or holds it back during a sync. */
+    synchronized Result onTick(Tick tick, long nowNanos) {
+        long seq = tick.seq();
+        if (!repairsGaps || lastSeq < 0 || seq <= lastSeq) {
+            lastSeq = Math.max(lastSeq, seq);
+            return deliver(tick);
         }
-        if (syncing) {
-            holdBack(tick);
-            return gap ? Result.GAP : Result.HELD_BACK;
+        if (seq == lastSeq + 1) {
+            lastSeq = seq;
+            Result result = deliver(tick);
+            drainAhead();
+            return result;
         }
-        return count(tick);
+        if (ahead.isEmpty()) {
+            aheadSinceNanos = nowNanos;
+        }
+        if (ahead.size() >= MAX_BUFFERED) {
+            overflowed = true;
+            ahead.clear();
+        }
+        ahead.put(seq, tick);
+        return Result.WAITING;
     }
 
     /**
-     * Starts (or restarts) a sync: live ticks are held back until {@link #finish} loads history. Returns the
-     * generation the history answer must carry.
+     * Whether ticks have been waiting longer than {@code graceNanos} for missing ones: a gap. If so the waiting
+     * ticks are held back, a sync begins, and its generation is returned; otherwise -1.
      */
-    synchronized int beginSync() {
-        backfilled = true;
-        syncing = true;
-        overflowed = false;
-        return ++generation;
+    synchronized int gapOlderThan(long nowNanos, long graceNanos) {
+        if (!(overflowed || !ahead.isEmpty() && nowNanos - aheadSinceNanos > graceNanos)) {
+            return -1;
+        }
+        if (!ahead.isEmpty()) {
+            lastSeq = ahead.lastKey();
+        }
+        int g = beginSync();
+        heldBack.addAll(ahead.values());
+        ahead.clear();
+        return g;
     }
 
     /**
@@ -97,6 +123,7 @@ final class SymbolSync {
     synchronized int reset(long seq) {
         lastSeq = Math.max(seq, -1);
         heldBack.clear();
+        ahead.clear();
         return beginSync();
     }
 
@@ -104,70 +131,111 @@ final class SymbolSync {
     synchronized int restart() {
         lastSeq = -1;
         heldBack.clear();
+        ahead.clear();
         book.clear();
-        backfilled = true;
         return beginSync();
     }
 
     /**
-     * Loads history fetched for {@code generation} and replays the held-back ticks after it. Returns false when
-     * the answer is stale or does not join up with the live ticks (a tick in between was missed): then the caller
-     * fetches again, with a new generation already begun.
+     * Loads history fetched for {@code generation} and replays the held-back ticks after it, in order. Returns the
+     * number of ticks replayed, or -1 when the answer is stale or does not join up with the ticks held back (some
+     * were missed in between): then a new generation has begun and the caller fetches again.
      */
-    synchronized boolean finish(int generation, List<History> histories, List<Tick> counted) {
+    synchronized int finish(int generation, List<History> histories) {
         if (generation != this.generation || !syncing) {
-            return false;
-        }
-        if (overflowed) {
-            beginSync();
-            return false;
+            return -1;
         }
         long floor = histories.stream().mapToLong(History::lastSeq).min().orElse(-1);
         heldBack.sort(Comparator.comparingLong(Tick::seq));
-        if (!heldBack.isEmpty() && floor >= 0 && heldBack.get(0).seq() > floor + 1) {
-            // The history ends before the first live tick we hold: the ticks between were missed. Fetch again.
+        if (overflowed || !joinsUp(floor)) {
             beginSync();
-            return false;
+            return -1;
         }
         book.loadHistory(histories);
+        int replayed = 0;
         for (Tick t : heldBack) {
-            if (t.seq() > floor && book.apply(t) == TickOutcome.ACCEPTED) {
-                counted.add(t);
+            if (t.seq() > floor && count(t) == Result.COUNTED) {
+                replayed++;
             }
         }
         heldBack.clear();
         lastSeq = Math.max(lastSeq, floor);
         syncing = false;
-        return true;
+        drainAhead();
+        return replayed;
     }
 
     /** No history to wait for (a feed without it): count what was held back and go live. */
-    synchronized void finishWithoutHistory(List<Tick> counted) {
+    synchronized int finishWithoutHistory() {
         heldBack.sort(Comparator.comparingLong(Tick::seq));
+        int counted = 0;
         for (Tick t : heldBack) {
-            if (book.apply(t) == TickOutcome.ACCEPTED) {
-                counted.add(t);
+            if (count(t) == Result.COUNTED) {
+                counted++;
             }
         }
         heldBack.clear();
         syncing = false;
+        overflowed = false;
+        drainAhead();
+        return counted;
+    }
+
+    private int beginSync() {
+        backfilled = true;
+        syncing = true;
+        overflowed = false;
+        return ++generation;
+    }
+
+    /** Whether the held-back ticks above {@code floor} continue it without a hole (they are sorted). */
+    private boolean joinsUp(long floor) {
+        if (floor < 0) {
+            return true;
+        }
+        long expected = floor + 1;
+        for (Tick t : heldBack) {
+            if (t.seq() > expected) {
+                return false;
+            }
+            expected = Math.max(expected, t.seq() + 1);
+        }
+        return true;
+    }
+
+    private Result deliver(Tick tick) {
+        if (syncing) {
+            if (heldBack.size() >= MAX_BUFFERED) {
+                // A history answer already on its way may not include the ticks we would drop: start over.
+                heldBack.clear();
+                overflowed = true;
+            } else {
+                heldBack.add(tick);
+            }
+            return Result.HELD_BACK;
+        }
+        return count(tick);
     }
 
     private Result count(Tick tick) {
-        return switch (book.apply(tick)) {
-            case ACCEPTED -> Result.COUNTED;
-            case DUPLICATE -> Result.DUPLICATE;
-            default -> Result.TOO_LATE;
-        };
+        TickOutcome outcome = book.apply(tick);
+        switch (outcome) {
+            case ACCEPTED -> metrics.tickCounted();
+            case DUPLICATE -> metrics.duplicateDropped();
+            default -> metrics.tooLate();
+        }
+        return outcome == TickOutcome.ACCEPTED ? Result.COUNTED
+                : outcome == TickOutcome.DUPLICATE ? Result.DUPLICATE : Result.TOO_LATE;
     }
 
-    private void holdBack(Tick tick) {
-        if (heldBack.size() >= MAX_HELD_BACK) {
-            // A history answer already on its way may not include the ticks we would drop: start over.
-            heldBack.clear();
-            overflowed = true;
-            return;
+    /** Counts the waiting ticks that now follow on; drops those that turned out to be duplicates. */
+    private void drainAhead() {
+        while (!ahead.isEmpty() && ahead.firstKey() <= lastSeq + 1) {
+            Tick next = ahead.pollFirstEntry().getValue();
+            if (next.seq() == lastSeq + 1) {
+                lastSeq = next.seq();
+                deliver(next);
+            }
         }
-        heldBack.add(tick);
     }
 }
