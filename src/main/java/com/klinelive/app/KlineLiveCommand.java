@@ -1,5 +1,6 @@
 package com.klinelive.app;
 
+import com.klinelive.sim.SimCommand;
 import picocli.CommandLine.Command;
 
 /**
@@ -10,7 +11,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "KLine Live: a live candlestick chart that knows its feed.",
-        subcommands = {RecordCommand.class})
+        subcommands = {SimCommand.class, RecordCommand.class})
 public final class KlineLiveCommand implements Runnable {
 
     @Override
