@@ -105,7 +105,8 @@ public final class FeedClient implements AutoCloseable {
             return t;
         });
         HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(options.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).executor(httpExecutor);
+                .followRedirects(HttpClient.Redirect.NEVER).executor(httpExecutor)
+                .version(HttpClient.Version.HTTP_1_1);
         if (options.sslContext() != null) {
             builder.sslContext(options.sslContext());
         }

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * else gets an {@code error} and is counted. A client sending more than {@link #MAX_MESSAGES_PER_SECOND}
  * messages a second is closed, so no client can keep the server busy with requests.
  */
-final class FeedEndpoint implements Session.Listener.AutoDemanding {
+public final class FeedEndpoint implements Session.Listener.AutoDemanding {
 
     static final int MAX_MESSAGES_PER_SECOND = 20;
 
