@@ -258,7 +258,7 @@ final class JsonCursor {
 
     /** Reads an integer without fraction or exponent. */
     long nextLong(String field) {
-        expectKind(field, JsonKind.NUMBER);
+        expectNumber(field);
         int end = numbers.parseLong(text, pos, limit);
         if (end == JsonNumberParser.FAILED) {
             throw fail(field, numbers.problem(), null);
@@ -269,7 +269,7 @@ final class JsonCursor {
 
     /** Reads a number as the nearest double; a number too large for a double reads as an infinity. */
     double nextDouble(String field) {
-        expectKind(field, JsonKind.NUMBER);
+        expectNumber(field);
         int end = numbers.parseDouble(text, pos, limit);
         if (end == JsonNumberParser.FAILED) {
             throw fail(field, numbers.problem(), null);
@@ -287,7 +287,10 @@ final class JsonCursor {
 
     /** Reads a string value; compare it with {@link #stringIs}, {@link #matchString} or take it as a String. */
     void nextStringToken(String field) {
-        expectKind(field, JsonKind.STRING);
+        skipWhitespace();
+        if (pos >= limit || text[pos] != '"') {
+            throw fail(field, JsonKind.STRING.expectation(), found());
+        }
         scanString(field);
     }
 
@@ -334,9 +337,14 @@ final class JsonCursor {
                 return name;
             }
         } else {
+            // The table holds only valid names, so a name found there needs no checking.
+            String known = symbols.find(text, stringStart, stringEnd);
+            if (known != null) {
+                return known;
+            }
             problem = FieldRules.nameProblem(text, stringStart, stringEnd);
             if (problem == null) {
-                return symbols.intern(text, stringStart, stringEnd);
+                return symbols.add(text, stringStart, stringEnd);
             }
         }
         throw fail(field, problem, null);
@@ -376,6 +384,10 @@ final class JsonCursor {
         char[] t = text;
         int p = pos;
         int end = limit;
+        // Whitespace is at most ' ', and compact senders have none: one comparison is the common case.
+        if (p < end && t[p] > ' ') {
+            return;
+        }
         while (p < end) {
             char c = t[p];
             if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
@@ -415,6 +427,18 @@ final class JsonCursor {
         if (kindAt(pos) != kind) {
             throw fail(field, kind.expectation(), found());
         }
+    }
+
+    /** The hot-path form of {@code expectKind(field, NUMBER)}. */
+    private void expectNumber(String field) {
+        skipWhitespace();
+        if (pos < limit) {
+            char c = text[pos];
+            if ((c >= '0' && c <= '9') || c == '-') {
+                return;
+            }
+        }
+        throw fail(field, JsonKind.NUMBER.expectation(), found());
     }
 
     private void skipNumber() {

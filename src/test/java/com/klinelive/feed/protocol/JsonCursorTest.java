@@ -1,6 +1,7 @@
 package com.klinelive.feed.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,11 +37,14 @@ class JsonCursorTest {
         SymbolTable table = new SymbolTable();
         for (int i = 0; i < SymbolTable.MAX_ENTRIES * 3; i++) {
             char[] name = ("S" + i).toCharArray();
-            assertEquals("S" + i, table.intern(name, 0, name.length));
+            assertNull(table.find(name, 0, name.length));
+            assertEquals("S" + i, table.add(name, 0, name.length));
         }
         assertEquals(SymbolTable.MAX_ENTRIES, table.size());
         char[] early = "S1".toCharArray();
-        assertSame(table.intern(early, 0, 2), table.intern(early, 0, 2));
+        assertEquals("S1", table.find(early, 0, 2));
+        char[] late = ("S" + (SymbolTable.MAX_ENTRIES * 2)).toCharArray();
+        assertNull(table.find(late, 0, late.length));
     }
 
     @Test
