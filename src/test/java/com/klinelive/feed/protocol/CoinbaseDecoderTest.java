@@ -35,10 +35,12 @@ class CoinbaseDecoderTest {
 
     @Test
     void otherChannelsAndSubscriptionsAreIgnored() {
-        harness.ignored("{\"type\":\"subscriptions\",\"channels\":[{\"name\":\"matches\",\"product_ids\":[\"BTC-USD\"]}]}");
+        harness.ignored("{\"type\":\"subscriptions\",\"channels\":[{\"name\":\"matches\","
+                + "\"product_ids\":[\"BTC-USD\"]}]}");
         harness.ignored("{\"type\":\"heartbeat\",\"sequence\":90,\"last_trade_id\":20,\"product_id\":\"BTC-USD\","
                 + "\"time\":\"2014-11-07T08:19:28.464459Z\"}");
-        harness.ignored("{\"type\":\"ticker\",\"sequence\":37475248783,\"product_id\":\"ETH-USD\",\"price\":\"1285.22\","
+        harness.ignored("{\"type\":\"ticker\",\"sequence\":37475248783,\"product_id\":\"ETH-USD\","
+                + "\"price\":\"1285.22\","
                 + "\"open_24h\":\"1310.79\",\"best_bid\":\"1285.04\",\"time\":\"2022-10-19T23:28:22.061769Z\","
                 + "\"trade_id\":370843401,\"last_size\":\"0.00055219\"}");
         harness.ignored("{\"type\":\"l2update\",\"product_id\":\"BTC-USD\",\"changes\":[[\"buy\",\"10101.80\","

@@ -63,7 +63,8 @@ class DecoderAllocationTest {
 
     @Test
     void nativeTickAllocatesOnlyTheTick() {
-        assertLean(FeedFormat.NATIVE, NativeEncoder.tick(new Tick("BTCUSDT", 1042, 1764073200123L, 43250.5, 0.0125)), 1);
+        Tick tick = new Tick("BTCUSDT", 1042, 1764073200123L, 43250.5, 0.0125);
+        assertLean(FeedFormat.NATIVE, NativeEncoder.tick(tick), 1);
     }
 
     @Test

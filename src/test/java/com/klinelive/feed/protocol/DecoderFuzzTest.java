@@ -39,7 +39,8 @@ class DecoderFuzzTest {
         Random random = new Random(1234);
         Rejections rejections = new Rejections(System::nanoTime, line -> { });
         List<FeedDecoder> decoders = List.of(FeedDecoders.create(FeedFormat.NATIVE, rejections),
-                FeedDecoders.create(FeedFormat.BINANCE, rejections), FeedDecoders.create(FeedFormat.COINBASE, rejections));
+                FeedDecoders.create(FeedFormat.BINANCE, rejections),
+                FeedDecoders.create(FeedFormat.COINBASE, rejections));
         int delivered = 0;
         for (int i = 0; i < 60_000; i++) {
             String message = mutate(random, SEEDS.get(random.nextInt(SEEDS.size())));

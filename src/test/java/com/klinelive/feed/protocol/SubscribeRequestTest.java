@@ -20,7 +20,8 @@ class SubscribeRequestTest {
 
     @Test
     void subscribeFromTheProtocolDocumentIsParsed() {
-        SubscribeRequest request = valid("{\"type\":\"subscribe\",\"symbols\":[\"BTCUSDT\"],\"since\":{\"BTCUSDT\":1041}}");
+        SubscribeRequest request = valid(
+                "{\"type\":\"subscribe\",\"symbols\":[\"BTCUSDT\"],\"since\":{\"BTCUSDT\":1041}}");
         assertEquals(List.of("BTCUSDT"), request.symbols());
         assertEquals(Map.of("BTCUSDT", 1041L), request.since());
     }
@@ -43,7 +44,8 @@ class SubscribeRequestTest {
         assertTrue(invalid("{\"type\":\"unsubscribe\",\"symbols\":[]}").startsWith("type: expected \"subscribe\""));
         assertTrue(invalid("{\"type\":\"subscribe\"}").startsWith("symbols: missing"));
         assertTrue(invalid("{\"symbols\":[]}").startsWith("type: missing"));
-        assertTrue(invalid("{\"type\":\"subscribe\",\"symbols\":\"BTCUSDT\"}").startsWith("symbols: expected an array"));
+        assertTrue(invalid("{\"type\":\"subscribe\",\"symbols\":\"BTCUSDT\"}")
+                .startsWith("symbols: expected an array"));
         assertTrue(invalid("{\"type\":\"subscribe\",\"symbols\":[\"A\",\"A\"]}").startsWith("symbols: duplicate"));
         assertTrue(invalid("{\"type\":\"subscribe\",\"symbols\":[\"\"]}").startsWith("symbols[]: must not be empty"));
         assertTrue(invalid("{\"type\":\"subscribe\",\"symbols\":[\"A\"],\"since\":{\"A\":-1}}").startsWith("since{}"));
