@@ -99,8 +99,6 @@ final class JsonCursor {
         return failure.describe(field, problem, found);
     }
 
-    // ---- structure
-
     /** The kind of the next value; throws if there is none. */
     JsonKind peek(String field) {
         skipWhitespace();
@@ -251,8 +249,6 @@ final class JsonCursor {
         pos = mark >>> (MARK_SCOPE_BITS + MARK_DEPTH_BITS);
     }
 
-    // ---- values
-
     /** Reads an integer without fraction or exponent. */
     long nextLong(String field) {
         expectNumber(field);
@@ -374,8 +370,6 @@ final class JsonCursor {
         }
         return millis;
     }
-
-    // ---- scanning
 
     private void skipWhitespace() {
         char[] t = text;
