@@ -511,7 +511,9 @@ public final class FeedClient implements AutoCloseable {
                 }
                 histories.add(new History(m.interval(), m.candles(), m.seq()));
             }
-            if (sync.finish(generation, histories) >= 0) {
+            int replayed = sync.finish(generation, histories);
+            LOG.debug("history of {} for generation {}: replayed {}", symbol, generation, replayed);
+            if (replayed >= 0) {
                 historyBackoff.reset();
                 if (repair) {
                     metrics.gapRepaired();
@@ -601,10 +603,17 @@ public final class FeedClient implements AutoCloseable {
         }
     }
 
+    /** What went wrong, in words: the root cause, with the usual network failures named plainly. */
     static String rootMessage(Throwable t) {
         Throwable root = t;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
+        }
+        if (root instanceof java.net.ConnectException || root instanceof java.nio.channels.ClosedChannelException) {
+            return "connection refused";
+        }
+        if (root instanceof java.net.http.HttpTimeoutException) {
+            return "timed out";
         }
         String message = root.getMessage();
         return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;

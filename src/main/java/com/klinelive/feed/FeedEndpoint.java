@@ -16,10 +16,11 @@ import java.util.Optional;
  *       when its first message arrives. Otherwise it is a third-party stream with no fallback and no history.</li>
  * </ul>
  *
+ * @param given     the URL as the user gave it
  * @param webSocket the WebSocket to open
  * @param httpBase  base of {@code /poll}, {@code /history}, {@code /symbols}; null when there is none
  */
-public record FeedEndpoint(URI webSocket, URI httpBase) {
+public record FeedEndpoint(URI given, URI webSocket, URI httpBase) {
 
     /**
      * Parses a feed URL.
@@ -51,7 +52,7 @@ public record FeedEndpoint(URI webSocket, URI httpBase) {
         boolean secure = scheme.endsWith("s");
         if (scheme.startsWith("http")) {
             String prefix = stripTrailingSlash(path);
-            return new FeedEndpoint(with(uri, secure ? "wss" : "ws", prefix + "/ws", uri.getRawQuery()),
+            return new FeedEndpoint(uri, with(uri, secure ? "wss" : "ws", prefix + "/ws", uri.getRawQuery()),
                     with(uri, scheme, prefix, null));
         }
         URI ws = with(uri, scheme, path.isEmpty() ? "/" : path, uri.getRawQuery());
@@ -59,7 +60,7 @@ public record FeedEndpoint(URI webSocket, URI httpBase) {
         URI httpBase = trimmed.endsWith("/ws")
                 ? with(uri, secure ? "https" : "http", trimmed.substring(0, trimmed.length() - 3), null)
                 : null;
-        return new FeedEndpoint(ws, httpBase);
+        return new FeedEndpoint(uri, ws, httpBase);
     }
 
     /** The history and polling base, when the URL names one. */
@@ -67,14 +68,15 @@ public record FeedEndpoint(URI webSocket, URI httpBase) {
         return Optional.ofNullable(httpBase);
     }
 
-    /** The given URL without credentials or query, fit for logs, status text and saved settings. */
+    /** The given URL without credentials or query values, fit for logs and status text. */
     public String redacted() {
-        return redact(webSocket);
+        return redact(given);
     }
 
     /** {@code uri} without user-info and with the query's values hidden: tokens never reach a log. */
     public static String redact(URI uri) {
-        StringBuilder sb = new StringBuilder().append(uri.getScheme()).append("://").append(uri.getHost());
+        StringBuilder sb = new StringBuilder().append(uri.getScheme().toLowerCase(java.util.Locale.ROOT)).append("://")
+                .append(uri.getHost());
         if (uri.getPort() >= 0) {
             sb.append(':').append(uri.getPort());
         }

@@ -54,6 +54,7 @@ class FeedEndpointTest {
         FeedEndpoint e = FeedEndpoint.parse("wss://user:secret@host:1/ws?token=abc123");
 
         assertEquals("wss://host:1/ws?…", e.redacted());
+        assertEquals("http://host:8080/prefix", FeedEndpoint.parse("HTTP://me:pw@host:8080/prefix").redacted());
         assertFalse(e.redacted().contains("secret"));
         assertFalse(e.redacted().contains("abc123"));
     }
