@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Where a feed lives, parsed from the one URL a user gives.
@@ -21,6 +22,10 @@ import java.util.Optional;
  * @param httpBase  base of {@code /poll}, {@code /history}, {@code /symbols}; null when there is none
  */
 public record FeedEndpoint(URI given, URI webSocket, URI httpBase) {
+
+    /** Query parameter names that carry credentials; their values never reach a log or the settings. */
+    private static final Pattern SECRET_PARAMETER = Pattern.compile(
+            "(?i)token|key|secret|pass|auth|sig|session|cred|jwt");
 
     /**
      * Parses a feed URL.
@@ -73,16 +78,36 @@ public record FeedEndpoint(URI given, URI webSocket, URI httpBase) {
         return redact(given);
     }
 
-    /** {@code uri} without user-info and with the query's values hidden: tokens never reach a log. */
+    /** {@code uri} without user-info, and with the values of secret-looking query parameters hidden: for logs. */
     public static String redact(URI uri) {
-        StringBuilder sb = new StringBuilder().append(uri.getScheme().toLowerCase(java.util.Locale.ROOT)).append("://")
+        return rebuild(uri, true);
+    }
+
+    /** {@code uri} without user-info and without secret-looking query parameters: for saved settings. */
+    public static String withoutSecrets(URI uri) {
+        return rebuild(uri, false);
+    }
+
+    private static String rebuild(URI uri, boolean maskSecrets) {
+        StringBuilder sb = new StringBuilder().append(uri.getScheme().toLowerCase(Locale.ROOT)).append("://")
                 .append(uri.getHost());
         if (uri.getPort() >= 0) {
             sb.append(':').append(uri.getPort());
         }
         sb.append(uri.getRawPath() == null ? "" : uri.getRawPath());
         if (uri.getRawQuery() != null) {
-            sb.append("?…");
+            StringBuilder query = new StringBuilder();
+            for (String pair : uri.getRawQuery().split("&")) {
+                String name = pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair;
+                boolean secret = SECRET_PARAMETER.matcher(name).find();
+                if (secret && !maskSecrets) {
+                    continue;
+                }
+                query.append(query.length() == 0 ? "" : "&").append(secret ? name + "=…" : pair);
+            }
+            if (query.length() > 0) {
+                sb.append('?').append(query);
+            }
         }
         return sb.toString();
     }

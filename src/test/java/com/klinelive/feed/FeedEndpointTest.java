@@ -51,9 +51,11 @@ class FeedEndpointTest {
 
     @Test
     void redactedFormHidesCredentialsAndQueryValues() {
-        FeedEndpoint e = FeedEndpoint.parse("wss://user:secret@host:1/ws?token=abc123");
+        FeedEndpoint e = FeedEndpoint.parse("wss://user:secret@host:1/ws?token=abc123&streams=btcusdt@trade");
 
-        assertEquals("wss://host:1/ws?…", e.redacted());
+        assertEquals("wss://host:1/ws?token=…&streams=btcusdt@trade", e.redacted());
+        assertEquals("wss://host:1/ws?streams=btcusdt@trade", FeedEndpoint.withoutSecrets(e.given()));
+        assertEquals("http://h/x", FeedEndpoint.withoutSecrets(URI.create("http://h/x?api_key=1&Signature=2")));
         assertEquals("http://host:8080/prefix", FeedEndpoint.parse("HTTP://me:pw@host:8080/prefix").redacted());
         assertFalse(e.redacted().contains("secret"));
         assertFalse(e.redacted().contains("abc123"));
