@@ -67,6 +67,7 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
     private PriceScale prices = new PriceScale(0, 1, 1);
     private PriceScale volumes = new PriceScale(0, 1, 1);
     private int decimals = 2;
+    private double decimalsPrice = Double.NaN;
 
     CandleChartSkin(CandleChart chart) {
         super(chart);
@@ -94,10 +95,11 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
         List<Observable> view = List.of(chart.bookProperty(), chart.timeframeProperty(), chart.showVolumeProperty(),
                 chart.showSmaProperty(), chart.smaLengthProperty(), chart.showEmaProperty(),
                 chart.emaLengthProperty(), chart.showBollingerProperty(), chart.bollingerLengthProperty(),
-                chart.bollingerWidthProperty(), chart.barSpacingProperty(), chart.rightOffsetProperty());
+                chart.bollingerWidthProperty(), chart.barSpacingProperty());
         for (Observable property : view) {
             registerInvalidationListener(property, o -> viewChanged());
         }
+        registerInvalidationListener(chart.rightOffsetProperty(), o -> rightOffsetChanged());
         for (Observable colour : chart.colors().all()) {
             registerInvalidationListener(colour, o -> viewChanged());
         }
@@ -131,8 +133,8 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
     public void show(Viewport view) {
         CandleChart chart = getSkinnable();
         chart.setBarSpacing(view.barSpacing());
-        chart.setRightOffset(view.rightOffset());
         chart.setFollowLive(view.showsNewest());
+        chart.setRightOffset(view.rightOffset());
     }
 
     @Override
@@ -212,6 +214,15 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
     private void viewChanged() {
         if (!writingBack) {
             viewDirty = true;
+        }
+    }
+
+    /** Scrolling back into history, by any means, stops following live. */
+    private void rightOffsetChanged() {
+        viewChanged();
+        CandleChart chart = getSkinnable();
+        if (!writingBack && chart.getRightOffset() < 0 && chart.isFollowLive()) {
+            chart.setFollowLive(false);
         }
     }
 
@@ -306,7 +317,7 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
     private void paint(CandleChart chart) {
         ChartColors colors = chart.colors();
         BarGeometry g = new BarGeometry(scale, frame.bars.slotWidth());
-        decimals = PriceFormat.decimalsFor(frame.newestClose);
+        chooseDecimals();
         prices = PriceScale.fit(frame.low, frame.high, plotHeight, PRICE_PADDING);
         priceAxis.setRange(prices.min(), prices.max());
         fitAxisWidth();
@@ -414,6 +425,21 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
         if (needed > axisWidth) {
             axisWidth = needed;
             getSkinnable().requestLayout();
+        }
+    }
+
+    /**
+     * Picks the price decimals from the newest close, and keeps them until the price halves or doubles, so that
+     * labels do not change format (and the axis width) each time a price crosses a power of ten.
+     */
+    private void chooseDecimals() {
+        double price = Math.abs(frame.newestClose);
+        if (!(price > 0) || !Double.isFinite(price)) {
+            return;
+        }
+        if (Double.isNaN(decimalsPrice) || price > decimalsPrice * 2 || price < decimalsPrice / 2) {
+            decimalsPrice = price;
+            decimals = PriceFormat.decimalsFor(price);
         }
     }
 

@@ -72,7 +72,7 @@ final class ChartFrame {
         timeTicks = TimeTicks.compute(candles, viewport, request.periodMillis(), TIME_LABEL_SPACING);
         if (to > from) {
             range = new VisibleRange(from, to - 1, candles.time(from), candles.time(to - 1), n);
-            tracker.anchorAt(candles.time(to - 1));
+            tracker.anchorAt(candles.time(to - 1) + request.periodMillis() - 1);
         } else {
             range = new VisibleRange(0, -1, 0, 0, n);
         }

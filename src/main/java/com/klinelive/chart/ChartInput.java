@@ -34,8 +34,11 @@ final class ChartInput {
         double plotLeft();
     }
 
-    /** Zoom per pixel of wheel delta: one notch (40) zooms by about 15 %. */
-    private static final double WHEEL_ZOOM = 0.0035;
+    /** Zoom per wheel notch. */
+    private static final double WHEEL_ZOOM = 1.15;
+
+    /** Pixels per wheel notch where the platform does not say. */
+    private static final double PIXELS_PER_NOTCH = 40;
 
     /** Share of the plot width one arrow key press pans by. */
     private static final double KEY_PAN = 0.125;
@@ -121,7 +124,9 @@ final class ChartInput {
         if (Math.abs(e.getDeltaX()) > Math.abs(e.getDeltaY())) {
             target.show(view.pan(e.getDeltaX()));
         } else if (e.getDeltaY() != 0) {
-            target.show(view.zoom(Math.exp(e.getDeltaY() * WHEEL_ZOOM), anchor(view, e.getX())));
+            // Wheel up (positive delta) zooms in. Deltas are notches times the platform's pixels per notch.
+            double notches = e.getDeltaY() / (e.getMultiplierY() > 0 ? e.getMultiplierY() : PIXELS_PER_NOTCH);
+            target.show(view.zoom(Math.pow(WHEEL_ZOOM, notches), anchor(view, e.getX())));
         }
         e.consume();
     }

@@ -28,7 +28,7 @@ final class ViewTracker {
         double offset = rightOffset;
         if (!key.equals(seriesKey)) {
             if (!followLive && anchorTime != Long.MIN_VALUE && n > 0) {
-                // The candle holding the old anchor time goes to the right edge.
+                // The candle holding the anchor time goes to the right edge.
                 int holder = Math.max(0, candles.ceilingIndex(anchorTime + 1) - 1);
                 offset = holder + 1 - n;
             }
@@ -43,7 +43,7 @@ final class ViewTracker {
         return offset;
     }
 
-    /** Remembers the time of the newest candle on screen, the anchor for a change of series. */
+    /** Remembers the last moment the screen covers (end of its newest candle), the anchor for a new series. */
     void anchorAt(long time) {
         anchorTime = time;
     }
