@@ -32,13 +32,14 @@ public final class Settings {
         return new Settings(Preferences.userNodeForPackage(Settings.class));
     }
 
-    public WindowBounds window(WindowBounds fallback) {
+    /** The saved window bounds, or {@code fallback} for what was never saved. */
+    public WindowBounds windowOr(WindowBounds fallback) {
         return new WindowBounds(node.getDouble("window.x", fallback.x()), node.getDouble("window.y", fallback.y()),
                 node.getDouble("window.width", fallback.width()), node.getDouble("window.height", fallback.height()),
                 node.getBoolean("window.maximized", fallback.maximized()));
     }
 
-    public void window(WindowBounds bounds) {
+    public void saveWindow(WindowBounds bounds) {
         node.putDouble("window.x", bounds.x());
         node.putDouble("window.y", bounds.y());
         node.putDouble("window.width", bounds.width());

@@ -26,23 +26,25 @@ public final class StatusViewModel {
     private final ReadOnlyStringWrapper rejected = new ReadOnlyStringWrapper("0 rejected");
     private final ReadOnlyStringWrapper stale = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper feed = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper healthy = new ReadOnlyBooleanWrapper(false);
 
     /** Shows the client's status and counters. */
     public void update(FeedStatus status, FeedMetrics.Snapshot metrics) {
         TransportKind kind = metrics.transport() != null ? metrics.transport() : status.transport();
         transport.set(kind == null ? "—" : kind == TransportKind.WEBSOCKET ? "WebSocket" : "Long polling");
-        state.set(status.describe());
+        boolean receiving = status.state() == FeedState.WEBSOCKET || status.state() == FeedState.LONG_POLLING;
+        state.set(receiving ? "live" + (status.detail().isEmpty() ? "" : " (" + status.detail() + ")")
+                : status.describe());
         roundTrip.set(metrics.roundTripMillis() < 0 ? "rtt —"
                 : String.format(Locale.ROOT, "rtt %.1f ms", metrics.roundTripMillis()));
         rate.set(String.format(Locale.ROOT, "%,.0f ticks/s", metrics.ticksPerSecond()));
         rejected.set(metrics.rejected() + " rejected" + (metrics.rejected() > 0 && !metrics.lastRejectReason()
                 .isEmpty() ? " (" + metrics.lastRejectReason() + ")" : ""));
-        boolean live = status.state() == FeedState.WEBSOCKET || status.state() == FeedState.LONG_POLLING;
         long silent = metrics.silentMillis();
-        boolean isStale = status.state() == FeedState.STALE || live && silent >= STALE_WARNING_MILLIS;
+        boolean isStale = status.state() == FeedState.STALE || receiving && silent >= STALE_WARNING_MILLIS;
         stale.set(isStale ? "stale " + Math.max(1, silent / 1000) + " s" : "");
-        healthy.set(live && !isStale);
+        healthy.set(receiving && !isStale);
     }
 
     /** A message for the user (a bad URL, a failed export); empty clears it. */
@@ -50,8 +52,18 @@ public final class StatusViewModel {
         message.set(text == null ? "" : text);
     }
 
+    /** Names the feed being shown, such as "embedded simulator 127.0.0.1:8080". */
+    public void feed(String name) {
+        feed.set(name == null ? "" : name);
+    }
+
+    public ReadOnlyStringProperty feedProperty() {
+        return feed.getReadOnlyProperty();
+    }
+
     /** Back to "not connected". */
     public void clear() {
+        feed.set("");
         transport.set("—");
         state.set("not connected");
         roundTrip.set("rtt —");
