@@ -49,7 +49,8 @@ final class MainToolbar {
         HBox.setHgrow(url, Priority.SOMETIMES);
         url.setTooltip(new Tooltip("http(s)://host:port for our protocol, ws(s)://… for a WebSocket stream "
                 + "(ours, Binance or Coinbase). Enter connects."));
-        url.getEditor().setOnAction(e -> onConnect.accept(url.getEditor().getText()));
+        // The combo box commits the typed text on Enter and fires its action, as it does for a recent URL picked.
+        url.setOnAction(e -> onConnect.accept(url.getEditor().getText()));
 
         connect.setId("connect");
         connect.setDefaultButton(false);

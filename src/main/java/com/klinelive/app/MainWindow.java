@@ -279,9 +279,18 @@ final class MainWindow {
         status.message("Chart copied to the clipboard");
     }
 
-    /** Exports used by automation and tests: no dialogs. */
+    /** Writes a PNG of the whole window, without a dialog (automation). FX thread. */
     void exportPngTo(Path file) throws java.io.IOException {
         Exports.writePng(Exports.snapshot(stage.getScene().getRoot()), file);
+    }
+
+    /** Writes the shown candles as CSV, without a dialog; false when nothing is shown yet. */
+    boolean exportCsvTo(Path file) throws java.io.IOException {
+        if (chart.getBook() == null) {
+            return false;
+        }
+        Exports.writeCsv(chart.getBook().candles(chart.getTimeframe(), Integer.MAX_VALUE), file);
+        return true;
     }
 
     private Path choose(String title, String name, String description, String pattern) {

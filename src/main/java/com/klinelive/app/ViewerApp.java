@@ -36,6 +36,11 @@ public final class ViewerApp extends Application {
         options = viewerOptions;
     }
 
+    /** The window, once started. */
+    MainWindow window() {
+        return window;
+    }
+
     @Override
     public void start(Stage stage) {
         ViewerOptions o = options;
