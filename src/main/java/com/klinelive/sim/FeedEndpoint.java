@@ -14,8 +14,10 @@ import org.slf4j.LoggerFactory;
  * until the client says otherwise, and answers each inbound message: a {@code subscribe} is applied, anything
  * else gets an {@code error} and is counted. A client sending more than {@link #MAX_MESSAGES_PER_SECOND}
  * messages a second is closed, so no client can keep the server busy with requests.
+ *
+ * <p>Public only because Jetty binds the listener methods through method handles; it is created by the server.
  */
-final class FeedEndpoint implements Session.Listener.AutoDemanding {
+public final class FeedEndpoint implements Session.Listener.AutoDemanding {
 
     static final int MAX_MESSAGES_PER_SECOND = 20;
 

@@ -287,8 +287,9 @@ public final class SimServer implements AutoCloseable {
         server.setErrorHandler((request, response, callback) -> {
             Object message = request.getAttribute(ErrorHandler.ERROR_MESSAGE);
             int status = response.getStatus();
-            JsonResponses.error(response, callback, status,
-                    message != null ? message.toString() : HttpStatus.getMessage(status));
+            // Jetty's own errors (malformed requests, failures) also answer in JSON; internals stay out of them.
+            boolean detail = message != null && status < HttpStatus.INTERNAL_SERVER_ERROR_500;
+            JsonResponses.error(response, callback, status, detail ? message.toString() : HttpStatus.getMessage(status));
             return true;
         });
         server.setStopTimeout(1_000);
