@@ -75,11 +75,12 @@ public final class FeedEndpoint implements Session.Listener.AutoDemanding {
     }
 
     @Override
-    public void onWebSocketClose(int statusCode, String reason) {
+    public void onWebSocketClose(int statusCode, String reason, Callback callback) {
         if (client != null) {
             client.unsubscribeAll();
             context.registry().remove(client);
         }
+        callback.succeed();
     }
 
     @Override

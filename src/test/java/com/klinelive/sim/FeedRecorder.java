@@ -143,6 +143,25 @@ final class FeedRecorder extends WebSocketClient implements AutoCloseable {
         return fail("no " + symbol + " tick with seq >= " + seq + " within " + WAIT + "; got " + ticks.size());
     }
 
+    /** Ticks of {@code symbol} received until every sequence from {@code from} to {@code to} has been seen. */
+    List<Tick> ticksCovering(String symbol, long from, long to) throws InterruptedException {
+        List<Tick> ticks = new ArrayList<>();
+        java.util.Set<Long> missing = new java.util.HashSet<>();
+        for (long seq = from; seq <= to; seq++) {
+            missing.add(seq);
+        }
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!missing.isEmpty() && System.nanoTime() < deadline) {
+            Object event = events.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            if (event instanceof Tick tick && tick.symbol().equals(symbol)) {
+                ticks.add(tick);
+                missing.remove(tick.seq());
+            }
+        }
+        assertTrue(missing.isEmpty(), missing.size() + " ticks of " + from + ".." + to + " never came");
+        return ticks;
+    }
+
     /** How the connection ended, waiting for it. */
     Close awaitClose() throws Exception {
         return closed.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
