@@ -108,16 +108,19 @@ final class RawWebSocket implements Closeable {
         out.flush();
     }
 
-    /** The next frame, or null at the end of the stream. */
+    /** The next frame, or null when the connection ends, even in the middle of a frame. */
     Frame readFrame() throws IOException {
-        int b0;
         try {
-            b0 = in.read();
+            return readWholeFrame();
         } catch (SocketTimeoutException e) {
             throw e;
-        } catch (IOException reset) {
+        } catch (IOException endOrReset) {
             return null;
         }
+    }
+
+    private Frame readWholeFrame() throws IOException {
+        int b0 = in.read();
         if (b0 < 0) {
             return null;
         }
