@@ -100,7 +100,7 @@ public final class SimServer implements AutoCloseable {
         return URI.create((options.tls() ? "wss" : "ws") + "://" + hostForUri() + ":" + port() + "/ws");
     }
 
-    /** The port bound, also when started with port 0. */
+    /** The port bound, also when started with port 0; only while running. */
     public int port() {
         return connector.getLocalPort();
     }

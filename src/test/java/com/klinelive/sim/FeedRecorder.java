@@ -61,6 +61,14 @@ final class FeedRecorder extends WebSocketClient implements AutoCloseable {
         return recorder;
     }
 
+    /** Connects over TLS ({@code wss}), trusting what {@code tls} trusts. */
+    static FeedRecorder connect(URI uri, javax.net.ssl.SSLContext tls) throws InterruptedException {
+        FeedRecorder recorder = new FeedRecorder(uri, Map.of());
+        recorder.setSocketFactory(tls.getSocketFactory());
+        assertTrue(recorder.connectBlocking(WAIT.toSeconds(), TimeUnit.SECONDS), "WebSocket handshake with " + uri);
+        return recorder;
+    }
+
     /** Tries to connect; returns the recorder whether or not the handshake succeeded. */
     static FeedRecorder attempt(URI uri, Map<String, String> headers) throws InterruptedException {
         FeedRecorder recorder = new FeedRecorder(uri, headers);
