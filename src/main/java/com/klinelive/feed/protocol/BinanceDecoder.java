@@ -19,6 +19,7 @@ final class BinanceDecoder extends JsonFeedDecoder {
     private static final String[] EVENTS = {"trade", "kline"};
     private static final int TRADE = 0;
     private static final int KLINE = 1;
+    private static final Timeframe[] TIMEFRAMES = Timeframe.values();
     private static final String[] TIMEFRAME_LABELS = timeframeLabels();
 
     private static final String[] FIELDS = {
@@ -203,7 +204,7 @@ final class BinanceDecoder extends JsonFeedDecoder {
                 seen = see(seen, INTERVAL, "k.i");
                 cursor.nextStringToken("k.i");
                 int index = cursor.matchString(TIMEFRAME_LABELS);
-                klineTimeframe = index < 0 ? null : Timeframe.values()[index];
+                klineTimeframe = index < 0 ? null : TIMEFRAMES[index];
             } else if (cursor.nameIs("o")) {
                 seen = see(seen, OPEN, "k.o");
                 klineOpen = validPrice("k.o", cursor.nextNumberInString("k.o"));
@@ -251,10 +252,9 @@ final class BinanceDecoder extends JsonFeedDecoder {
     }
 
     private static String[] timeframeLabels() {
-        Timeframe[] timeframes = Timeframe.values();
-        String[] labels = new String[timeframes.length];
-        for (int i = 0; i < timeframes.length; i++) {
-            labels[i] = timeframes[i].label();
+        String[] labels = new String[TIMEFRAMES.length];
+        for (int i = 0; i < TIMEFRAMES.length; i++) {
+            labels[i] = TIMEFRAMES[i].label();
         }
         return labels;
     }

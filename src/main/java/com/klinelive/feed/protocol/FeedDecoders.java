@@ -6,6 +6,12 @@ import java.util.Optional;
 /** Creates the decoder for a feed format, and tells the format from a first message. */
 public final class FeedDecoders {
 
+    /**
+     * Decoders reject messages longer than this many UTF-8 bytes (64 KiB) before parsing them; senders split
+     * larger {@code ticks} batches.
+     */
+    public static final int MAX_MESSAGE_BYTES = 64 * 1024;
+
     private FeedDecoders() {
     }
 

@@ -15,7 +15,7 @@ package com.klinelive.feed.protocol;
  */
 final class JsonCursor {
 
-    static final int MAX_MESSAGE_BYTES = 64 * 1024;
+    static final int MAX_MESSAGE_BYTES = FeedDecoders.MAX_MESSAGE_BYTES;
     static final int MAX_DEPTH = 32;
 
     static final String NO_MESSAGE = "no message";
@@ -29,9 +29,6 @@ final class JsonCursor {
     static final String EXPECTED_ARRAY_SEPARATOR = "expected ',' or ']'";
     static final String TRAILING_COMMA = "trailing comma";
     static final String EXPECTED_VALUE = "expected a value";
-    static final String UNTERMINATED_STRING = "unterminated string";
-    static final String CONTROL_IN_STRING = "unescaped control character in a string";
-    static final String INVALID_ESCAPE = "invalid escape in a string";
     static final String ESCAPE_IN_NUMBER = "a number in a string must not contain escapes";
     static final String MALFORMED_NUMBER_STRING = "expected a number in a string";
     static final String MALFORMED_INSTANT = "expected an ISO-8601 instant such as 2014-11-07T08:19:27.028459Z";
@@ -63,7 +60,7 @@ final class JsonCursor {
     private int nameEnd;
     private boolean nameEscaped;
 
-    private final StringBuilder unescaped = new StringBuilder(64);
+    private final JsonStringScanner strings = new JsonStringScanner();
     private final JsonNumberParser numbers = new JsonNumberParser();
     private final SymbolTable symbols = new SymbolTable();
     private final InvalidMessageException failure = new InvalidMessageException();
@@ -101,8 +98,6 @@ final class JsonCursor {
     InvalidMessageException fail(String field, String problem, String found) {
         return failure.describe(field, problem, found);
     }
-
-    // ---- structure
 
     /** The kind of the next value; throws if there is none. */
     JsonKind peek(String field) {
@@ -174,14 +169,14 @@ final class JsonCursor {
     /** The last field name read, as a new String. */
     String nameValue() {
         if (nameEscaped) {
-            return unescape(nameStart, nameEnd).toString();
+            return strings.decode(text, nameStart, nameEnd).toString();
         }
         return new String(text, nameStart, nameEnd - nameStart);
     }
 
     /** Whether the last field name read equals {@code name}, decoding escapes only if the name has any. */
     boolean nameIs(String name) {
-        return regionEquals(nameStart, nameEnd, nameEscaped, name);
+        return strings.regionEquals(text, nameStart, nameEnd, nameEscaped, name);
     }
 
     void endObject() {
@@ -249,16 +244,14 @@ final class JsonCursor {
     }
 
     void rewind(int mark) {
-        scopes[(mark >>> MARK_SCOPE_BITS) & ((1 << MARK_DEPTH_BITS) - 1)] = (byte) (mark & ((1 << MARK_SCOPE_BITS) - 1));
         depth = (mark >>> MARK_SCOPE_BITS) & ((1 << MARK_DEPTH_BITS) - 1);
+        scopes[depth] = (byte) (mark & ((1 << MARK_SCOPE_BITS) - 1));
         pos = mark >>> (MARK_SCOPE_BITS + MARK_DEPTH_BITS);
     }
 
-    // ---- values
-
     /** Reads an integer without fraction or exponent. */
     long nextLong(String field) {
-        expectKind(field, JsonKind.NUMBER);
+        expectNumber(field);
         int end = numbers.parseLong(text, pos, limit);
         if (end == JsonNumberParser.FAILED) {
             throw fail(field, numbers.problem(), null);
@@ -269,7 +262,7 @@ final class JsonCursor {
 
     /** Reads a number as the nearest double; a number too large for a double reads as an infinity. */
     double nextDouble(String field) {
-        expectKind(field, JsonKind.NUMBER);
+        expectNumber(field);
         int end = numbers.parseDouble(text, pos, limit);
         if (end == JsonNumberParser.FAILED) {
             throw fail(field, numbers.problem(), null);
@@ -287,7 +280,10 @@ final class JsonCursor {
 
     /** Reads a string value; compare it with {@link #stringIs}, {@link #matchString} or take it as a String. */
     void nextStringToken(String field) {
-        expectKind(field, JsonKind.STRING);
+        skipWhitespace();
+        if (pos >= limit || text[pos] != '"') {
+            throw fail(field, JsonKind.STRING.expectation(), found());
+        }
         scanString(field);
     }
 
@@ -300,14 +296,14 @@ final class JsonCursor {
     /** The last string value read, as a String. */
     String stringValue() {
         if (stringEscaped) {
-            return unescape(stringStart, stringEnd).toString();
+            return strings.decode(text, stringStart, stringEnd).toString();
         }
         return new String(text, stringStart, stringEnd - stringStart);
     }
 
     /** Whether the last string value read equals {@code value}. */
     boolean stringIs(String value) {
-        return regionEquals(stringStart, stringEnd, stringEscaped, value);
+        return strings.regionEquals(text, stringStart, stringEnd, stringEscaped, value);
     }
 
     /** The index of the last string value read in {@code options}, or -1. */
@@ -328,15 +324,20 @@ final class JsonCursor {
         nextStringToken(field);
         String problem;
         if (stringEscaped) {
-            String name = unescape(stringStart, stringEnd).toString();
+            String name = strings.decode(text, stringStart, stringEnd).toString();
             problem = FieldRules.nameProblem(name);
             if (problem == null) {
                 return name;
             }
         } else {
+            // The table holds only valid names, so a name found there needs no checking.
+            String known = symbols.find(text, stringStart, stringEnd);
+            if (known != null) {
+                return known;
+            }
             problem = FieldRules.nameProblem(text, stringStart, stringEnd);
             if (problem == null) {
-                return symbols.intern(text, stringStart, stringEnd);
+                return symbols.add(text, stringStart, stringEnd);
             }
         }
         throw fail(field, problem, null);
@@ -370,12 +371,14 @@ final class JsonCursor {
         return millis;
     }
 
-    // ---- scanning
-
     private void skipWhitespace() {
         char[] t = text;
         int p = pos;
         int end = limit;
+        // Whitespace is at most ' ', and compact senders have none: one comparison is the common case.
+        if (p < end && t[p] > ' ') {
+            return;
+        }
         while (p < end) {
             char c = t[p];
             if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
@@ -417,6 +420,18 @@ final class JsonCursor {
         }
     }
 
+    /** The hot-path form of {@code expectKind(field, NUMBER)}. */
+    private void expectNumber(String field) {
+        skipWhitespace();
+        if (pos < limit) {
+            char c = text[pos];
+            if ((c >= '0' && c <= '9') || c == '-') {
+                return;
+            }
+        }
+        throw fail(field, JsonKind.NUMBER.expectation(), found());
+    }
+
     private void skipNumber() {
         int end = numbers.parseDouble(text, pos, limit);
         if (end == JsonNumberParser.FAILED) {
@@ -439,112 +454,20 @@ final class JsonCursor {
 
     /** Scans the string starting at the quote at {@code pos}, checking its escapes, and records its content. */
     private void scanString(String field) {
-        char[] t = text;
-        int end = limit;
-        int p = pos + 1;
-        int start = p;
-        boolean escaped = false;
-        while (true) {
-            if (p >= end) {
-                throw fail(field, UNTERMINATED_STRING, null);
-            }
-            char c = t[p];
-            if (c == '"') {
-                break;
-            }
-            if (c == '\\') {
-                escaped = true;
-                p = skipEscape(field, p);
-            } else if (c < 0x20) {
-                throw fail(field, CONTROL_IN_STRING, null);
-            } else {
-                p++;
-            }
+        int start = pos + 1;
+        int end = strings.scan(text, start, limit);
+        if (end == JsonStringScanner.FAILED) {
+            throw fail(field, strings.problem(), null);
         }
         stringStart = start;
-        stringEnd = p;
-        stringEscaped = escaped;
-        pos = p + 1;
-    }
-
-    /** Checks the escape at the backslash {@code p} and returns the index after it. */
-    private int skipEscape(String field, int p) {
-        if (p + 1 >= limit) {
-            throw fail(field, UNTERMINATED_STRING, null);
-        }
-        switch (text[p + 1]) {
-            case '"', '\\', '/', 'b', 'f', 'n', 'r', 't' -> {
-                return p + 2;
-            }
-            case 'u' -> {
-                if (p + 5 >= limit) {
-                    throw fail(field, INVALID_ESCAPE, null);
-                }
-                for (int i = p + 2; i <= p + 5; i++) {
-                    if (Character.digit(text[i], 16) < 0) {
-                        throw fail(field, INVALID_ESCAPE, null);
-                    }
-                }
-                return p + 6;
-            }
-            default -> throw fail(field, INVALID_ESCAPE, null);
-        }
-    }
-
-    /** Decodes the escapes of an already checked string region into the reusable buffer. */
-    private StringBuilder unescape(int start, int end) {
-        StringBuilder sb = unescaped;
-        sb.setLength(0);
-        int p = start;
-        while (p < end) {
-            char c = text[p];
-            if (c != '\\') {
-                sb.append(c);
-                p++;
-                continue;
-            }
-            char kind = text[p + 1];
-            switch (kind) {
-                case 'b' -> sb.append('\b');
-                case 'f' -> sb.append('\f');
-                case 'n' -> sb.append('\n');
-                case 'r' -> sb.append('\r');
-                case 't' -> sb.append('\t');
-                case 'u' -> sb.append(hexChar(p + 2));
-                default -> sb.append(kind);
-            }
-            p += kind == 'u' ? 6 : 2;
-        }
-        return sb;
-    }
-
-    private char hexChar(int start) {
-        int value = 0;
-        for (int i = start; i < start + 4; i++) {
-            value = (value << 4) | Character.digit(text[i], 16);
-        }
-        return (char) value;
-    }
-
-    private boolean regionEquals(int start, int end, boolean escaped, String value) {
-        if (escaped) {
-            return unescape(start, end).toString().equals(value);
-        }
-        int length = end - start;
-        if (length != value.length()) {
-            return false;
-        }
-        char[] t = text;
-        for (int i = 0; i < length; i++) {
-            if (t[start + i] != value.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
+        stringEnd = end;
+        stringEscaped = strings.escaped();
+        pos = end + 1;
     }
 
     private boolean regionMatches(int start, String value) {
-        return limit - start >= value.length() && regionEquals(start, start + value.length(), false, value);
+        return limit - start >= value.length()
+                && strings.regionEquals(text, start, start + value.length(), false, value);
     }
 
     private JsonKind kindAt(int p) {

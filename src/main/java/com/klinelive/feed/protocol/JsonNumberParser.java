@@ -29,6 +29,8 @@ final class JsonNumberParser {
     private static final long MAX_EXACT_SIGNIFICAND = 1L << 53;
     /** 18 decimal digits always fit in a long, 19 may not. */
     private static final int MAX_SIGNIFICAND_DIGITS = 18;
+    private static final long LONG_MAX_DIV_10 = Long.MAX_VALUE / 10;
+    private static final int LONG_MAX_LAST_DIGIT = (int) (Long.MAX_VALUE % 10);
     /** Exponents beyond this give zero or infinity anyway; saturating keeps the int from overflowing. */
     private static final int EXPONENT_SATURATION = 100_000;
 
@@ -43,51 +45,59 @@ final class JsonNumberParser {
         if (negative) {
             p++;
         }
+        if (p >= limit) {
+            return fail(MALFORMED);
+        }
         long significand = 0;
         int digits = 0;
         int exponent = 0;
         boolean truncated = false;
-        if (p >= limit) {
-            return fail(MALFORMED);
-        }
-        char c = text[p];
-        if (c == '0') {
+        char digit;
+        if (text[p] == '0') {
             p++;
             if (p < limit && isDigit(text[p])) {
                 return fail(LEADING_ZERO);
             }
-        } else if (c >= '1' && c <= '9') {
-            do {
-                if (digits < MAX_SIGNIFICAND_DIGITS) {
-                    significand = significand * 10 + (c - '0');
-                    digits++;
-                } else {
-                    exponent++;
-                    truncated |= c != '0';
-                }
+        } else if (isDigit(text[p])) {
+            int digitsStart = p;
+            int exactEnd = Math.min(limit, p + MAX_SIGNIFICAND_DIGITS);
+            while (p < exactEnd && (digit = (char) (text[p] - '0')) <= 9) {
+                significand = significand * 10 + digit;
                 p++;
-            } while (p < limit && isDigit(c = text[p]));
+            }
+            digits = p - digitsStart;
+            while (p < limit && (digit = (char) (text[p] - '0')) <= 9) {
+                exponent++;
+                truncated |= digit != 0;
+                p++;
+            }
         } else {
             return fail(MALFORMED);
         }
         if (p < limit && text[p] == '.') {
             p++;
-            if (p >= limit || !isDigit(text[p])) {
+            int fractionStart = p;
+            if (significand == 0) {
+                // Zeros right after "0." only scale the value; they are not significant digits.
+                while (p < limit && text[p] == '0') {
+                    p++;
+                }
+            }
+            int significantStart = p;
+            int exactEnd = Math.min(limit, p + MAX_SIGNIFICAND_DIGITS - digits);
+            while (p < exactEnd && (digit = (char) (text[p] - '0')) <= 9) {
+                significand = significand * 10 + digit;
+                p++;
+            }
+            digits += p - significantStart;
+            exponent -= p - fractionStart;
+            while (p < limit && (digit = (char) (text[p] - '0')) <= 9) {
+                truncated |= digit != 0;
+                p++;
+            }
+            if (p == fractionStart) {
                 return fail(MALFORMED);
             }
-            do {
-                c = text[p];
-                if (significand == 0 && c == '0') {
-                    exponent--;
-                } else if (digits < MAX_SIGNIFICAND_DIGITS) {
-                    significand = significand * 10 + (c - '0');
-                    digits++;
-                    exponent--;
-                } else {
-                    truncated |= c != '0';
-                }
-                p++;
-            } while (p < limit && isDigit(text[p]));
         }
         if (p < limit && (text[p] == 'e' || text[p] == 'E')) {
             p++;
@@ -100,12 +110,12 @@ final class JsonNumberParser {
                 return fail(MALFORMED);
             }
             int written = 0;
-            do {
+            while (p < limit && (digit = (char) (text[p] - '0')) <= 9) {
                 if (written < EXPONENT_SATURATION) {
-                    written = written * 10 + (text[p] - '0');
+                    written = written * 10 + digit;
                 }
                 p++;
-            } while (p < limit && isDigit(text[p]));
+            }
             exponent += negativeExponent ? -written : written;
         }
         doubleValue = toDouble(text, start, p, negative, significand, exponent, truncated);
@@ -123,21 +133,27 @@ final class JsonNumberParser {
             return fail(MALFORMED);
         }
         long value = 0;
-        char c = text[p];
-        if (c == '0') {
+        char digit;
+        if (text[p] == '0') {
             p++;
             if (p < limit && isDigit(text[p])) {
                 return fail(LEADING_ZERO);
             }
-        } else if (c >= '1' && c <= '9') {
-            do {
-                int digit = c - '0';
-                if (value > (Long.MAX_VALUE - digit) / 10) {
+        } else if (isDigit(text[p])) {
+            int exactEnd = Math.min(limit, p + MAX_SIGNIFICAND_DIGITS);
+            while (p < exactEnd && (digit = (char) (text[p] - '0')) <= 9) {
+                value = value * 10 + digit;
+                p++;
+            }
+            // 18 digits cannot overflow; only a 19th needs checking, and a 20th always overflows.
+            if (p < limit && (digit = (char) (text[p] - '0')) <= 9) {
+                if (value > LONG_MAX_DIV_10 || (value == LONG_MAX_DIV_10 && digit > LONG_MAX_LAST_DIGIT)
+                        || (p + 1 < limit && isDigit(text[p + 1]))) {
                     return fail(OUT_OF_RANGE);
                 }
                 value = value * 10 + digit;
                 p++;
-            } while (p < limit && isDigit(c = text[p]));
+            }
         } else {
             return fail(MALFORMED);
         }
@@ -180,6 +196,6 @@ final class JsonNumberParser {
     }
 
     private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
+        return (char) (c - '0') <= 9;
     }
 }
