@@ -14,6 +14,8 @@ final class BatchEncoder {
     /** Longest message sent: decoders reject anything over 64 KiB (ASCII, so chars are bytes). */
     static final int MAX_MESSAGE_CHARS = 64 * 1024;
 
+    private static final int MIN_TICK_CHARS = 16;
+
     private final String symbol;
     private final int maxMessageChars;
     private final StringBuilder sb = new StringBuilder(4096);
@@ -35,10 +37,11 @@ final class BatchEncoder {
      * @param epoch the server epoch to put in a batch, or null to leave it out
      */
     int encode(TickColumns ticks, int from, int to, String epoch) {
-        int n = to - from;
-        if (n < 1) {
+        if (to - from < 1) {
             throw new IllegalArgumentException("nothing to encode");
         }
+        // A real tick (13-digit time) takes more than 16 characters, so more than this cannot fit anyway.
+        int n = Math.min(to - from, Math.max(1, maxMessageChars / MIN_TICK_CHARS));
         while (true) {
             sb.setLength(0);
             if (n == 1 && epoch == null) {

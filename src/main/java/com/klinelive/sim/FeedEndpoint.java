@@ -14,6 +14,8 @@ import org.slf4j.LoggerFactory;
  * until the client says otherwise, and answers each inbound message: a {@code subscribe} is applied, anything
  * else gets an {@code error} and is counted. A client sending more than {@link #MAX_MESSAGES_PER_SECOND}
  * messages a second is closed, so no client can keep the server busy with requests.
+ *
+ * <p>Public only because Jetty binds the listener methods through method handles; it is created by the server.
  */
 public final class FeedEndpoint implements Session.Listener.AutoDemanding {
 
@@ -73,11 +75,12 @@ public final class FeedEndpoint implements Session.Listener.AutoDemanding {
     }
 
     @Override
-    public void onWebSocketClose(int statusCode, String reason) {
+    public void onWebSocketClose(int statusCode, String reason, Callback callback) {
         if (client != null) {
             client.unsubscribeAll();
             context.registry().remove(client);
         }
+        callback.succeed();
     }
 
     @Override

@@ -100,7 +100,7 @@ public final class SimServer implements AutoCloseable {
         return URI.create((options.tls() ? "wss" : "ws") + "://" + hostForUri() + ":" + port() + "/ws");
     }
 
-    /** The port bound, also when started with port 0. */
+    /** The port bound, also when started with port 0; only while running. */
     public int port() {
         return connector.getLocalPort();
     }
@@ -287,11 +287,13 @@ public final class SimServer implements AutoCloseable {
         server.setErrorHandler((request, response, callback) -> {
             Object message = request.getAttribute(ErrorHandler.ERROR_MESSAGE);
             int status = response.getStatus();
-            JsonResponses.error(response, callback, status,
-                    message != null ? message.toString() : HttpStatus.getMessage(status));
+            // Jetty's own errors (malformed requests, failures) also answer in JSON; internals stay out of them.
+            boolean detail = message != null && status < HttpStatus.INTERNAL_SERVER_ERROR_500;
+            JsonResponses.error(response, callback, status, detail ? message.toString() : HttpStatus.getMessage(status));
             return true;
         });
-        server.setStopTimeout(1_000);
+        // Held polls are answered before stopping; waiting for idle keep-alive connections would only delay.
+        server.setStopTimeout(0);
         return server;
     }
 

@@ -2,6 +2,7 @@ package com.klinelive.sim;
 
 import java.util.SplittableRandom;
 import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +34,10 @@ final class TickGenerator {
     private final Thread thread;
     private volatile boolean running = true;
     private volatile boolean paused;
+    private final ReentrantLock round = new ReentrantLock();
+    private final double step;
+    private final double[] next;
+    private long start;
 
     /**
      * @param lastTimes per symbol, the time of the last history tick: live times never go below it
@@ -47,6 +52,8 @@ final class TickGenerator {
         this.counters = counters;
         this.maxPerRound = (int) Math.max(1_000, Math.min(Integer.MAX_VALUE, rate / 10));
         this.arrivals = new SplittableRandom(seed ^ 0x5DEECE66DL);
+        this.step = 1.0 / rate;
+        this.next = new double[this.channels.length];
         this.thread = new Thread(this::run, "sim-ticks");
         this.thread.setDaemon(true);
     }
@@ -55,9 +62,14 @@ final class TickGenerator {
         thread.start();
     }
 
-    /** Stops or restarts the flow of ticks; a paused feed still answers, heartbeats and holds polls. */
+    /**
+     * Stops or restarts the flow of ticks; a paused feed still answers, heartbeats and holds polls. When pausing,
+     * returns only once the round in progress is over, so no tick is published after this call.
+     */
     void paused(boolean value) {
         paused = value;
+        round.lock();
+        round.unlock();
         LockSupport.unpark(thread);
     }
 
@@ -73,45 +85,61 @@ final class TickGenerator {
     }
 
     private void run() {
-        long start = System.nanoTime();
-        double step = 1.0 / rate;
-        double[] next = new double[channels.length];
+        start = System.nanoTime();
         for (int i = 0; i < next.length; i++) {
             next[i] = gap();
         }
         while (running) {
-            double now = (System.nanoTime() - start) / 1e9;
-            if (paused) {
-                // Arrivals restart from the resume, not in a burst for the time spent paused.
-                for (int i = 0; i < next.length; i++) {
-                    next[i] = now + gap();
-                }
-                LockSupport.parkNanos(MAX_SLEEP_NANOS);
-                continue;
+            long sleep;
+            round.lock();
+            try {
+                sleep = paused ? idle() : round();
+            } finally {
+                round.unlock();
             }
-            long wall = System.currentTimeMillis();
-            double earliest = Double.MAX_VALUE;
-            for (int i = 0; i < channels.length; i++) {
-                batch.clear();
-                long seq = channels[i].lastSeq();
-                long time = Math.max(lastTimes[i], wall);
-                while (next[i] <= now && batch.size() < maxPerRound) {
-                    models[i].step(step);
-                    batch.add(++seq, time, models[i].price(), models[i].size());
-                    next[i] += gap();
-                }
-                if (next[i] <= now) {
-                    next[i] = now + gap();
-                }
-                if (!batch.isEmpty()) {
-                    lastTimes[i] = time;
-                    publish(channels[i]);
-                }
-                earliest = Math.min(earliest, next[i]);
-            }
-            long sleep = (long) ((earliest - (System.nanoTime() - start) / 1e9) * 1e9);
-            LockSupport.parkNanos(Math.max(MIN_STEP_NANOS, Math.min(MAX_SLEEP_NANOS, sleep)));
+            LockSupport.parkNanos(sleep);
         }
+    }
+
+    // Publishes what arrived since the last round; returns how long to sleep.
+    private long round() {
+        double now = clock();
+        long wall = System.currentTimeMillis();
+        double earliest = Double.MAX_VALUE;
+        for (int i = 0; i < channels.length; i++) {
+            batch.clear();
+            long seq = channels[i].lastSeq();
+            long time = Math.max(lastTimes[i], wall);
+            while (next[i] <= now && batch.size() < maxPerRound) {
+                models[i].step(step);
+                batch.add(++seq, time, models[i].price(), models[i].size());
+                next[i] += gap();
+            }
+            if (next[i] <= now) {
+                // Behind (a pause of the process or of the feed): skip the backlog instead of bursting.
+                next[i] = now + gap();
+            }
+            if (!batch.isEmpty()) {
+                lastTimes[i] = time;
+                publish(channels[i]);
+            }
+            earliest = Math.min(earliest, next[i]);
+        }
+        long sleep = (long) ((earliest - clock()) * 1e9);
+        return Math.max(MIN_STEP_NANOS, Math.min(MAX_SLEEP_NANOS, sleep));
+    }
+
+    // While paused, arrivals are pushed ahead, so resuming does not publish the time spent paused in a burst.
+    private long idle() {
+        double now = clock();
+        for (int i = 0; i < next.length; i++) {
+            next[i] = now + gap();
+        }
+        return MAX_SLEEP_NANOS;
+    }
+
+    private double clock() {
+        return (System.nanoTime() - start) / 1e9;
     }
 
     private void publish(SymbolChannel channel) {
