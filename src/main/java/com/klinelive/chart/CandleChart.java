@@ -1,0 +1,317 @@
+package com.klinelive.chart;
+
+import com.klinelive.candle.CandleBook;
+import com.klinelive.model.Timeframe;
+import java.util.List;
+import java.util.Objects;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.css.CssMetaData;
+import javafx.css.Styleable;
+import javafx.scene.control.Control;
+import javafx.scene.control.Skin;
+
+/**
+ * A live candlestick chart of one {@link CandleBook} in one {@link Timeframe}: candles with a volume pane, price
+ * and time axes, crosshair with an OHLCV legend, last-price line, candle-close countdown, SMA, EMA and Bollinger
+ * overlays, zoom and pan by wheel, drag and keys, and follow-live.
+ *
+ * <p>Threads: every property belongs to the FX thread, except {@link #markDirty(long)}, which any thread may call
+ * after writing to the book. The chart draws at most once per pulse, and only when the book's version, the view
+ * or a property changed; it reads only the visible candles, under the book's read lock.
+ *
+ * <p>The view is the pair {@link #barSpacingProperty() barSpacing} (pixels per candle) and
+ * {@link #rightOffsetProperty() rightOffset} (candles between the newest candle and the right edge), so it
+ * survives resizing and new candles. While {@link #followLiveProperty() followLive} is on, new candles scroll
+ * in; the user panning into history turns it off and shows a "Go live" button.
+ *
+ * <p>Colours come from CSS looked-up colours ({@code -color-candle-up} and friends, see candle-chart.css); the
+ * style class {@link ChartStyles#LIGHT} switches to the light theme.
+ */
+public class CandleChart extends Control {
+
+    /** Right offset after {@link #goLive()}, in pixels: a little air after the newest candle. */
+    public static final double LIVE_MARGIN_PIXELS = 40;
+
+    private final ObjectProperty<CandleBook> book = new SimpleObjectProperty<>(this, "book");
+    private final ObjectProperty<Timeframe> timeframe = new SimpleObjectProperty<>(this, "timeframe", Timeframe.M1);
+    private final BooleanProperty followLive = new SimpleBooleanProperty(this, "followLive", true);
+    private final BooleanProperty showVolume = new SimpleBooleanProperty(this, "showVolume", true);
+    private final BooleanProperty showSma = new SimpleBooleanProperty(this, "showSma", false);
+    private final IntegerProperty smaLength = new SimpleIntegerProperty(this, "smaLength", 20);
+    private final BooleanProperty showEma = new SimpleBooleanProperty(this, "showEma", false);
+    private final IntegerProperty emaLength = new SimpleIntegerProperty(this, "emaLength", 50);
+    private final BooleanProperty showBollinger = new SimpleBooleanProperty(this, "showBollinger", false);
+    private final IntegerProperty bollingerLength = new SimpleIntegerProperty(this, "bollingerLength", 20);
+    private final DoubleProperty bollingerWidth = new SimpleDoubleProperty(this, "bollingerWidth", 2);
+    private final DoubleProperty barSpacing = new SimpleDoubleProperty(this, "barSpacing", 8);
+    private final DoubleProperty rightOffset = new SimpleDoubleProperty(this, "rightOffset", LIVE_MARGIN_PIXELS / 8);
+    private final ReadOnlyObjectWrapper<VisibleRange> visibleRange =
+            new ReadOnlyObjectWrapper<>(this, "visibleRange", VisibleRange.EMPTY);
+
+    private final DirtyFlag dirty = new DirtyFlag();
+    private final FrameStats frameStats = new FrameStats();
+    private final ChartColors colors = new ChartColors(this);
+
+    /** An empty chart; set a {@link #bookProperty() book} to show candles. */
+    public CandleChart() {
+        getStyleClass().add(ChartStyles.CHART);
+        setFocusTraversable(true);
+    }
+
+    /** A chart of {@code book} in {@code timeframe}. */
+    public CandleChart(CandleBook book, Timeframe timeframe) {
+        this();
+        setBook(book);
+        setTimeframe(timeframe);
+    }
+
+    /**
+     * Tells the chart that the book changed, so the next pulse draws it. Callable from any thread, cheap enough
+     * to call for every tick.
+     *
+     * @param receivedNanos {@link System#nanoTime()} when the data that changed the book was received; the frame
+     *                      that draws it records the tick-to-pixel latency from there in {@link #frameStats()}
+     */
+    public void markDirty(long receivedNanos) {
+        dirty.mark(receivedNanos);
+    }
+
+    /** Tells the chart that the book changed, as received now. Callable from any thread. */
+    public void markDirty() {
+        dirty.mark(System.nanoTime());
+    }
+
+    /** Returns to the newest candle and follows new candles from now on. */
+    public void goLive() {
+        setRightOffset(LIVE_MARGIN_PIXELS / getBarSpacing());
+        setFollowLive(true);
+    }
+
+    /** Frame and latency statistics measured by this chart; thread-safe. */
+    public FrameStats frameStats() {
+        return frameStats;
+    }
+
+    /** The candles of this symbol; null shows an empty chart. */
+    public final ObjectProperty<CandleBook> bookProperty() {
+        return book;
+    }
+
+    public final CandleBook getBook() {
+        return book.get();
+    }
+
+    public final void setBook(CandleBook value) {
+        book.set(value);
+    }
+
+    /** The timeframe shown; the book must keep it. Never null. */
+    public final ObjectProperty<Timeframe> timeframeProperty() {
+        return timeframe;
+    }
+
+    public final Timeframe getTimeframe() {
+        return timeframe.get();
+    }
+
+    public final void setTimeframe(Timeframe value) {
+        timeframe.set(Objects.requireNonNull(value, "timeframe"));
+    }
+
+    /** Whether new candles scroll in at the right edge; turned off when the user pans away from it. */
+    public final BooleanProperty followLiveProperty() {
+        return followLive;
+    }
+
+    public final boolean isFollowLive() {
+        return followLive.get();
+    }
+
+    public final void setFollowLive(boolean value) {
+        followLive.set(value);
+    }
+
+    /** Whether the volume pane shows under the candles. */
+    public final BooleanProperty showVolumeProperty() {
+        return showVolume;
+    }
+
+    public final boolean isShowVolume() {
+        return showVolume.get();
+    }
+
+    public final void setShowVolume(boolean value) {
+        showVolume.set(value);
+    }
+
+    /** Whether the simple moving average of closes is drawn. */
+    public final BooleanProperty showSmaProperty() {
+        return showSma;
+    }
+
+    public final boolean isShowSma() {
+        return showSma.get();
+    }
+
+    public final void setShowSma(boolean value) {
+        showSma.set(value);
+    }
+
+    /** Window of the simple moving average, in candles (&ge; 1). */
+    public final IntegerProperty smaLengthProperty() {
+        return smaLength;
+    }
+
+    public final int getSmaLength() {
+        return smaLength.get();
+    }
+
+    public final void setSmaLength(int value) {
+        smaLength.set(value);
+    }
+
+    /** Whether the exponential moving average of closes is drawn. */
+    public final BooleanProperty showEmaProperty() {
+        return showEma;
+    }
+
+    public final boolean isShowEma() {
+        return showEma.get();
+    }
+
+    public final void setShowEma(boolean value) {
+        showEma.set(value);
+    }
+
+    /** Length of the exponential moving average, in candles (&ge; 1). */
+    public final IntegerProperty emaLengthProperty() {
+        return emaLength;
+    }
+
+    public final int getEmaLength() {
+        return emaLength.get();
+    }
+
+    public final void setEmaLength(int value) {
+        emaLength.set(value);
+    }
+
+    /** Whether Bollinger bands are drawn. */
+    public final BooleanProperty showBollingerProperty() {
+        return showBollinger;
+    }
+
+    public final boolean isShowBollinger() {
+        return showBollinger.get();
+    }
+
+    public final void setShowBollinger(boolean value) {
+        showBollinger.set(value);
+    }
+
+    /** Window of the Bollinger bands, in candles (&ge; 1). */
+    public final IntegerProperty bollingerLengthProperty() {
+        return bollingerLength;
+    }
+
+    public final int getBollingerLength() {
+        return bollingerLength.get();
+    }
+
+    public final void setBollingerLength(int value) {
+        bollingerLength.set(value);
+    }
+
+    /** Half-width of the Bollinger bands, in standard deviations. */
+    public final DoubleProperty bollingerWidthProperty() {
+        return bollingerWidth;
+    }
+
+    public final double getBollingerWidth() {
+        return bollingerWidth.get();
+    }
+
+    public final void setBollingerWidth(double value) {
+        bollingerWidth.set(value);
+    }
+
+    /** Pixels per candle: the zoom. Kept within the limits of {@link com.klinelive.chart.scale.Viewport}. */
+    public final DoubleProperty barSpacingProperty() {
+        return barSpacing;
+    }
+
+    public final double getBarSpacing() {
+        return barSpacing.get();
+    }
+
+    public final void setBarSpacing(double value) {
+        barSpacing.set(value);
+    }
+
+    /**
+     * Candles of space between the end of the newest candle and the right edge of the plot: positive leaves room,
+     * negative means scrolled back into history. While following live it stays put as candles arrive; otherwise
+     * the chart lowers it by one per new candle so the candles on screen stay where they are.
+     */
+    public final DoubleProperty rightOffsetProperty() {
+        return rightOffset;
+    }
+
+    public final double getRightOffset() {
+        return rightOffset.get();
+    }
+
+    public final void setRightOffset(double value) {
+        rightOffset.set(value);
+    }
+
+    /** The candles on screen after the last frame drawn. */
+    public final ReadOnlyObjectProperty<VisibleRange> visibleRangeProperty() {
+        return visibleRange.getReadOnlyProperty();
+    }
+
+    public final VisibleRange getVisibleRange() {
+        return visibleRange.get();
+    }
+
+    void setVisibleRange(VisibleRange range) {
+        visibleRange.set(range);
+    }
+
+    DirtyFlag dirty() {
+        return dirty;
+    }
+
+    ChartColors colors() {
+        return colors;
+    }
+
+    @Override
+    protected Skin<?> createDefaultSkin() {
+        return new CandleChartSkin(this);
+    }
+
+    @Override
+    public String getUserAgentStylesheet() {
+        return Objects.requireNonNull(CandleChart.class.getResource("candle-chart.css")).toExternalForm();
+    }
+
+    /** The CSS properties of this class: those of {@link Control} and the chart's colours. */
+    public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
+        return ChartColors.CSS_META_DATA;
+    }
+
+    @Override
+    protected List<CssMetaData<? extends Styleable, ?>> getControlCssMetaData() {
+        return getClassCssMetaData();
+    }
+}

@@ -1,0 +1,65 @@
+package com.klinelive.chart;
+
+/**
+ * Style class names of the chart and its parts, for stylesheets, themes and node look-ups. The theme is a style
+ * class on the chart: {@link #DARK} (the default, also when neither is set) or {@link #LIGHT}.
+ */
+public final class ChartStyles {
+
+    /** The chart control itself. */
+    public static final String CHART = "candle-chart";
+
+    /** Theme: light background, dark text. */
+    public static final String LIGHT = "light";
+
+    /** Theme: the default dark trading-terminal look. */
+    public static final String DARK = "dark";
+
+    /** The canvas with candles, grid and overlays. */
+    public static final String PLOT = "plot";
+
+    /** The canvas with the volume bars. */
+    public static final String VOLUME = "volume";
+
+    /** The canvas with the crosshair, above both panes. */
+    public static final String CROSSHAIR = "crosshair";
+
+    /** The price axis on the right of the candles. */
+    public static final String PRICE_AXIS = "price-axis";
+
+    /** The volume axis on the right of the volume bars. */
+    public static final String VOLUME_AXIS = "volume-axis";
+
+    /** The time axis under both panes. */
+    public static final String TIME_AXIS = "time-axis";
+
+    /** The OHLCV legend at the top left: the candle under the pointer, else the newest. */
+    public static final String LEGEND = "legend";
+
+    /** The overlay legend under the OHLCV legend (SMA, EMA, Bollinger values). */
+    public static final String OVERLAY_LEGEND = "overlay-legend";
+
+    /** The button that returns to the live edge, shown while the view is away from it. */
+    public static final String GO_LIVE = "go-live";
+
+    /** The last price label on the price axis. */
+    public static final String LAST_PRICE = "last-price";
+
+    /** The time left until the current candle closes, under the last price label. */
+    public static final String COUNTDOWN = "countdown";
+
+    /** The crosshair's price label on the price axis. */
+    public static final String CROSSHAIR_PRICE = "crosshair-price";
+
+    /** The crosshair's date and time label on the time axis. */
+    public static final String CROSSHAIR_TIME = "crosshair-time";
+
+    /** Added to labels that show a rising candle or price. */
+    public static final String UP = "up";
+
+    /** Added to labels that show a falling candle or price. */
+    public static final String DOWN = "down";
+
+    private ChartStyles() {
+    }
+}

@@ -1,0 +1,111 @@
+package com.klinelive.chart;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * Frame statistics measured inside the chart: when each frame was drawn (the pulse time), how long drawing took
+ * on the FX thread, and the tick-to-pixel latency, from the receipt of the oldest data a frame shows (the
+ * nanoTime the caller passed to {@link CandleChart#markDirty(long)}) to the end of drawing that frame. Keeps the
+ * most recent samples in rings of fixed size. Thread-safe: the FX thread records, any thread may read.
+ */
+public final class FrameStats {
+
+    /** Samples kept of each kind unless told otherwise: about 17 seconds at 60 frames a second. */
+    public static final int DEFAULT_CAPACITY = 1024;
+
+    /**
+     * What the recent samples say.
+     *
+     * @param frames               frames recorded since the last reset
+     * @param fps                  frames per second over the frames kept
+     * @param frameMillisP50       median time to draw a frame on the FX thread
+     * @param frameMillisP99       99th percentile of the time to draw a frame
+     * @param intervalMillisP99    99th percentile of the time between two drawn frames
+     * @param tickToPixelMillisP50 median tick-to-pixel latency
+     * @param tickToPixelMillisP99 99th percentile of the tick-to-pixel latency
+     */
+    public record Snapshot(long frames, double fps, double frameMillisP50, double frameMillisP99,
+            double intervalMillisP99, double tickToPixelMillisP50, double tickToPixelMillisP99) {
+
+        /** {@code fps=.. frame_ms_p99=.. tick_to_pixel_ms_p50=.. tick_to_pixel_ms_p99=..}, for the stats line. */
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT,
+                    "fps=%.1f frame_ms_p99=%.2f tick_to_pixel_ms_p50=%.2f tick_to_pixel_ms_p99=%.2f",
+                    fps, frameMillisP99, tickToPixelMillisP50, tickToPixelMillisP99);
+        }
+    }
+
+    private final long[] pulses;
+    private final long[] drawNanos;
+    private final long[] latencies;
+    private long frames;
+    private long latencyCount;
+
+    public FrameStats() {
+        this(DEFAULT_CAPACITY);
+    }
+
+    /** @param capacity samples kept of each kind, at least 2 */
+    public FrameStats(int capacity) {
+        if (capacity < 2) {
+            throw new IllegalArgumentException("capacity must be >= 2: " + capacity);
+        }
+        pulses = new long[capacity];
+        drawNanos = new long[capacity];
+        latencies = new long[capacity];
+    }
+
+    /** Records a drawn frame: the pulse's nanoTime and how long drawing took, in nanoseconds. */
+    public synchronized void recordFrame(long pulseNanos, long drawingNanos) {
+        int slot = (int) (frames % pulses.length);
+        pulses[slot] = pulseNanos;
+        drawNanos[slot] = drawingNanos;
+        frames++;
+    }
+
+    /** Records the latency from a tick's receipt to the end of the frame that drew it, in nanoseconds. */
+    public synchronized void recordTickToPixel(long nanos) {
+        latencies[(int) (latencyCount % latencies.length)] = nanos;
+        latencyCount++;
+    }
+
+    /** Forgets every sample. */
+    public synchronized void reset() {
+        frames = 0;
+        latencyCount = 0;
+    }
+
+    /** Statistics of the samples kept; zeros where there are none. */
+    public synchronized Snapshot snapshot() {
+        int n = (int) Math.min(frames, pulses.length);
+        long[] draws = Arrays.copyOf(drawNanos, n);
+        long[] intervals = new long[Math.max(0, n - 1)];
+        long oldest = Long.MAX_VALUE;
+        long newest = Long.MIN_VALUE;
+        long first = frames - n;
+        for (long f = first; f < frames; f++) {
+            long pulse = pulses[(int) (f % pulses.length)];
+            oldest = Math.min(oldest, pulse);
+            newest = Math.max(newest, pulse);
+            if (f > first) {
+                intervals[(int) (f - first - 1)] = pulse - pulses[(int) ((f - 1) % pulses.length)];
+            }
+        }
+        double fps = n >= 2 && newest > oldest ? (n - 1) * 1e9 / (newest - oldest) : 0;
+        long[] lat = Arrays.copyOf(latencies, (int) Math.min(latencyCount, latencies.length));
+        return new Snapshot(frames, fps, millis(draws, 0.50), millis(draws, 0.99), millis(intervals, 0.99),
+                millis(lat, 0.50), millis(lat, 0.99));
+    }
+
+    /** The nearest-rank percentile {@code p} of {@code samples} (sorted here), in milliseconds; 0 if empty. */
+    static double millis(long[] samples, double p) {
+        if (samples.length == 0) {
+            return 0;
+        }
+        Arrays.sort(samples);
+        int rank = (int) Math.ceil(p * samples.length);
+        return samples[Math.max(0, Math.min(samples.length - 1, rank - 1))] / 1e6;
+    }
+}

@@ -1,0 +1,130 @@
+package com.klinelive.chart;
+
+import com.klinelive.chart.scale.BarBuffer;
+import com.klinelive.chart.scale.NiceTicks;
+import com.klinelive.chart.scale.Overlays;
+import com.klinelive.chart.scale.PriceScale;
+import com.klinelive.chart.scale.TimeTicks;
+import com.klinelive.chart.scale.Viewport;
+import java.util.List;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Paint;
+
+/**
+ * Paints the candle pane: grid, Bollinger band, candles, moving averages and the last-price line. Candles go
+ * into one path per colour (bodies and wicks as device-aligned rectangles, filled once), so a frame issues a
+ * handful of fills whatever the number of candles; overlays are one polyline each.
+ */
+final class PlotPainter {
+
+    /** A value of an overlay at a candle index. */
+    @FunctionalInterface
+    interface Series {
+        double at(int index);
+    }
+
+    private PlotPainter() {
+    }
+
+    /** Grid lines at the price and time ticks, one device pixel wide, in one fill. */
+    static void grid(GraphicsContext gc, BarGeometry g, double width, double height, PriceScale prices,
+            NiceTicks priceTicks, Viewport view, List<TimeTicks.Tick> timeTicks, Paint colour) {
+        gc.beginPath();
+        double line = g.logical(1);
+        if (prices != null) {
+            for (int i = 0; i < priceTicks.count(); i++) {
+                int y = g.deviceY(prices.y(priceTicks.value(i)));
+                gc.rect(0, g.logical(y), width, line);
+            }
+        }
+        for (TimeTicks.Tick tick : timeTicks) {
+            int x = (int) Math.floor(view.x(tick.index() + 0.5) * g.scale);
+            gc.rect(g.logical(x), 0, line, height);
+        }
+        gc.setFill(colour);
+        gc.fill();
+    }
+
+    /** The candles rising (close &ge; open) or falling, as one filled path. */
+    static void candles(GraphicsContext gc, BarGeometry g, BarBuffer bars, PriceScale prices, boolean up,
+            Paint colour) {
+        gc.beginPath();
+        for (int b = 0; b < bars.size(); b++) {
+            if (bars.isUp(b) != up) {
+                continue;
+            }
+            double x = bars.x(b);
+            int top = g.deviceY(prices.y(bars.high(b)));
+            int bottom = Math.max(top + 1, g.deviceY(prices.y(bars.low(b))));
+            gc.rect(g.logical(g.wickLeft(x)), g.logical(top), g.logical(g.wick), g.logical(bottom - top));
+            if (g.body > g.wick) {
+                double o = bars.open(b);
+                double c = bars.close(b);
+                int bodyTop = g.deviceY(prices.y(Math.max(o, c)));
+                int bodyBottom = Math.max(bodyTop + 1, g.deviceY(prices.y(Math.min(o, c))));
+                gc.rect(g.logical(g.bodyLeft(x)), g.logical(bodyTop), g.logical(g.body),
+                        g.logical(bodyBottom - bodyTop));
+            }
+        }
+        gc.setFill(colour);
+        gc.fill();
+    }
+
+    /** An overlay as one polyline through the bars; gaps where it is undefined. */
+    static void line(GraphicsContext gc, BarBuffer bars, PriceScale prices, Series series, Paint colour,
+            double lineWidth) {
+        gc.beginPath();
+        boolean drawing = false;
+        for (int b = 0; b < bars.size(); b++) {
+            double v = series.at(bars.lastIndex(b));
+            if (Double.isNaN(v)) {
+                drawing = false;
+                continue;
+            }
+            double y = prices.y(v);
+            if (drawing) {
+                gc.lineTo(bars.x(b), y);
+            } else {
+                gc.moveTo(bars.x(b), y);
+                drawing = true;
+            }
+        }
+        gc.setLineDashes();
+        gc.setLineWidth(lineWidth);
+        gc.setStroke(colour);
+        gc.stroke();
+    }
+
+    /** The area between the Bollinger bands, filled, under the candles. */
+    static void band(GraphicsContext gc, BarBuffer bars, PriceScale prices, Overlays overlays, Paint fill) {
+        int first = 0;
+        while (first < bars.size() && Double.isNaN(overlays.bollingerUpper(bars.lastIndex(first)))) {
+            first++;
+        }
+        if (bars.size() - first < 2) {
+            return;
+        }
+        gc.beginPath();
+        gc.moveTo(bars.x(first), prices.y(overlays.bollingerUpper(bars.lastIndex(first))));
+        for (int b = first + 1; b < bars.size(); b++) {
+            gc.lineTo(bars.x(b), prices.y(overlays.bollingerUpper(bars.lastIndex(b))));
+        }
+        for (int b = bars.size() - 1; b >= first; b--) {
+            gc.lineTo(bars.x(b), prices.y(overlays.bollingerLower(bars.lastIndex(b))));
+        }
+        gc.closePath();
+        gc.setFill(fill);
+        gc.fill();
+    }
+
+    /** A dashed horizontal line across the pane at {@code price}, one device pixel thick. */
+    static void priceLine(GraphicsContext gc, BarGeometry g, double width, PriceScale prices, double price,
+            Paint colour) {
+        double y = g.lineCentre((int) Math.floor(prices.y(price) * g.scale));
+        gc.setLineWidth(g.logical(1));
+        gc.setLineDashes(3, 3);
+        gc.setStroke(colour);
+        gc.strokeLine(0, y, width, y);
+        gc.setLineDashes();
+    }
+}

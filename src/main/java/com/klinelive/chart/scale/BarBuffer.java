@@ -1,0 +1,100 @@
+package com.klinelive.chart.scale;
+
+import java.util.Arrays;
+
+/**
+ * The bars of one frame in primitive columns: one bar per visible candle, or per pixel column when zoomed out
+ * (see {@link ColumnDecimator}). Reused from frame to frame, so drawing allocates nothing once it has grown.
+ */
+public final class BarBuffer {
+
+    private double[] x = new double[256];
+    private double[] open = new double[256];
+    private double[] high = new double[256];
+    private double[] low = new double[256];
+    private double[] close = new double[256];
+    private double[] volume = new double[256];
+    private int[] lastIndex = new int[256];
+    private int size;
+    private double width = 1;
+
+    /** Empties the buffer; {@code barWidth} is the pixel width of each bar slot of the coming frame. */
+    public void clear(double barWidth) {
+        size = 0;
+        width = barWidth;
+    }
+
+    /**
+     * Appends a bar.
+     *
+     * @param centre   pixel x of the bar's centre
+     * @param newest   index of the newest candle in the bar (for overlays and hit tests)
+     */
+    public void add(double centre, double o, double h, double l, double c, double v, int newest) {
+        if (size == x.length) {
+            grow();
+        }
+        x[size] = centre;
+        open[size] = o;
+        high[size] = h;
+        low[size] = l;
+        close[size] = c;
+        volume[size] = v;
+        lastIndex[size] = newest;
+        size++;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    /** Pixel width of one bar slot: the bar spacing, or 1 when decimated. */
+    public double slotWidth() {
+        return width;
+    }
+
+    public double x(int bar) {
+        return x[bar];
+    }
+
+    public double open(int bar) {
+        return open[bar];
+    }
+
+    public double high(int bar) {
+        return high[bar];
+    }
+
+    public double low(int bar) {
+        return low[bar];
+    }
+
+    public double close(int bar) {
+        return close[bar];
+    }
+
+    public double volume(int bar) {
+        return volume[bar];
+    }
+
+    /** Index of the newest candle merged into this bar. */
+    public int lastIndex(int bar) {
+        return lastIndex[bar];
+    }
+
+    /** Whether the bar rose (close &ge; open), which picks its colour. */
+    public boolean isUp(int bar) {
+        return close[bar] >= open[bar];
+    }
+
+    private void grow() {
+        int n = x.length * 2;
+        x = Arrays.copyOf(x, n);
+        open = Arrays.copyOf(open, n);
+        high = Arrays.copyOf(high, n);
+        low = Arrays.copyOf(low, n);
+        close = Arrays.copyOf(close, n);
+        volume = Arrays.copyOf(volume, n);
+        lastIndex = Arrays.copyOf(lastIndex, n);
+    }
+}

@@ -1,0 +1,69 @@
+package com.klinelive.chart.scale;
+
+import java.util.Locale;
+
+/**
+ * Text for prices, volumes and changes in labels and the legend. Locale-independent (a dot for decimals), so
+ * what a trader reads does not depend on the machine's language settings.
+ */
+public final class PriceFormat {
+
+    private static final String[] SUFFIXES = {"", "K", "M", "B", "T"};
+
+    private PriceFormat() {
+    }
+
+    /**
+     * Fraction digits for prices around {@code price}: about six significant digits, at least two and at most
+     * eight, so 43250.50, 1.23456 and 0.00001234 all read naturally.
+     */
+    public static int decimalsFor(double price) {
+        double abs = Math.abs(price);
+        if (!(abs > 0) || !Double.isFinite(abs)) {
+            return 2;
+        }
+        int digits = 5 - (int) Math.floor(Math.log10(abs));
+        return Math.max(2, Math.min(8, digits));
+    }
+
+    /** {@code value} with {@code decimals} fraction digits. */
+    public static String price(double value, int decimals) {
+        return String.format(Locale.ROOT, "%." + decimals + "f", value);
+    }
+
+    /** A volume in at most four significant figures with a K/M/B/T suffix: 950, 12.5K, 3.21M. */
+    public static String volume(double value) {
+        if (!Double.isFinite(value)) {
+            return "-";
+        }
+        double abs = Math.abs(value);
+        int group = 0;
+        while (abs >= 999.95 && group < SUFFIXES.length - 1) {
+            abs /= 1000;
+            value /= 1000;
+            group++;
+        }
+        String digits;
+        if (group == 0 && abs == Math.rint(abs)) {
+            digits = String.format(Locale.ROOT, "%.0f", value);
+        } else if (abs >= 99.95) {
+            digits = String.format(Locale.ROOT, "%.1f", value);
+        } else {
+            digits = String.format(Locale.ROOT, "%.2f", value);
+        }
+        return digits + SUFFIXES[group];
+    }
+
+    /** A signed percentage with two decimals: {@code +0.57%}, {@code -1.20%}, {@code 0.00%}. */
+    public static String percent(double fraction) {
+        if (!Double.isFinite(fraction)) {
+            return "-";
+        }
+        double pct = fraction * 100;
+        String text = String.format(Locale.ROOT, "%.2f%%", Math.abs(pct));
+        if (text.equals("0.00%")) {
+            return text;
+        }
+        return (pct > 0 ? "+" : "-") + text;
+    }
+}

@@ -1,0 +1,121 @@
+package com.klinelive.chart.scale;
+
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Labels for the time axis. The axis is in candle index space (a period without trades has no candle, so time
+ * does not map linearly to x); a label goes on the first candle at or after each calendar boundary of a
+ * {@link TimeStep} chosen so that labels sit at least a given number of pixels apart. Each label names the most
+ * significant unit that changed since the previous candle: {@code 2026} for a new year, {@code Nov} for a new
+ * month, {@code Nov 25} for a new day, else the time of day. All in UTC.
+ */
+public final class TimeTicks {
+
+    /**
+     * One label.
+     *
+     * @param index the candle it stands under
+     * @param label the text
+     * @param rank  how significant the change it marks is: 0 time of day, 1 day, 2 month, 3 year
+     */
+    public record Tick(int index, String label, int rank) {
+    }
+
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
+    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d", Locale.ROOT);
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM", Locale.ROOT);
+    private static final DateTimeFormatter FULL_SECONDS =
+            DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm:ss", Locale.ROOT);
+    private static final DateTimeFormatter FULL_MINUTES =
+            DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.ROOT);
+    private static final DateTimeFormatter FULL_DAYS = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ROOT);
+
+    private TimeTicks() {
+    }
+
+    /**
+     * The labels for the candles visible in {@code view}, left to right, at least {@code minSpacing} pixels
+     * apart. Costs a binary search per label, never a scan of the visible candles.
+     *
+     * @param periodMillis the candle period, the finest step worth labelling
+     */
+    public static List<Tick> compute(Ohlcv candles, Viewport view, long periodMillis, double minSpacing) {
+        List<Tick> ticks = new ArrayList<>();
+        int from = view.firstVisible();
+        int to = view.endVisible();
+        if (to <= from) {
+            return ticks;
+        }
+        double millisPerPixel = to - from >= 2
+                ? (candles.time(to - 1) - candles.time(from)) / ((to - 1 - from) * view.barSpacing())
+                : periodMillis / view.barSpacing();
+        TimeStep step = TimeStep.atLeast(Math.max(millisPerPixel * minSpacing, periodMillis));
+        boolean showSeconds = step.unit() == TimeStep.Unit.SECOND;
+        double lastX = Double.NEGATIVE_INFINITY;
+        long boundary = step.next(candles.time(from) - 1);
+        while (true) {
+            int index = candles.ceilingIndex(boundary);
+            if (index >= to) {
+                break;
+            }
+            long time = candles.time(index);
+            double x = view.x(index + 0.5);
+            if (x >= 0 && x <= view.width()) {
+                int rank = rank(time, index > 0 ? candles.time(index - 1) : boundary - 1);
+                if (x - lastX >= minSpacing) {
+                    ticks.add(new Tick(index, label(time, rank, showSeconds), rank));
+                    lastX = x;
+                } else if (rank > ticks.get(ticks.size() - 1).rank()) {
+                    // Too close to the previous label: keep whichever marks the bigger change.
+                    ticks.set(ticks.size() - 1, new Tick(index, label(time, rank, showSeconds), rank));
+                    lastX = x;
+                }
+            }
+            boundary = step.next(time);
+        }
+        return ticks;
+    }
+
+    /** How significant the change from {@code previous} to {@code time} is: 3 year, 2 month, 1 day, 0 less. */
+    static int rank(long time, long previous) {
+        LocalDateTime t = dateTime(time);
+        LocalDateTime p = dateTime(previous);
+        if (t.getYear() != p.getYear()) {
+            return 3;
+        }
+        if (t.getMonthValue() != p.getMonthValue()) {
+            return 2;
+        }
+        return t.getDayOfMonth() != p.getDayOfMonth() ? 1 : 0;
+    }
+
+    private static String label(long time, int rank, boolean showSeconds) {
+        LocalDateTime t = dateTime(time);
+        return switch (rank) {
+            case 3 -> Integer.toString(t.getYear());
+            case 2 -> MONTH.format(t);
+            case 1 -> DAY.format(t);
+            default -> (showSeconds ? SECONDS : MINUTES).format(t);
+        };
+    }
+
+    /**
+     * The full date and time of a candle for the crosshair label, as precise as its period:
+     * {@code Tue 25 Nov 2025 12:34}, with seconds below a minute, without the time from a day up.
+     */
+    public static String full(long time, long periodMillis) {
+        DateTimeFormatter format = periodMillis < 60_000 ? FULL_SECONDS
+                : periodMillis < 86_400_000 ? FULL_MINUTES : FULL_DAYS;
+        return format.format(dateTime(time));
+    }
+
+    private static LocalDateTime dateTime(long epochMillis) {
+        return LocalDateTime.ofEpochSecond(Math.floorDiv(epochMillis, 1000), 0, ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,100 @@
+package com.klinelive.chart;
+
+import com.klinelive.model.Timeframe;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.event.Event;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.stage.Stage;
+
+/**
+ * Opens the chart in a real window over a synthetic live book, to look at it (run under Xvfb for a screenshot).
+ * Arguments: {@code light} for the light theme, {@code overlays} for SMA/EMA/Bollinger, {@code crosshair} to
+ * place the crosshair, {@code history} to scroll back, {@code far} to zoom far out, {@code 5m} (any timeframe
+ * label) to pick the timeframe.
+ */
+public final class ChartPreview {
+
+    private ChartPreview() {
+    }
+
+    /** Not an Application itself: the java launcher refuses an Application main class on the class path. */
+    public static void main(String[] args) {
+        Application.launch(PreviewApp.class, args);
+    }
+
+    /** The preview window. */
+    public static final class PreviewApp extends Application {
+
+        private final ScheduledExecutorService feed = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "preview-feed");
+            thread.setDaemon(true);
+            return thread;
+        });
+
+        @Override
+        public void start(Stage stage) {
+            List<String> args = getParameters().getRaw();
+            long now = System.currentTimeMillis();
+            SyntheticBook market = new SyntheticBook("BTCUSDT", 43_250, 42).walk(now - 4 * 86_400_000L, now, 4_000);
+            CandleChart chart = new CandleChart(market.book(), Timeframe.M1);
+            for (String arg : args) {
+                Timeframe.fromLabel(arg).ifPresent(chart::setTimeframe);
+            }
+            if (args.contains("light")) {
+                chart.getStyleClass().add(ChartStyles.LIGHT);
+            }
+            if (args.contains("overlays")) {
+                chart.setShowSma(true);
+                chart.setShowEma(true);
+                chart.setShowBollinger(true);
+            }
+            if (args.contains("far")) {
+                chart.setBarSpacing(0.3);
+            }
+            Scene scene = new Scene(chart, 1280, 760);
+            stage.setTitle("KLine Live chart preview");
+            stage.setScene(scene);
+            stage.show();
+            feed.scheduleAtFixedRate(() -> {
+                market.tick(System.currentTimeMillis(), 50 / 4_000.0);
+                chart.markDirty(System.nanoTime());
+            }, 50, 50, TimeUnit.MILLISECONDS);
+            if (args.contains("history")) {
+                Platform.runLater(() -> chart.setRightOffset(-120));
+                Platform.runLater(() -> chart.setFollowLive(false));
+            }
+            if (args.contains("crosshair")) {
+                feed.schedule(() -> Platform.runLater(() -> pointAt(chart, 0.62, 0.45)), 1, TimeUnit.SECONDS);
+            }
+            feed.scheduleAtFixedRate(() -> {
+                FrameStats.Snapshot stats = chart.frameStats().snapshot();
+                System.out.printf("stats %s frame_ms_p50=%.2f frames=%d%n", stats, stats.frameMillisP50(),
+                        stats.frames());
+                chart.frameStats().reset();
+            }, 2, 2, TimeUnit.SECONDS);
+        }
+
+        @Override
+        public void stop() {
+            feed.shutdownNow();
+        }
+
+    }
+
+    /** Moves a synthetic pointer over the panes, at fractions of their size. */
+    private static void pointAt(CandleChart chart, double fx, double fy) {
+        Node surface = chart.lookup("." + ChartStyles.CROSSHAIR);
+        double x = surface.getBoundsInLocal().getWidth() * fx;
+        double y = surface.getBoundsInLocal().getHeight() * fy;
+        Event.fireEvent(surface, new MouseEvent(MouseEvent.MOUSE_MOVED, x, y, 0, 0, MouseButton.NONE, 0,
+                false, false, false, false, false, false, false, false, false, false, null));
+    }
+}

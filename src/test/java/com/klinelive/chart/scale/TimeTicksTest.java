@@ -1,0 +1,101 @@
+package com.klinelive.chart.scale;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+
+class TimeTicksTest {
+
+    private static final long MINUTE = 60_000;
+    private static final long HOUR = 60 * MINUTE;
+    private static final long DAY = 24 * HOUR;
+
+    private static long at(String instant) {
+        return Instant.parse(instant).toEpochMilli();
+    }
+
+    @Test
+    void stepsFallOnCalendarBoundaries() {
+        long t = at("2025-11-25T13:47:12Z");
+        assertEquals(at("2025-11-25T13:47:15Z"), new TimeStep(TimeStep.Unit.SECOND, 5).next(t));
+        assertEquals(at("2025-11-25T14:00:00Z"), new TimeStep(TimeStep.Unit.MINUTE, 15).next(t));
+        assertEquals(at("2025-11-25T16:00:00Z"), new TimeStep(TimeStep.Unit.HOUR, 4).next(t));
+        assertEquals(at("2025-11-26T00:00:00Z"), new TimeStep(TimeStep.Unit.DAY, 1).next(t));
+        assertEquals(at("2025-12-01T00:00:00Z"), new TimeStep(TimeStep.Unit.WEEK, 1).next(t), "a Monday");
+        assertEquals(at("2025-12-01T00:00:00Z"), new TimeStep(TimeStep.Unit.MONTH, 1).next(t));
+        assertEquals(at("2026-01-01T00:00:00Z"), new TimeStep(TimeStep.Unit.MONTH, 3).next(t));
+        assertEquals(at("2026-01-01T00:00:00Z"), new TimeStep(TimeStep.Unit.YEAR, 1).next(t));
+        assertEquals(at("2030-01-01T00:00:00Z"), new TimeStep(TimeStep.Unit.YEAR, 5).next(t));
+        assertEquals(at("2026-01-01T00:00:00Z"), new TimeStep(TimeStep.Unit.YEAR, 1)
+                .next(at("2025-12-31T23:59:59Z")));
+    }
+
+    @Test
+    void theShortestStepThatKeepsLabelsApartIsChosen() {
+        assertEquals(new TimeStep(TimeStep.Unit.MINUTE, 15), TimeStep.atLeast(11 * MINUTE));
+        assertEquals(new TimeStep(TimeStep.Unit.HOUR, 1), TimeStep.atLeast(HOUR));
+        assertEquals(new TimeStep(TimeStep.Unit.MONTH, 1), TimeStep.atLeast(20 * DAY));
+    }
+
+    @Test
+    void minuteCandlesGetRoundTimesAndTheNewDay() {
+        long start = at("2025-11-25T20:00:00Z");
+        ArrayOhlcv candles = ArrayOhlcv.atTimes(LongStream.range(0, 600).map(i -> start + i * MINUTE).toArray());
+        Viewport view = new Viewport(600, 1200, 2, 0);
+        List<TimeTicks.Tick> ticks = TimeTicks.compute(candles, view, MINUTE, 80);
+        assertTrue(ticks.size() >= 10, ticks::toString);
+        double previousX = Double.NEGATIVE_INFINITY;
+        for (TimeTicks.Tick tick : ticks) {
+            double x = view.x(tick.index() + 0.5);
+            assertTrue(x - previousX >= 80, ticks::toString);
+            previousX = x;
+            assertEquals(0, candles.time(tick.index()) % (30 * MINUTE), tick::toString);
+        }
+        int midnight = (int) ((at("2025-11-26T00:00:00Z") - start) / MINUTE);
+        assertTrue(ticks.contains(new TimeTicks.Tick(midnight, "Nov 26", 1)), ticks::toString);
+        assertTrue(ticks.stream().anyMatch(t -> t.label().equals("21:00")), ticks::toString);
+    }
+
+    @Test
+    void aGapLabelsTheFirstCandleAfterIt() {
+        long friday = at("2025-11-21T22:00:00Z");
+        long monday = at("2025-11-24T08:00:00Z");
+        long[] times = LongStream.concat(LongStream.range(0, 120).map(i -> friday + i * MINUTE),
+                LongStream.range(0, 120).map(i -> monday + i * MINUTE)).toArray();
+        ArrayOhlcv candles = ArrayOhlcv.atTimes(times);
+        Viewport view = new Viewport(times.length, 960, 4, 0);
+        List<TimeTicks.Tick> ticks = TimeTicks.compute(candles, view, MINUTE, 70);
+        assertTrue(ticks.contains(new TimeTicks.Tick(120, "Nov 24", 1)), ticks::toString);
+        assertTrue(ticks.size() < 20, ticks::toString);
+    }
+
+    @Test
+    void aNewYearOutranksItsNeighbours() {
+        long start = at("2025-12-31T22:00:00Z");
+        ArrayOhlcv candles = ArrayOhlcv.atTimes(LongStream.range(0, 48).map(i -> start + i * 5 * MINUTE).toArray());
+        Viewport view = new Viewport(48, 480, 10, 0);
+        List<TimeTicks.Tick> ticks = TimeTicks.compute(candles, view, 5 * MINUTE, 60);
+        assertTrue(ticks.contains(new TimeTicks.Tick(24, "2026", 3)), ticks::toString);
+    }
+
+    @Test
+    void secondsShowWhenTheStepIsBelowAMinute() {
+        long start = at("2025-11-25T12:00:00Z");
+        ArrayOhlcv candles = ArrayOhlcv.atTimes(LongStream.range(0, 100).map(i -> start + i * 1000).toArray());
+        Viewport view = new Viewport(100, 1000, 10, 0);
+        List<TimeTicks.Tick> ticks = TimeTicks.compute(candles, view, 1000, 70);
+        assertTrue(ticks.stream().anyMatch(t -> t.label().equals("12:00:15")), ticks::toString);
+    }
+
+    @Test
+    void fullLabelsAreAsPreciseAsThePeriod() {
+        long t = at("2025-11-25T12:34:56Z");
+        assertEquals("Tue 25 Nov 2025 12:34:56", TimeTicks.full(t, 1000));
+        assertEquals("Tue 25 Nov 2025 12:34", TimeTicks.full(t, MINUTE));
+        assertEquals("Tue 25 Nov 2025", TimeTicks.full(t, DAY));
+    }
+}
