@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import com.klinelive.sim.DurationParser;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -60,7 +61,7 @@ public final class RecordCommand implements Callable<Integer> {
             + "1h 4h 1d (default: ${DEFAULT-VALUE}).")
     String interval;
 
-    @Option(names = "--duration", defaultValue = "30s", converter = DurationConverter.class,
+    @Option(names = "--duration", defaultValue = "30s", converter = DurationParser.class,
             description = "How long to record, e.g. 30s, 5m (default: ${DEFAULT-VALUE}).")
     Duration duration;
 
