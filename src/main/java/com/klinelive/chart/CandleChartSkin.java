@@ -17,6 +17,8 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Button;
 import javafx.scene.control.SkinBase;
+import javafx.scene.layout.Region;
+import javafx.scene.shape.Line;
 import javafx.stage.Window;
 
 /**
@@ -42,7 +44,9 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
 
     private final Canvas plot = canvas(ChartStyles.PLOT);
     private final Canvas volume = canvas(ChartStyles.VOLUME);
-    private final Canvas surface = canvas(ChartStyles.CROSSHAIR);
+    private final Region surface = new Region();
+    private final Line crosshairX = crosshairLine();
+    private final Line crosshairY = crosshairLine();
     private final PriceAxis priceAxis = new PriceAxis();
     private final PriceAxis volumeAxis = new PriceAxis(PriceFormat::volume);
     private final TimeAxis timeAxis = new TimeAxis();
@@ -78,8 +82,9 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
         goLive.setFocusTraversable(false);
         goLive.setOnAction(e -> chart.goLive());
         goLive.visibleProperty().bind(chart.followLiveProperty().not());
+        surface.getStyleClass().add(ChartStyles.CROSSHAIR);
         surface.setCursor(Cursor.CROSSHAIR);
-        getChildren().addAll(plot, volume, priceAxis, volumeAxis, timeAxis, surface);
+        getChildren().addAll(plot, volume, priceAxis, volumeAxis, timeAxis, crosshairX, crosshairY, surface);
         getChildren().addAll(labels.nodes());
         getChildren().add(goLive);
         for (Node child : getChildren()) {
@@ -175,9 +180,7 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
         volume.setWidth(plotWidth);
         volume.setHeight(volumeHeight);
         volume.setVisible(showVolume);
-        surface.relocate(x, y);
-        surface.setWidth(plotWidth);
-        surface.setHeight(panes);
+        surface.resizeRelocate(x, y, plotWidth, panes);
         priceAxis.resizeRelocate(x + plotWidth, y, axisWidth, plotHeight);
         volumeAxis.resizeRelocate(x + plotWidth, y + plotHeight, axisWidth, volumeHeight);
         volumeAxis.setVisible(showVolume);
@@ -372,13 +375,19 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
         VolumePainter.bars(gc, g, frame.bars, volumes, volumeHeight, false, colors.volumeDown.get());
     }
 
+    /**
+     * Moves the crosshair lines and labels. They are nodes, not a canvas over the panes: moving them repaints
+     * only the few pixels they cover, and a full-size transparent canvas would cost a blend of the whole plot
+     * every frame on the software pipeline.
+     */
     private void paintCrosshair() {
         CandleChart chart = getSkinnable();
-        GraphicsContext gc = surface.getGraphicsContext2D();
-        gc.clearRect(0, 0, surface.getWidth(), surface.getHeight());
         double left = snappedLeftInset();
         double top = snappedTopInset();
-        if (!pointerInPanes()) {
+        boolean shown = pointerInPanes();
+        crosshairX.setVisible(shown);
+        crosshairY.setVisible(shown);
+        if (!shown) {
             labels.crosshairValue(null, 0, 0, 0);
             labels.crosshairTime(Long.MIN_VALUE, 0, 0, 0, 0, 0);
             return;
@@ -386,14 +395,12 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
         int index = frame.viewport.candleAt(pointerX);
         double x = index >= 0 ? frame.viewport.x(index + 0.5) : pointerX;
         BarGeometry g = new BarGeometry(scale, 1);
-        double lineX = g.lineCentre((int) Math.floor(x * scale));
-        double lineY = g.lineCentre((int) Math.floor(pointerY * scale));
-        gc.setStroke(chart.colors().crosshair.get());
-        gc.setLineWidth(g.logical(1));
-        gc.setLineDashes(4, 4);
-        gc.strokeLine(lineX, 0, lineX, surface.getHeight());
-        gc.strokeLine(0, lineY, plotWidth, lineY);
-        gc.setLineDashes();
+        double lineX = left + g.lineCentre((int) Math.floor(x * scale));
+        double lineY = top + g.lineCentre((int) Math.floor(pointerY * scale));
+        crosshairX.setStrokeWidth(g.logical(1));
+        crosshairY.setStrokeWidth(g.logical(1));
+        setLine(crosshairX, lineX, top, lineX, top + plotHeight + volumeHeight);
+        setLine(crosshairY, left, lineY, left + plotWidth, lineY);
         String value = pointerY < plotHeight ? PriceFormat.price(prices.value(pointerY), decimals)
                 : PriceFormat.volume(volumes.value(pointerY - plotHeight));
         labels.crosshairValue(value, left + plotWidth, axisWidth, top + pointerY);
@@ -468,6 +475,21 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
 
     private static double finiteOr(double value, double fallback) {
         return Double.isFinite(value) ? value : fallback;
+    }
+
+    private static void setLine(Line line, double x0, double y0, double x1, double y1) {
+        line.setStartX(x0);
+        line.setStartY(y0);
+        line.setEndX(x1);
+        line.setEndY(y1);
+    }
+
+    private static Line crosshairLine() {
+        Line line = new Line();
+        line.getStyleClass().add("crosshair-line");
+        line.setMouseTransparent(true);
+        line.setVisible(false);
+        return line;
     }
 
     private static Canvas canvas(String styleClass) {

@@ -21,6 +21,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
+import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -234,8 +235,8 @@ class CandleChartTest {
                 chart.getRightOffset());
     }
 
-    private Canvas surface() {
-        return (Canvas) chart.lookup("." + ChartStyles.CROSSHAIR);
+    private Region surface() {
+        return (Region) chart.lookup("." + ChartStyles.CROSSHAIR);
     }
 
     private Label legend() {
