@@ -29,6 +29,7 @@ final class ChartLabels {
     final Label countdown = label(ChartStyles.COUNTDOWN);
     final Label crosshairPrice = label(ChartStyles.CROSSHAIR_PRICE);
     final Label crosshairTime = label(ChartStyles.CROSSHAIR_TIME);
+    private long countdownSeconds = -1;
 
     ChartLabels() {
         overlayLegend.getStyleClass().add(ChartStyles.OVERLAY_LEGEND);
@@ -96,14 +97,16 @@ final class ChartLabels {
     /** Sets the countdown text: time left until the current candle closes, {@code mm:ss} or {@code h:mm:ss}. */
     void countdown(long millisLeft) {
         long seconds = Math.max(0, (millisLeft + 999) / 1000);
+        if (seconds == countdownSeconds) {
+            return;
+        }
+        countdownSeconds = seconds;
         long h = seconds / 3600;
         long m = seconds / 60 % 60;
         long s = seconds % 60;
         String text = h > 0 ? String.format(Locale.ROOT, "%d:%02d:%02d", h, m, s)
                 : String.format(Locale.ROOT, "%02d:%02d", m, s);
-        if (!text.equals(countdown.getText())) {
-            countdown.setText(text);
-        }
+        countdown.setText(text);
     }
 
     /** Shows the crosshair's value label on an axis at {@code y} (chart coordinates), or hides it. */
