@@ -4,6 +4,7 @@ import com.klinelive.candle.CandleBook;
 import com.klinelive.chart.scale.Overlays;
 import com.klinelive.chart.scale.Viewport;
 import com.klinelive.model.Timeframe;
+import java.util.ArrayList;
 import java.util.List;
 import javafx.animation.AnimationTimer;
 import javafx.beans.Observable;
@@ -37,6 +38,7 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
     private final Region surface = new Region();
     private final Button goLive = new Button("Go live \u21e5");
     private final ChartFrame frame = new ChartFrame();
+    private final List<Node> nodes = new ArrayList<>();
     private final ChartInput input;
     private final AnimationTimer timer;
 
@@ -55,13 +57,14 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
         goLive.visibleProperty().bind(chart.followLiveProperty().not());
         surface.getStyleClass().add(ChartStyles.CROSSHAIR);
         surface.setCursor(Cursor.CROSSHAIR);
-        getChildren().addAll(painter.plot, painter.volume, painter.priceAxis, painter.volumeAxis, painter.timeAxis,
-                painter.crosshairX, painter.crosshairY, surface);
-        getChildren().addAll(painter.labels.nodes());
-        getChildren().add(goLive);
-        for (Node child : getChildren()) {
+        nodes.addAll(List.of(painter.plot, painter.volume, painter.priceAxis, painter.volumeAxis,
+                painter.timeAxis, painter.crosshairX, painter.crosshairY, surface));
+        nodes.addAll(painter.labels.nodes());
+        nodes.add(goLive);
+        for (Node child : nodes) {
             child.setManaged(false);
         }
+        getChildren().addAll(nodes);
         input = new ChartInput(chart, surface, this);
         timer = new AnimationTimer() {
             @Override
@@ -94,7 +97,8 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
         timer.stop();
         input.dispose();
         goLive.visibleProperty().unbind();
-        getChildren().clear();
+        // Only our own nodes: a replacing skin is built, and has added its nodes, before this one is disposed.
+        getChildren().removeAll(nodes);
         super.dispose();
     }
 
