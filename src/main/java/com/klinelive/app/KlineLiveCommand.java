@@ -1,20 +1,64 @@
 package com.klinelive.app;
 
+import com.klinelive.model.Timeframe;
+import com.klinelive.sim.SimCommand;
+import java.nio.file.Path;
+import java.time.Duration;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * The top-level command line. Subcommands are registered here as they are built, so {@code --help} lists only
+ * The top-level command line: with no subcommand it opens the viewer (on the embedded simulator unless
+ * {@code --url} names a feed). Subcommands are registered here as they are built, so {@code --help} lists only
  * what exists.
  */
 @Command(name = "klinelive",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "KLine Live: a live candlestick chart that knows its feed.",
-        subcommands = {})
+        subcommands = {SimCommand.class, RecordCommand.class})
 public final class KlineLiveCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--url", description = "Feed to chart: http(s)://host:port (our protocol) or ws(s)://... "
+            + "(ours, Binance, Coinbase). Default: the embedded simulator.")
+    String url;
+
+    @Option(names = "--symbol", description = "Symbol to show first.")
+    String symbol;
+
+    @Option(names = "--interval", description = "Timeframe to show first: 1s 5s 15s 1m 5m 15m 30m 1h 4h 1d.")
+    String interval;
+
+    @Option(names = "--snapshot", paramLabel = "FILE.png",
+            description = "Write a PNG of the window when --exit-after ends.")
+    Path snapshot;
+
+    @Option(names = "--exit-after", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Quit after this long, e.g. 10s.")
+    Duration exitAfter;
+
+    @Option(names = "--stats", description = "Print frame rate, frame time, tick-to-pixel latency and tick rate "
+            + "once a second and at exit.")
+    boolean stats;
 
     @Override
     public void run() {
-        new picocli.CommandLine(this).usage(System.out);
+        Timeframe timeframe = null;
+        if (interval != null) {
+            timeframe = Timeframe.fromLabel(interval).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                    "unknown interval '" + interval + "' (use 1s 5s 15s 1m 5m 15m 30m 1h 4h 1d)"));
+        }
+        if (snapshot != null && exitAfter == null) {
+            throw new ParameterException(spec.commandLine(), "--snapshot needs --exit-after");
+        }
+        ViewerApp.launch(new ViewerOptions(url, symbol, timeframe, snapshot, exitAfter, stats));
+        // Non-daemon threads of the embedded server must not keep the process alive after the window closed.
+        System.exit(0);
     }
 }

@@ -4,6 +4,7 @@ import com.klinelive.model.Candle;
 import com.klinelive.model.Tick;
 import com.klinelive.model.Timeframe;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
@@ -24,6 +25,7 @@ public final class CandleBook {
 
     private final String symbol;
     private final CandleSeries[] series;
+    private final long[] historySeq;
     private final SeqWindow seen = new SeqWindow();
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private volatile long version;
@@ -41,6 +43,8 @@ public final class CandleBook {
         this.series = EnumSet.copyOf(timeframes).stream()
                 .map(tf -> new CandleSeries(tf, capacity))
                 .toArray(CandleSeries[]::new);
+        this.historySeq = new long[series.length];
+        Arrays.fill(historySeq, -1L);
     }
 
     public String symbol() {
@@ -81,14 +85,17 @@ public final class CandleBook {
                 default:
                     break;
             }
-            for (CandleSeries s : series) {
-                if (!s.canHold(s.timeframe().bucketStart(time))) {
+            for (int i = 0; i < series.length; i++) {
+                if (seq > historySeq[i] && !series[i].canHold(series[i].timeframe().bucketStart(time))) {
                     return TickOutcome.TOO_LATE;
                 }
             }
             seen.mark(seq);
-            for (CandleSeries s : series) {
-                s.add(seq, time, price, quantity);
+            for (int i = 0; i < series.length; i++) {
+                // History loaded per timeframe may already hold this tick in some timeframes but not in others.
+                if (seq > historySeq[i]) {
+                    series[i].add(seq, time, price, quantity);
+                }
             }
             version++;
             return TickOutcome.ACCEPTED;
@@ -98,15 +105,41 @@ public final class CandleBook {
     }
 
     /**
-     * Replaces the candles of {@code timeframe} with history whose last counted tick is {@code lastSeq}: ticks up
-     * to it are then reported as duplicates, later ones are counted on top.
+     * Replaces the candles of each given timeframe with its history, atomically. Each timeframe then counts only
+     * ticks after its own {@link History#lastSeq()}; ticks at or below the lowest of them are duplicates. Timeframes
+     * not given keep their candles.
      */
-    public void loadHistory(Timeframe timeframe, List<Candle> candles, long lastSeq) {
+    public void loadHistory(List<History> histories) {
         lock.writeLock().lock();
         try {
-            seriesOf(timeframe).replaceAll(candles);
-            seen.resetTo(lastSeq);
+            long lowest = Long.MAX_VALUE;
+            for (History h : histories) {
+                int i = indexOf(h.timeframe());
+                series[i].replaceAll(h.candles());
+                historySeq[i] = h.lastSeq();
+                lowest = Math.min(lowest, h.lastSeq());
+            }
+            if (lowest != Long.MAX_VALUE) {
+                seen.resetTo(lowest);
+            }
             version++;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Puts a whole candle an exchange reported for {@code timeframe} (a Binance kline): it replaces the candle
+     * with the same start, or joins the series in time order. Returns false when it is too old to be held.
+     */
+    public boolean putCandle(Timeframe timeframe, Candle candle) {
+        lock.writeLock().lock();
+        try {
+            boolean put = seriesOf(timeframe).put(candle);
+            if (put) {
+                version++;
+            }
+            return put;
         } finally {
             lock.writeLock().unlock();
         }
@@ -119,6 +152,7 @@ public final class CandleBook {
             for (CandleSeries s : series) {
                 s.clear();
             }
+            Arrays.fill(historySeq, -1L);
             seen.clear();
             version++;
         } finally {
@@ -167,9 +201,13 @@ public final class CandleBook {
     }
 
     private CandleSeries seriesOf(Timeframe timeframe) {
-        for (CandleSeries s : series) {
-            if (s.timeframe() == timeframe) {
-                return s;
+        return series[indexOf(timeframe)];
+    }
+
+    private int indexOf(Timeframe timeframe) {
+        for (int i = 0; i < series.length; i++) {
+            if (series[i].timeframe() == timeframe) {
+                return i;
             }
         }
         throw new IllegalArgumentException(symbol + " keeps no " + timeframe.label() + " candles");

@@ -193,6 +193,31 @@ public final class CandleSeries implements CandleColumns {
         }
     }
 
+    /**
+     * Puts a whole candle reported by an exchange (a kline): it replaces the candle with the same time, or is
+     * added in time order. Returns false, changing nothing, when it is older than the held candles.
+     */
+    boolean put(Candle c) {
+        if (timeframe.bucketStart(c.time()) != c.time() || !canHold(c.time())) {
+            return false;
+        }
+        int found = size == 0 ? -1 : search(c.time());
+        int index;
+        if (found >= 0) {
+            index = found;
+        } else if (-found - 1 == size) {
+            append(c.time(), c.open(), c.high(), c.low(), c.close(), c.volume(), c.trades());
+            index = size - 1;
+        } else {
+            // Inserting into a full series drops the oldest first, so look the new index up again.
+            insert(-found - 1, c.time(), c.open(), 0, 0);
+            index = search(c.time());
+        }
+        write(physical(index), c.time(), c.open(), c.high(), c.low(), c.close(), c.volume(), c.trades());
+        setKeys(physical(index), Long.MIN_VALUE, Long.MIN_VALUE, Long.MIN_VALUE, Long.MIN_VALUE);
+        return true;
+    }
+
     /** Drops every candle. */
     void clear() {
         head = 0;

@@ -120,8 +120,8 @@ class CandleBookTest {
 
     @Test
     void historyCountsTicksUpToItsSequenceAndLaterTicksStackOnTop() {
-        book.loadHistory(Timeframe.M1, List.of(new Candle(T0 - 60_000, 90, 95, 89, 94, 10, 5),
-                new Candle(T0, 94, 96, 93, 95, 4, 2)), 41);
+        book.loadHistory(List.of(new History(Timeframe.M1, List.of(new Candle(T0 - 60_000, 90, 95, 89, 94, 10, 5),
+                new Candle(T0, 94, 96, 93, 95, 4, 2)), 41)));
 
         assertEquals(TickOutcome.DUPLICATE, book.apply(new Tick("BTCUSDT", 41, T0 + 30_000, 200, 1)));
         assertEquals(TickOutcome.ACCEPTED, book.apply(new Tick("BTCUSDT", 42, T0 + 31_000, 97, 1)));
@@ -134,10 +134,25 @@ class CandleBookTest {
 
     @Test
     void historyMustBeAlignedAndOrdered() {
-        assertThrows(IllegalArgumentException.class,
-                () -> book.loadHistory(Timeframe.M1, List.of(new Candle(T0 + 1, 1, 1, 1, 1, 1, 1)), 1));
-        assertThrows(IllegalArgumentException.class, () -> book.loadHistory(Timeframe.M1,
-                List.of(new Candle(T0, 1, 1, 1, 1, 1, 1), new Candle(T0, 1, 1, 1, 1, 1, 1)), 1));
+        assertThrows(IllegalArgumentException.class, () -> book.loadHistory(
+                List.of(new History(Timeframe.M1, List.of(new Candle(T0 + 1, 1, 1, 1, 1, 1, 1)), 1))));
+        assertThrows(IllegalArgumentException.class, () -> book.loadHistory(List.of(new History(Timeframe.M1,
+                List.of(new Candle(T0, 1, 1, 1, 1, 1, 1), new Candle(T0, 1, 1, 1, 1, 1, 1)), 1))));
+    }
+
+    @Test
+    void eachTimeframeCountsOnlyTicksAfterItsOwnHistory() {
+        // Two history answers fetched a moment apart: the hour already holds tick 12, the minute does not.
+        book.loadHistory(List.of(new History(Timeframe.M1, List.of(new Candle(T0, 100, 100, 100, 100, 1, 1)), 11),
+                new History(Timeframe.H1, List.of(new Candle(T0 - 34 * 60_000, 100, 101, 100, 101, 2, 2)), 12)));
+
+        assertEquals(TickOutcome.DUPLICATE, book.apply(new Tick("BTCUSDT", 11, T0 + 1_000, 101, 1)));
+        assertEquals(TickOutcome.ACCEPTED, book.apply(new Tick("BTCUSDT", 12, T0 + 1_000, 101, 1)));
+        assertEquals(TickOutcome.ACCEPTED, book.apply(new Tick("BTCUSDT", 13, T0 + 2_000, 102, 1)));
+        assertEquals(TickOutcome.DUPLICATE, book.apply(new Tick("BTCUSDT", 12, T0 + 1_000, 101, 1)));
+
+        assertEquals(List.of(new Candle(T0, 100, 102, 100, 102, 3, 3)), book.candles(Timeframe.M1, 10));
+        assertEquals(List.of(new Candle(T0 - 34 * 60_000, 100, 102, 100, 102, 3, 3)), book.candles(Timeframe.H1, 10));
     }
 
     @Test
@@ -174,6 +189,18 @@ class CandleBookTest {
         assertEquals(TickOutcome.TOO_MANY_SYMBOLS, aggregator.accept(new Tick("C", 1, T0, 1, 1)));
         assertEquals(TickOutcome.ACCEPTED, aggregator.accept(new Tick("A", 2, T0, 1, 1)));
         assertEquals(List.of("A", "B"), aggregator.symbols());
+    }
+
+    @Test
+    void exchangeCandleReplacesTheOpenOneAndJoinsInTimeOrder() {
+        assertTrue(book.putCandle(Timeframe.M1, new Candle(T0, 1, 2, 1, 2, 5, 3)));
+        assertTrue(book.putCandle(Timeframe.M1, new Candle(T0, 1, 3, 1, 3, 6, 4)));
+        assertTrue(book.putCandle(Timeframe.M1, new Candle(T0 + 120_000, 3, 3, 3, 3, 1, 1)));
+        assertTrue(book.putCandle(Timeframe.M1, new Candle(T0 + 60_000, 2, 2, 2, 2, 1, 1)));
+
+        assertEquals(List.of(new Candle(T0, 1, 3, 1, 3, 6, 4), new Candle(T0 + 60_000, 2, 2, 2, 2, 1, 1),
+                new Candle(T0 + 120_000, 3, 3, 3, 3, 1, 1)), book.candles(Timeframe.M1, 10));
+        assertEquals(false, book.putCandle(Timeframe.M1, new Candle(T0 + 1, 1, 1, 1, 1, 1, 1)), "not aligned");
     }
 
     private Candle only(Timeframe tf) {

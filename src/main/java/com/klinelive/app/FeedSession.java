@@ -1,0 +1,87 @@
+package com.klinelive.app;
+
+import com.klinelive.candle.CandleAggregator;
+import com.klinelive.feed.FeedClient;
+import com.klinelive.feed.FeedListener;
+import com.klinelive.feed.FeedOptions;
+import com.klinelive.model.Timeframe;
+import com.klinelive.sim.SimOptions;
+import com.klinelive.sim.SimServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.EnumSet;
+import java.util.List;
+
+/**
+ * One connection of the viewer: the candles, the feed client filling them, and, when no URL is given, the
+ * simulator running in-process on a free loopback port. Opened and closed off the FX thread: starting a server
+ * and closing sockets may block.
+ */
+final class FeedSession implements AutoCloseable {
+
+    /** Candles fetched per timeframe on connect: enough to fill a wide screen at any zoom a trader uses. */
+    static final int HISTORY_CANDLES = 2_000;
+
+    private final String url;
+    private final SimServer embedded;
+    private final CandleAggregator aggregator;
+    private final FeedClient client;
+
+    private FeedSession(String url, SimServer embedded, FeedOptions options, List<FeedListener> listeners) {
+        this.url = url;
+        this.embedded = embedded;
+        this.aggregator = new CandleAggregator(EnumSet.allOf(Timeframe.class), CandleAggregator.DEFAULT_CAPACITY,
+                CandleAggregator.DEFAULT_MAX_SYMBOLS);
+        this.client = Feeds.client(options.withHistory(EnumSet.allOf(Timeframe.class), HISTORY_CANDLES),
+                aggregator);
+        listeners.forEach(client::addListener);
+        client.start();
+    }
+
+    /**
+     * Connects to {@code url}, or starts the embedded simulator and connects to it when {@code url} is blank.
+     * Blocks while the simulator starts: call it off the FX thread.
+     *
+     * @throws IllegalArgumentException when the URL cannot be a feed (the message says why)
+     * @throws UncheckedIOException     when the embedded simulator cannot start
+     */
+    static FeedSession open(String url, List<FeedListener> listeners) {
+        if (url != null && !url.isBlank()) {
+            return new FeedSession(url.trim(), null, FeedOptions.defaults(url.trim()), listeners);
+        }
+        SimServer sim;
+        try {
+            sim = SimServer.start(SimOptions.defaults().withPort(0));
+        } catch (IOException e) {
+            throw new UncheckedIOException("the embedded simulator did not start: " + e.getMessage(), e);
+        }
+        return new FeedSession("", sim, FeedOptions.defaults(sim.uri().toString()), listeners);
+    }
+
+    /** The URL the user gave; empty for the embedded simulator. */
+    String url() {
+        return url;
+    }
+
+    /** What the status bar calls this feed. */
+    String displayName() {
+        return embedded != null ? "embedded simulator " + embedded.uri().getAuthority()
+                : client.options().endpoint().redacted();
+    }
+
+    CandleAggregator aggregator() {
+        return aggregator;
+    }
+
+    FeedClient client() {
+        return client;
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+}

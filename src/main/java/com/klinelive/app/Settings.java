@@ -1,0 +1,126 @@
+package com.klinelive.app;
+
+import com.klinelive.feed.FeedEndpoint;
+import com.klinelive.model.Timeframe;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+
+/**
+ * What the viewer remembers between runs, in {@link java.util.prefs}: window bounds, the last and recent feed
+ * URLs, symbol, timeframe, indicators and theme. URLs are stored without credentials: user-info and query values
+ * never reach the settings store.
+ */
+public final class Settings {
+
+    /** Bounds of the main window. */
+    public record WindowBounds(double x, double y, double width, double height, boolean maximized) {
+    }
+
+    private static final int MAX_RECENT = 8;
+
+    private final Preferences node;
+
+    /** Settings in {@code node}; the app uses the user node of this package, tests a throwaway one. */
+    public Settings(Preferences node) {
+        this.node = node;
+    }
+
+    /** The app's own settings node. */
+    public static Settings forUser() {
+        return new Settings(Preferences.userNodeForPackage(Settings.class));
+    }
+
+    /** The saved window bounds, or {@code fallback} for what was never saved. */
+    public WindowBounds windowOr(WindowBounds fallback) {
+        return new WindowBounds(node.getDouble("window.x", fallback.x()), node.getDouble("window.y", fallback.y()),
+                node.getDouble("window.width", fallback.width()), node.getDouble("window.height", fallback.height()),
+                node.getBoolean("window.maximized", fallback.maximized()));
+    }
+
+    public void saveWindow(WindowBounds bounds) {
+        node.putDouble("window.x", bounds.x());
+        node.putDouble("window.y", bounds.y());
+        node.putDouble("window.width", bounds.width());
+        node.putDouble("window.height", bounds.height());
+        node.putBoolean("window.maximized", bounds.maximized());
+    }
+
+    /** The last feed URL, or empty for the embedded simulator. */
+    public String lastUrl() {
+        return node.get("feed.url", "");
+    }
+
+    /** Remembers {@code url} as the last one and first of the recent ones, without credentials. */
+    public void lastUrl(String url) {
+        String safe = safeUrl(url);
+        node.put("feed.url", safe);
+        if (safe.isEmpty()) {
+            return;
+        }
+        List<String> recent = new ArrayList<>(recentUrls());
+        recent.remove(safe);
+        recent.add(0, safe);
+        node.put("feed.recent", String.join("\n", recent.subList(0, Math.min(MAX_RECENT, recent.size()))));
+    }
+
+    public List<String> recentUrls() {
+        String joined = node.get("feed.recent", "");
+        return joined.isEmpty() ? List.of() : List.of(joined.split("\n"));
+    }
+
+    public String symbol() {
+        return node.get("feed.symbol", "");
+    }
+
+    public void symbol(String symbol) {
+        node.put("feed.symbol", symbol == null ? "" : symbol);
+    }
+
+    public Timeframe timeframe() {
+        return Timeframe.fromLabel(node.get("chart.timeframe", "1m")).orElse(Timeframe.M1);
+    }
+
+    public void timeframe(Timeframe timeframe) {
+        node.put("chart.timeframe", timeframe.label());
+    }
+
+    public boolean indicator(String name) {
+        return node.getBoolean("chart.indicator." + name, false);
+    }
+
+    public void indicator(String name, boolean on) {
+        node.putBoolean("chart.indicator." + name, on);
+    }
+
+    /** Whether the dark theme is on (the default). */
+    public boolean dark() {
+        return node.getBoolean("ui.dark", true);
+    }
+
+    public void dark(boolean dark) {
+        node.putBoolean("ui.dark", dark);
+    }
+
+    /** Writes the settings to the backing store now; failures only cost the memory of this run. */
+    public void flush() {
+        try {
+            node.flush();
+        } catch (BackingStoreException e) {
+            // Nothing to do: the settings stay as they were on disk.
+        }
+    }
+
+    /** {@code url} as it may be stored: no user-info, no query values; empty if it is not a feed URL. */
+    static String safeUrl(String url) {
+        if (url == null || url.isBlank()) {
+            return "";
+        }
+        try {
+            return FeedEndpoint.withoutSecrets(FeedEndpoint.parse(url).given());
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+    }
+}

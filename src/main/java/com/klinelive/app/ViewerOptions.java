@@ -1,0 +1,22 @@
+package com.klinelive.app;
+
+import com.klinelive.model.Timeframe;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * How the viewer starts.
+ *
+ * @param url       feed URL, or null for the embedded simulator
+ * @param symbol    symbol to show first, or null for the remembered one
+ * @param interval  timeframe to show first, or null for the remembered one
+ * @param snapshot  write a PNG of the window here when {@code exitAfter} ends, or null
+ * @param exitAfter quit after this long, or null to run until closed
+ * @param stats     print a stats line once a second and at exit
+ */
+public record ViewerOptions(String url, String symbol, Timeframe interval, Path snapshot, Duration exitAfter,
+        boolean stats) {
+
+    /** The embedded simulator, remembered symbol and timeframe, no automation. */
+    public static final ViewerOptions DEFAULTS = new ViewerOptions(null, null, null, null, null, false);
+}

@@ -1,0 +1,621 @@
+package com.klinelive.feed;
+
+import com.klinelive.candle.CandleAggregator;
+import com.klinelive.candle.CandleBook;
+import com.klinelive.candle.History;
+import com.klinelive.feed.protocol.ControlMessage;
+import com.klinelive.feed.protocol.FeedFormat;
+import com.klinelive.feed.protocol.HistoryMessage;
+import com.klinelive.feed.protocol.NativeEncoder;
+import com.klinelive.feed.protocol.Rejections;
+import com.klinelive.model.Tick;
+import com.klinelive.model.Timeframe;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Connects to one feed and keeps candles equal to the feed's, whatever happens to the connection.
+ *
+ * <p>WebSocket first; when it cannot be opened (refused upgrade, handshake error, timeout) or keeps dying, long
+ * polling, with the WebSocket probed in the background and taken back when it works. After every reconnect or
+ * switch it resumes from the last sequence per symbol; duplicates are dropped; a gap, a reset answer or a server
+ * restart re-fetches history and rebuilds the candles. See {@link FeedState} for the state machine.
+ *
+ * <p>Threads: ticks are decoded and counted on the transport's network thread (no queue, no copy). Everything
+ * that changes the connection runs on one control thread, so the state machine needs no locks. Listeners are
+ * called on those threads, outside locks; Java-WebSocket's own threads never reconnect (a new transport is made
+ * on the control thread instead).
+ */
+public final class FeedClient implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FeedClient.class);
+    /** A WebSocket that dies this many times in a row without delivering a tick sends us to long polling. */
+    private static final int WEBSOCKET_DEATHS_BEFORE_FALLBACK = 3;
+    private static final long WATCHDOG_PERIOD_MILLIS = 250;
+    /** How long ticks ahead of a missing sequence wait for it before it counts as a gap. */
+    private static final long GAP_GRACE_NANOS = 2_000_000_000L;
+
+    private final FeedOptions options;
+    private final CandleAggregator aggregator;
+    private final TransportFactory webSockets;
+    private final TransportFactory longPolls;
+    private final FeedMetrics metrics = new FeedMetrics();
+    private final Rejections rejections = new Rejections();
+    private final List<FeedListener> listeners = new CopyOnWriteArrayList<>();
+    private final Map<String, SymbolSync> syncs = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService control;
+    private final ExecutorService httpExecutor;
+    private final HttpClient http;
+    private final HistoryClient history;
+    private final Backoff reconnectBackoff;
+    private final Backoff probeBackoff;
+    private final Backoff historyBackoff;
+
+    // Written on the control thread; read by network threads to drop events of transports no longer in use.
+    private volatile Inbound active;
+    private volatile Inbound probe;
+    private volatile FeedStatus status = new FeedStatus(FeedState.CONNECTING, null, "", 0, false);
+    private volatile boolean thirdParty;
+    private volatile String epoch;
+    private volatile List<String> symbols = List.of();
+    private volatile boolean everConnected;
+    private volatile boolean closed;
+
+    // Control thread only.
+    private int webSocketDeathsInARow;
+    private ScheduledFuture<?> retry;
+    private ScheduledFuture<?> probeRetry;
+    private boolean stale;
+
+    /**
+     * @param options    where and how to connect
+     * @param aggregator where the candles go; shared with whoever draws them
+     * @param webSockets makes WebSocket transports
+     * @param longPolls  makes long-polling transports
+     */
+    public FeedClient(FeedOptions options, CandleAggregator aggregator, TransportFactory webSockets,
+            TransportFactory longPolls) {
+        this.options = options;
+        this.aggregator = aggregator;
+        this.webSockets = webSockets;
+        this.longPolls = longPolls;
+        this.control = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "feed-control");
+            t.setDaemon(true);
+            return t;
+        });
+        this.httpExecutor = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "feed-http");
+            t.setDaemon(true);
+            return t;
+        });
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(options.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER).executor(httpExecutor)
+                .version(HttpClient.Version.HTTP_1_1);
+        if (options.sslContext() != null) {
+            builder.sslContext(options.sslContext());
+        }
+        this.http = builder.build();
+        this.history = new HistoryClient(http, options.endpoint(), Duration.ofSeconds(15));
+        this.reconnectBackoff = new Backoff(options.backoffBase().toMillis(), options.backoffCap().toMillis());
+        long probeBase = Math.max(1_000, options.backoffBase().toMillis());
+        this.probeBackoff = new Backoff(probeBase, Math.max(probeBase, options.backoffCap().toMillis()));
+        this.historyBackoff = new Backoff(options.backoffBase().toMillis(), options.backoffCap().toMillis());
+        this.thirdParty = options.endpoint().http().isEmpty();
+    }
+
+    /** Adds a listener; add them before {@link #start()} to hear everything. */
+    public void addListener(FeedListener listener) {
+        listeners.add(listener);
+    }
+
+    /** Starts connecting in the background. */
+    public void start() {
+        control.execute(this::connect);
+        control.scheduleWithFixedDelay(this::watchdog, WATCHDOG_PERIOD_MILLIS, WATCHDOG_PERIOD_MILLIS,
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** Closes the connection; nothing is delivered afterwards. Waits briefly for the control thread. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        control.execute(() -> {
+            closeTransport(active);
+            closeTransport(probe);
+            active = null;
+            probe = null;
+            publish(new FeedStatus(FeedState.STOPPED, null, "", 0, thirdParty));
+        });
+        control.shutdown();
+        try {
+            control.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        httpExecutor.shutdownNow();
+    }
+
+    public FeedStatus status() {
+        return status;
+    }
+
+    public FeedMetrics.Snapshot metrics() {
+        metrics.rejections(rejections.count(), rejections.lastReason().orElse(""));
+        return metrics.snapshot();
+    }
+
+    /** The symbols the feed offers (or that arrived so far, for exchange streams). */
+    public List<String> symbols() {
+        return symbols;
+    }
+
+    /** Whether any connection ever opened. */
+    public boolean everConnected() {
+        return everConnected;
+    }
+
+    public FeedOptions options() {
+        return options;
+    }
+
+    /** The candles of {@code symbol}, or null before its first tick or history. */
+    public CandleBook book(String symbol) {
+        return aggregator.book(symbol);
+    }
+
+    // ---- connection state machine (control thread) -------------------------------------------------------
+
+    private void connect() {
+        if (closed) {
+            return;
+        }
+        stale = false;
+        if (options.transports() == FeedOptions.TransportChoice.LONG_POLLING) {
+            startLongPolling("long polling chosen");
+            return;
+        }
+        publish(new FeedStatus(FeedState.CONNECTING, null, "", 0, thirdParty));
+        active = open(webSockets, options.endpoint().webSocket(), List.of());
+        active.transport.start();
+    }
+
+    /** A new transport, not started: the caller makes it current first, so none of its events is dropped. */
+    private Inbound open(TransportFactory factory, java.net.URI uri, List<String> pollSymbols) {
+        Inbound inbound = new Inbound(this);
+        TransportRequest request = new TransportRequest(uri, pollSymbols, this::resumeFrom,
+                options.connectTimeout(), options.sslContext(), FeedOptions.MAX_MESSAGE_BYTES);
+        inbound.transport = factory.create(request, inbound);
+        return inbound;
+    }
+
+    void opened(Inbound inbound) {
+        control.execute(() -> {
+            if (inbound != active && inbound != probe) {
+                return;
+            }
+            everConnected = true;
+            inbound.openedAtNanos = System.nanoTime();
+            if (inbound.transport.kind() == TransportKind.LONG_POLLING) {
+                metrics.transport(TransportKind.LONG_POLLING);
+                reconnectBackoff.reset();
+                publish(new FeedStatus(FeedState.LONG_POLLING, TransportKind.LONG_POLLING, "", 0, false));
+                return;
+            }
+            if (inbound == probe) {
+                return; // promoted once its hello arrives
+            }
+            metrics.transport(TransportKind.WEBSOCKET);
+            FeedFormat format = options.format() != null ? options.format() : guessFormat();
+            if (format == FeedFormat.COINBASE) {
+                thirdParty = true;
+                inbound.transport.send(coinbaseSubscribe());
+            }
+            if (thirdParty || format != null && format != FeedFormat.NATIVE) {
+                publish(new FeedStatus(FeedState.WEBSOCKET, TransportKind.WEBSOCKET, "", 0, true));
+            }
+        });
+    }
+
+    /** Our server said hello on a WebSocket: check the epoch, learn the symbols, subscribe, and sync. */
+    void hello(Inbound inbound, ControlMessage.Hello hello) {
+        control.execute(() -> {
+            if (inbound != active && inbound != probe) {
+                return;
+            }
+            thirdParty = false;
+            List<String> offered = hello.symbols();
+            symbols = wanted(offered);
+            listeners.forEach(l -> l.onSymbols(symbols));
+            boolean restarted = checkEpoch(hello.epoch());
+            if (inbound == probe) {
+                promoteProbe();
+            }
+            reconnectBackoff.reset();
+            webSocketDeathsInARow = inbound.delivered ? 0 : webSocketDeathsInARow;
+            Map<String, Long> since = new HashMap<>();
+            for (String s : symbols) {
+                long last = syncFor(s).lastSeq();
+                if (last >= 0 && !restarted) {
+                    since.put(s, last);
+                }
+            }
+            backfillWhereNeeded();
+            inbound.transport.send(NativeEncoder.subscribe(symbols, since));
+            metrics.transport(TransportKind.WEBSOCKET);
+            publish(new FeedStatus(FeedState.WEBSOCKET, TransportKind.WEBSOCKET, "", 0, false));
+        });
+    }
+
+    void transportClosed(Inbound inbound, String reason, boolean opened) {
+        control.execute(() -> {
+            if (inbound == probe) {
+                probe = null;
+                LOG.debug("WebSocket probe failed: {}", reason);
+                scheduleProbe();
+                return;
+            }
+            if (inbound != active || closed) {
+                return;
+            }
+            active = null;
+            metrics.transport(null);
+            if (inbound.transport.kind() == TransportKind.WEBSOCKET) {
+                webSocketClosed(inbound, reason, opened);
+            } else {
+                scheduleReconnect("long polling lost: " + reason);
+            }
+        });
+    }
+
+    private void webSocketClosed(Inbound inbound, String reason, boolean opened) {
+        boolean died = !opened || !inbound.delivered;
+        webSocketDeathsInARow = died ? webSocketDeathsInARow + 1 : 0;
+        boolean canPoll = !thirdParty && options.endpoint().http().isPresent()
+                && options.transports() == FeedOptions.TransportChoice.AUTO;
+        if (canPoll && (!opened || webSocketDeathsInARow >= WEBSOCKET_DEATHS_BEFORE_FALLBACK)) {
+            if (everConnected) {
+                metrics.reconnected();
+            }
+            startLongPolling("WebSocket " + (opened ? "keeps dying" : "unavailable") + ": " + reason);
+        } else {
+            scheduleReconnect(reason);
+        }
+    }
+
+    private void startLongPolling(String why) {
+        LOG.info("falling back to long polling ({})", why);
+        publish(new FeedStatus(FeedState.CONNECTING, TransportKind.LONG_POLLING, why, 0, false));
+        CompletableFuture<List<String>> known = symbols.isEmpty() ? history.symbols()
+                : CompletableFuture.completedFuture(symbols);
+        known.whenCompleteAsync((offered, error) -> {
+            if (closed || active != null) {
+                return;
+            }
+            if (error != null) {
+                scheduleReconnect("no feed at " + options.endpoint().redacted() + ": " + rootMessage(error));
+                return;
+            }
+            symbols = wanted(offered);
+            listeners.forEach(l -> l.onSymbols(symbols));
+            backfillWhereNeeded();
+            active = open(longPolls, options.endpoint().httpBase(), symbols);
+            active.transport.start();
+            if (options.transports() == FeedOptions.TransportChoice.AUTO) {
+                scheduleProbe();
+            }
+        }, control);
+    }
+
+    private void scheduleProbe() {
+        if (closed || probe != null || (probeRetry != null && !probeRetry.isDone())
+                || active == null || active.transport.kind() != TransportKind.LONG_POLLING) {
+            return;
+        }
+        long delay = Math.max(1_000, probeBackoff.nextDelayMillis());
+        probeRetry = control.schedule(() -> {
+            if (!closed && probe == null && active != null && active.transport.kind() == TransportKind.LONG_POLLING) {
+                probe = open(webSockets, options.endpoint().webSocket(), List.of());
+                probe.transport.start();
+            }
+        }, delay, TimeUnit.MILLISECONDS);
+    }
+
+    /** The WebSocket probe works: it becomes the transport; polling stops. Ticks seen twice are deduplicated. */
+    private void promoteProbe() {
+        Inbound polling = active;
+        active = probe;
+        probe = null;
+        probeBackoff.reset();
+        webSocketDeathsInARow = 0;
+        metrics.reconnected();
+        closeTransport(polling);
+        LOG.info("upgraded back to WebSocket");
+    }
+
+    private void scheduleReconnect(String reason) {
+        if (closed) {
+            return;
+        }
+        if (everConnected) {
+            metrics.reconnected();
+        }
+        long delay = reconnectBackoff.nextDelayMillis();
+        publish(new FeedStatus(FeedState.RECONNECTING, null, reason, delay, thirdParty));
+        if (retry != null) {
+            retry.cancel(false);
+        }
+        retry = control.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+    }
+
+    private void watchdog() {
+        long now = System.nanoTime();
+        metrics.sampleRate(now);
+        for (Map.Entry<String, SymbolSync> e : syncs.entrySet()) {
+            int generation = e.getValue().gapOlderThan(now, GAP_GRACE_NANOS);
+            if (generation >= 0) {
+                LOG.info("gap in {}: repairing from history", e.getKey());
+                fetchHistory(e.getKey(), e.getValue(), generation, true);
+            }
+        }
+        Inbound current = active;
+        if (current == null || current.openedAtNanos == 0 || closed) {
+            return;
+        }
+        long last = Math.max(current.openedAtNanos, current.lastMessageNanos);
+        long silentMillis = (now - last) / 1_000_000;
+        // A held poll is silent by design for up to ~25 s; only the WebSocket has heartbeats to expect.
+        long staleAfter = current.transport.kind() == TransportKind.WEBSOCKET ? options.staleAfter().toMillis()
+                : Math.max(options.staleAfter().toMillis(), 30_000);
+        long deadAfter = current.transport.kind() == TransportKind.WEBSOCKET ? options.deadAfter().toMillis()
+                : Math.max(options.deadAfter().toMillis(), 40_000);
+        if (silentMillis >= deadAfter) {
+            LOG.info("no message for {} ms: reconnecting", silentMillis);
+            active = null;
+            closeTransport(current);
+            metrics.transport(null);
+            if (current.transport.kind() == TransportKind.WEBSOCKET) {
+                webSocketClosed(current, "silent for " + silentMillis / 1000 + " s", true);
+            } else {
+                scheduleReconnect("silent for " + silentMillis / 1000 + " s");
+            }
+        } else if (silentMillis >= staleAfter && !stale) {
+            stale = true;
+            publish(new FeedStatus(FeedState.STALE, current.transport.kind(),
+                    "no message for " + silentMillis / 1000 + " s", 0, thirdParty));
+        } else if (silentMillis < staleAfter && stale) {
+            stale = false;
+            FeedState state = current.transport.kind() == TransportKind.WEBSOCKET ? FeedState.WEBSOCKET
+                    : FeedState.LONG_POLLING;
+            publish(new FeedStatus(state, current.transport.kind(), "", 0, thirdParty));
+        }
+    }
+
+    // ---- sequences, gaps and history ----------------------------------------------------------------------
+
+    private long resumeFrom(String symbol) {
+        SymbolSync sync = syncs.get(symbol);
+        return sync == null ? -1 : sync.lastSeq();
+    }
+
+    SymbolSync syncFor(String symbol) {
+        SymbolSync sync = syncs.get(symbol);
+        if (sync != null) {
+            return sync;
+        }
+        CandleBook book = aggregator.bookFor(symbol);
+        if (book == null) {
+            return null;
+        }
+        boolean isNew = syncs.putIfAbsent(symbol, new SymbolSync(book, canFetchHistory(), metrics)) == null;
+        if (isNew && thirdParty) {
+            List<String> seen = new ArrayList<>(syncs.keySet());
+            seen.sort(null);
+            symbols = List.copyOf(seen);
+            listeners.forEach(l -> l.onSymbols(symbols));
+        }
+        return syncs.get(symbol);
+    }
+
+    /** A new epoch means the server restarted: every symbol starts over from history. Returns whether it did. */
+    boolean checkEpoch(String newEpoch) {
+        if (newEpoch == null || newEpoch.isEmpty()) {
+            return false;
+        }
+        synchronized (syncs) {
+            String old = epoch;
+            epoch = newEpoch;
+            if (old == null || old.equals(newEpoch)) {
+                return false;
+            }
+        }
+        LOG.info("the feed restarted (new epoch): rebuilding candles from history");
+        for (Map.Entry<String, SymbolSync> e : syncs.entrySet()) {
+            int generation = e.getValue().restart();
+            control.execute(() -> fetchHistory(e.getKey(), e.getValue(), generation, false));
+        }
+        return true;
+    }
+
+    /**
+     * Starts a history sync for every symbol that has never had one. Called before subscribing, so the live
+     * ticks that follow are held back until the history is in.
+     */
+    private void backfillWhereNeeded() {
+        for (String s : symbols) {
+            SymbolSync sync = syncFor(s);
+            int generation = sync == null ? -1 : sync.beginBackfill();
+            if (generation >= 0) {
+                control.execute(() -> fetchHistory(s, sync, generation, false));
+            }
+        }
+    }
+
+    /** A gap or a reset for {@code symbol}: fetch history for the sync {@code generation} began. */
+    void repair(String symbol, SymbolSync sync, int generation) {
+        control.execute(() -> fetchHistory(symbol, sync, generation, true));
+    }
+
+    private boolean canFetchHistory() {
+        return !thirdParty && options.endpoint().http().isPresent() && !options.historyTimeframes().isEmpty();
+    }
+
+    private void fetchHistory(String symbol, SymbolSync sync, int generation, boolean repair) {
+        if (closed || generation != sync.generation()) {
+            return;
+        }
+        if (!canFetchHistory()) {
+            sync.finishWithoutHistory();
+            return;
+        }
+        List<Timeframe> timeframes = options.historyTimeframes().stream()
+                .filter(sync.book().timeframes()::contains).toList();
+        List<CompletableFuture<HistoryMessage>> answers = new ArrayList<>();
+        for (Timeframe tf : timeframes) {
+            answers.add(history.history(symbol, tf, options.historyLimit()));
+        }
+        CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).whenCompleteAsync((ignored, error) -> {
+            if (closed || generation != sync.generation()) {
+                return;
+            }
+            if (error != null) {
+                long delay = historyBackoff.nextDelayMillis();
+                LOG.info("history for {} failed ({}); retrying in {} ms", symbol, rootMessage(error), delay);
+                control.schedule(() -> fetchHistory(symbol, sync, generation, repair), delay, TimeUnit.MILLISECONDS);
+                return;
+            }
+            List<History> histories = new ArrayList<>();
+            for (CompletableFuture<HistoryMessage> answer : answers) {
+                HistoryMessage m = answer.join();
+                if (m.epoch() != null && epoch != null && !m.epoch().equals(epoch)) {
+                    checkEpoch(m.epoch());
+                    return;
+                }
+                histories.add(new History(m.interval(), m.candles(), m.seq()));
+            }
+            int replayed = sync.finish(generation, histories);
+            LOG.debug("history of {} for generation {}: replayed {}", symbol, generation, replayed);
+            if (replayed >= 0) {
+                historyBackoff.reset();
+                if (repair) {
+                    metrics.gapRepaired();
+                }
+                long now = System.nanoTime();
+                listeners.forEach(l -> l.onCandles(symbol, now));
+            } else if (sync.syncing()) {
+                fetchHistory(symbol, sync, sync.generation(), repair);
+            }
+        }, control);
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------------
+
+    private List<String> wanted(List<String> offered) {
+        if (options.symbols().isEmpty()) {
+            return List.copyOf(offered);
+        }
+        return options.symbols().stream().filter(offered::contains).toList();
+    }
+
+    private FeedFormat guessFormat() {
+        String host = options.endpoint().webSocket().getHost().toLowerCase(Locale.ROOT);
+        return host.contains("coinbase") ? FeedFormat.COINBASE : null;
+    }
+
+    private String coinbaseSubscribe() {
+        StringBuilder ids = new StringBuilder();
+        for (String s : options.symbols()) {
+            ids.append(ids.length() == 0 ? "" : ",").append('"').append(s.replaceAll("[^A-Za-z0-9-]", "")).append('"');
+        }
+        return "{\"type\":\"subscribe\",\"product_ids\":[" + ids + "],\"channels\":[\"matches\"]}";
+    }
+
+    FeedFormat configuredFormat() {
+        return options.format();
+    }
+
+    void formatDetected(Inbound inbound, FeedFormat format) {
+        if (format != FeedFormat.NATIVE) {
+            thirdParty = true;
+            control.execute(() -> {
+                if (inbound == active) {
+                    publish(new FeedStatus(FeedState.WEBSOCKET, TransportKind.WEBSOCKET,
+                            format.name().toLowerCase(Locale.ROOT) + " stream: no fallback, no history", 0, true));
+                }
+            });
+        }
+    }
+
+    boolean isCurrent(Inbound inbound) {
+        return inbound == active || inbound == probe;
+    }
+
+    FeedMetrics metricsSink() {
+        return metrics;
+    }
+
+    Rejections rejections() {
+        return rejections;
+    }
+
+    void candlesChanged(String symbol, long receivedNanos) {
+        for (FeedListener l : listeners) {
+            l.onCandles(symbol, receivedNanos);
+        }
+    }
+
+    void serverError(String message) {
+        LOG.warn("the feed reported an error: {}", message);
+    }
+
+    private void publish(FeedStatus next) {
+        status = next;
+        for (FeedListener l : listeners) {
+            try {
+                l.onStatus(next);
+            } catch (RuntimeException e) {
+                LOG.warn("a feed listener failed", e);
+            }
+        }
+    }
+
+    private static void closeTransport(Inbound inbound) {
+        if (inbound != null && inbound.transport != null) {
+            inbound.transport.close();
+        }
+    }
+
+    /** What went wrong, in words: the root cause, with the usual network failures named plainly. */
+    static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root instanceof java.net.ConnectException || root instanceof java.nio.channels.ClosedChannelException) {
+            return "connection refused";
+        }
+        if (root instanceof java.net.http.HttpTimeoutException) {
+            return "timed out";
+        }
+        String message = root.getMessage();
+        return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
+    }
+}

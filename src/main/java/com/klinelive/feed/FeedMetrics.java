@@ -1,0 +1,108 @@
+package com.klinelive.feed;
+
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Counters of one {@link FeedClient}, written by network threads and read by whoever shows them. Thread-safe;
+ * {@link #snapshot()} gives a consistent-enough copy for a status bar.
+ */
+public final class FeedMetrics {
+
+    /**
+     * What the feed did so far.
+     *
+     * @param transport         the transport ticks arrive on now, or null
+     * @param roundTripMillis   last measured round trip (WebSocket ping, or an immediate poll answer); -1 if none
+     * @param ticksPerSecond    ticks counted over the last second or so
+     * @param ticks             ticks counted in candles
+     * @param duplicates        ticks dropped because they were already counted
+     * @param rejected          messages rejected as malformed
+     * @param lastRejectReason  why the last one was rejected, or empty
+     * @param gapsRepaired      gaps and resets repaired from history
+     * @param reconnects        connections lost and made again, transport switches included
+     * @param tooLate           ticks refused because their candles were no longer held
+     * @param silentMillis      time since the last message, -1 before the first
+     */
+    public record Snapshot(TransportKind transport, double roundTripMillis, double ticksPerSecond, long ticks,
+            long duplicates, long rejected, String lastRejectReason, long gapsRepaired, long reconnects,
+            long tooLate, long silentMillis) {
+    }
+
+    private final LongAdder ticks = new LongAdder();
+    private final LongAdder duplicates = new LongAdder();
+    private final LongAdder tooLate = new LongAdder();
+    private final LongAdder gapsRepaired = new LongAdder();
+    private final LongAdder reconnects = new LongAdder();
+    private final AtomicLong roundTripNanos = new AtomicLong(-1);
+    private final AtomicLong lastMessageNanos = new AtomicLong(0);
+    private volatile TransportKind transport;
+    private volatile long rejected;
+    private volatile String lastRejectReason = "";
+
+    // Rate: the count at the start of the current one-second window and the rate of the last complete one.
+    private long windowStartNanos = System.nanoTime();
+    private long windowStartTicks;
+    private volatile double ticksPerSecond;
+
+    void tickCounted() {
+        ticks.increment();
+    }
+
+    void duplicateDropped() {
+        duplicates.increment();
+    }
+
+    void tooLate() {
+        tooLate.increment();
+    }
+
+    void gapRepaired() {
+        gapsRepaired.increment();
+    }
+
+    void reconnected() {
+        reconnects.increment();
+    }
+
+    void rejections(long count, String lastReason) {
+        rejected = count;
+        lastRejectReason = lastReason == null ? "" : lastReason;
+    }
+
+    void messageReceived(long nanos) {
+        lastMessageNanos.set(nanos);
+    }
+
+    void roundTrip(long nanos) {
+        roundTripNanos.set(nanos);
+    }
+
+    void transport(TransportKind kind) {
+        transport = kind;
+    }
+
+    /** Called about once a second by the client's control thread to update the rate. */
+    synchronized void sampleRate(long nowNanos) {
+        long elapsed = nowNanos - windowStartNanos;
+        if (elapsed >= 500_000_000L) {
+            long count = ticks.sum();
+            ticksPerSecond = (count - windowStartTicks) * 1e9 / elapsed;
+            windowStartTicks = count;
+            windowStartNanos = nowNanos;
+        }
+    }
+
+    /** Nanos of the last message, 0 before the first. */
+    long lastMessageNanos() {
+        return lastMessageNanos.get();
+    }
+
+    public Snapshot snapshot() {
+        long rtt = roundTripNanos.get();
+        long last = lastMessageNanos.get();
+        return new Snapshot(transport, rtt < 0 ? -1 : rtt / 1e6, ticksPerSecond, ticks.sum(), duplicates.sum(),
+                rejected, lastRejectReason, gapsRepaired.sum(), reconnects.sum(), tooLate.sum(),
+                last == 0 ? -1 : (System.nanoTime() - last) / 1_000_000);
+    }
+}

@@ -1,0 +1,146 @@
+package com.klinelive.feed;
+
+import com.klinelive.candle.CandleBook;
+import com.klinelive.feed.protocol.ControlMessage;
+import com.klinelive.feed.protocol.FeedDecoder;
+import com.klinelive.feed.protocol.FeedDecoders;
+import com.klinelive.feed.protocol.FeedFormat;
+import com.klinelive.feed.protocol.FeedSink;
+import com.klinelive.model.Candle;
+import com.klinelive.model.Tick;
+import com.klinelive.model.Timeframe;
+import java.util.Optional;
+
+/**
+ * Everything that arrives on one transport: decodes each message on the network thread it arrived on and counts
+ * its ticks at once; connection events go to the {@link FeedClient}'s control thread. Events of a transport the
+ * client no longer uses are dropped.
+ */
+final class Inbound implements TransportEvents, FeedSink {
+
+    private final FeedClient client;
+    Transport transport;
+    volatile long openedAtNanos;
+    volatile long lastMessageNanos;
+    /** Whether a tick or candle arrived: a WebSocket that never delivers one is as good as dead. */
+    volatile boolean delivered;
+
+    // Guarded by this: one message is decoded at a time (long polling may answer on several threads).
+    private FeedDecoder decoder;
+    // The symbol the current message changed; every format carries one symbol per message.
+    private String touched;
+    private long receivedNanos;
+
+    Inbound(FeedClient client) {
+        this.client = client;
+    }
+
+    @Override
+    public void onOpen(Transport t) {
+        client.opened(this);
+    }
+
+    @Override
+    public void onMessage(Transport t, String text, long receivedNanos) {
+        if (!client.isCurrent(this)) {
+            return;
+        }
+        lastMessageNanos = receivedNanos;
+        client.metricsSink().messageReceived(receivedNanos);
+        synchronized (this) {
+            if (decoder == null && !chooseDecoder(text)) {
+                return;
+            }
+            touched = null;
+            this.receivedNanos = receivedNanos;
+            decoder.decode(text, this);
+            if (touched != null) {
+                client.candlesChanged(touched, receivedNanos);
+            }
+        }
+    }
+
+    private boolean chooseDecoder(String first) {
+        FeedFormat format = client.configuredFormat();
+        if (format == null) {
+            Optional<FeedFormat> detected = FeedDecoders.detect(first);
+            if (detected.isEmpty()) {
+                client.rejections().reject("unrecognised feed format", first);
+                return false;
+            }
+            format = detected.get();
+        }
+        decoder = FeedDecoders.create(format, client.rejections());
+        client.formatDetected(this, format);
+        return true;
+    }
+
+    @Override
+    public void onRejected(Transport t, String reason) {
+        if (client.isCurrent(this)) {
+            client.rejections().reject(reason, "");
+        }
+    }
+
+    @Override
+    public void onRoundTrip(Transport t, long nanos) {
+        if (client.isCurrent(this)) {
+            // A pong proves the connection alive as much as a message does.
+            lastMessageNanos = System.nanoTime();
+            client.metricsSink().roundTrip(nanos);
+        }
+    }
+
+    @Override
+    public void onClosed(Transport t, String reason, boolean opened) {
+        client.transportClosed(this, reason, opened);
+    }
+
+    @Override
+    public void onTick(Tick tick) {
+        SymbolSync sync = client.syncFor(tick.symbol());
+        if (sync == null) {
+            client.rejections().reject("too many symbols", tick.symbol());
+            return;
+        }
+        delivered = true;
+        switch (sync.onTick(tick, receivedNanos)) {
+            case COUNTED, HELD_BACK, WAITING -> touch(tick.symbol());
+            default -> { }
+        }
+    }
+
+    @Override
+    public void onKline(String symbol, Timeframe timeframe, Candle candle, boolean closed) {
+        SymbolSync sync = client.syncFor(symbol);
+        if (sync == null) {
+            client.rejections().reject("too many symbols", symbol);
+            return;
+        }
+        delivered = true;
+        CandleBook book = sync.book();
+        if (book.timeframes().contains(timeframe) && book.putCandle(timeframe, candle)) {
+            touch(symbol);
+        }
+    }
+
+    @Override
+    public void onControl(ControlMessage message) {
+        if (message instanceof ControlMessage.Hello hello) {
+            client.hello(this, hello);
+        } else if (message instanceof ControlMessage.Reset reset) {
+            SymbolSync sync = client.syncFor(reset.symbol());
+            if (sync != null) {
+                client.repair(reset.symbol(), sync, sync.reset(reset.seq()));
+            }
+        } else if (message instanceof ControlMessage.Epoch e) {
+            client.checkEpoch(e.epoch());
+        } else if (message instanceof ControlMessage.FeedError error) {
+            client.serverError(error.message());
+        }
+    }
+
+    private void touch(String symbol) {
+        touched = symbol;
+    }
+}

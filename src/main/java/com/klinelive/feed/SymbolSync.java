@@ -1,0 +1,241 @@
+package com.klinelive.feed;
+
+import com.klinelive.candle.CandleBook;
+import com.klinelive.candle.History;
+import com.klinelive.candle.TickOutcome;
+import com.klinelive.model.Tick;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.TreeMap;
+
+/**
+ * Keeps one symbol's candles equal to the feed's.
+ *
+ * <p>Ticks are counted in sequence order: {@link #lastSeq()} is the highest sequence up to which every tick
+ * arrived. A tick ahead of it waits (bounded) for the ones in between, which usually come a moment later (a
+ * server streams live before it has replayed what a resuming client missed). If they do not come within a grace
+ * time, that is a gap: history is fetched, and while it is on its way live ticks are held back, to be replayed
+ * on top of it. Counting in order also keeps floating-point volume sums identical to the server's.
+ *
+ * <p>Thread-safe: network threads deliver ticks, the control thread checks gaps and loads history.
+ */
+final class SymbolSync {
+
+    /** What became of a tick. */
+    enum Result { COUNTED, DUPLICATE, TOO_LATE, WAITING, HELD_BACK }
+
+    /** Ticks waiting or held back; beyond this the sync starts over rather than grow memory. */
+    static final int MAX_BUFFERED = 500_000;
+
+    private final CandleBook book;
+    private final boolean repairsGaps;
+    private final FeedMetrics metrics;
+    private long lastSeq = -1;
+    private final TreeMap<Long, Tick> ahead = new TreeMap<>();
+    private long aheadSinceNanos;
+    private boolean syncing;
+    private boolean backfilled;
+    private int generation;
+    private boolean overflowed;
+    private final List<Tick> heldBack = new ArrayList<>();
+
+    /**
+     * @param book        the symbol's candles
+     * @param repairsGaps whether the feed has history to repair gaps from (our protocol); without it ticks are
+     *                    counted as they come
+     * @param metrics     where counted, duplicate and too-late ticks are tallied
+     */
+    SymbolSync(CandleBook book, boolean repairsGaps, FeedMetrics metrics) {
+        this.book = book;
+        this.repairsGaps = repairsGaps;
+        this.metrics = metrics;
+    }
+
+    CandleBook book() {
+        return book;
+    }
+
+    /** The sequence up to which every tick arrived: where to resume from; -1 when none. */
+    synchronized long lastSeq() {
+        return lastSeq;
+    }
+
+    synchronized boolean syncing() {
+        return syncing;
+    }
+
+    /** The generation of the current sync; a history answer for an older one is stale. */
+    synchronized int generation() {
+        return generation;
+    }
+
+    /** Takes one live tick: counts it, or lets it wait for the ticks before it, or holds it back during a sync. */
+    synchronized Result onTick(Tick tick, long nowNanos) {
+        long seq = tick.seq();
+        if (!repairsGaps || lastSeq < 0 || seq <= lastSeq) {
+            lastSeq = Math.max(lastSeq, seq);
+            return deliver(tick);
+        }
+        if (seq == lastSeq + 1) {
+            lastSeq = seq;
+            Result result = deliver(tick);
+            drainAhead();
+            return result;
+        }
+        if (ahead.isEmpty()) {
+            aheadSinceNanos = nowNanos;
+        }
+        if (ahead.size() >= MAX_BUFFERED) {
+            overflowed = true;
+            ahead.clear();
+        }
+        ahead.put(seq, tick);
+        return Result.WAITING;
+    }
+
+    /**
+     * Whether ticks have been waiting longer than {@code graceNanos} for missing ones: a gap. If so the waiting
+     * ticks are held back, a sync begins, and its generation is returned; otherwise -1.
+     */
+    synchronized int gapOlderThan(long nowNanos, long graceNanos) {
+        if (!(overflowed || !ahead.isEmpty() && nowNanos - aheadSinceNanos > graceNanos)) {
+            return -1;
+        }
+        if (!ahead.isEmpty()) {
+            lastSeq = ahead.lastKey();
+        }
+        int g = beginSync();
+        heldBack.addAll(ahead.values());
+        ahead.clear();
+        return g;
+    }
+
+    /**
+     * Begins the first sync of this symbol, the backfill, unless one began before. Returns its generation, or -1
+     * when there is nothing to do. Called before ticks can arrive, so none is counted ahead of the history.
+     */
+    synchronized int beginBackfill() {
+        return backfilled ? -1 : beginSync();
+    }
+
+    /** The server said our sequence is older than it keeps: continue after {@code seq}, from history. */
+    synchronized int reset(long seq) {
+        lastSeq = Math.max(seq, -1);
+        heldBack.clear();
+        ahead.clear();
+        return beginSync();
+    }
+
+    /** The feed restarted its numbering: forget everything and sync from scratch. */
+    synchronized int restart() {
+        lastSeq = -1;
+        heldBack.clear();
+        ahead.clear();
+        book.clear();
+        return beginSync();
+    }
+
+    /**
+     * Loads history fetched for {@code generation} and replays the held-back ticks after it, in order. Returns the
+     * number of ticks replayed, or -1 when the answer is stale or does not join up with the ticks held back (some
+     * were missed in between): then a new generation has begun and the caller fetches again.
+     */
+    synchronized int finish(int generation, List<History> histories) {
+        if (generation != this.generation || !syncing) {
+            return -1;
+        }
+        long floor = histories.stream().mapToLong(History::lastSeq).min().orElse(-1);
+        heldBack.sort(Comparator.comparingLong(Tick::seq));
+        if (overflowed || !joinsUp(floor)) {
+            beginSync();
+            return -1;
+        }
+        book.loadHistory(histories);
+        int replayed = 0;
+        for (Tick t : heldBack) {
+            if (t.seq() > floor && count(t) == Result.COUNTED) {
+                replayed++;
+            }
+        }
+        heldBack.clear();
+        lastSeq = Math.max(lastSeq, floor);
+        syncing = false;
+        drainAhead();
+        return replayed;
+    }
+
+    /** No history to wait for (a feed without it): count what was held back and go live. */
+    synchronized int finishWithoutHistory() {
+        heldBack.sort(Comparator.comparingLong(Tick::seq));
+        int counted = 0;
+        for (Tick t : heldBack) {
+            if (count(t) == Result.COUNTED) {
+                counted++;
+            }
+        }
+        heldBack.clear();
+        syncing = false;
+        overflowed = false;
+        drainAhead();
+        return counted;
+    }
+
+    private int beginSync() {
+        backfilled = true;
+        syncing = true;
+        overflowed = false;
+        return ++generation;
+    }
+
+    /** Whether the held-back ticks above {@code floor} continue it without a hole (they are sorted). */
+    private boolean joinsUp(long floor) {
+        if (floor < 0) {
+            return true;
+        }
+        long expected = floor + 1;
+        for (Tick t : heldBack) {
+            if (t.seq() > expected) {
+                return false;
+            }
+            expected = Math.max(expected, t.seq() + 1);
+        }
+        return true;
+    }
+
+    private Result deliver(Tick tick) {
+        if (syncing) {
+            if (heldBack.size() >= MAX_BUFFERED) {
+                // A history answer already on its way may not include the ticks we would drop: start over.
+                heldBack.clear();
+                overflowed = true;
+            } else {
+                heldBack.add(tick);
+            }
+            return Result.HELD_BACK;
+        }
+        return count(tick);
+    }
+
+    private Result count(Tick tick) {
+        TickOutcome outcome = book.apply(tick);
+        switch (outcome) {
+            case ACCEPTED -> metrics.tickCounted();
+            case DUPLICATE -> metrics.duplicateDropped();
+            default -> metrics.tooLate();
+        }
+        return outcome == TickOutcome.ACCEPTED ? Result.COUNTED
+                : outcome == TickOutcome.DUPLICATE ? Result.DUPLICATE : Result.TOO_LATE;
+    }
+
+    /** Counts the waiting ticks that now follow on; drops those that turned out to be duplicates. */
+    private void drainAhead() {
+        while (!ahead.isEmpty() && ahead.firstKey() <= lastSeq + 1) {
+            Tick next = ahead.pollFirstEntry().getValue();
+            if (next.seq() == lastSeq + 1) {
+                lastSeq = next.seq();
+                deliver(next);
+            }
+        }
+    }
+}

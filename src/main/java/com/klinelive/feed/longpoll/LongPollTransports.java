@@ -1,0 +1,44 @@
+package com.klinelive.feed.longpoll;
+
+import com.klinelive.feed.Transport;
+import com.klinelive.feed.TransportEvents;
+import com.klinelive.feed.TransportFactory;
+import com.klinelive.feed.TransportKind;
+import com.klinelive.feed.TransportRequest;
+import java.net.http.HttpClient;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/** Makes {@link LongPollTransport}s sharing one HTTP client (and its connection pool). */
+public final class LongPollTransports implements TransportFactory {
+
+    private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "longpoll-http");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile HttpClient http;
+
+    @Override
+    public TransportKind kind() {
+        return TransportKind.LONG_POLLING;
+    }
+
+    @Override
+    public Transport create(TransportRequest request, TransportEvents events) {
+        return new LongPollTransport(request, events, client(request));
+    }
+
+    private synchronized HttpClient client(TransportRequest request) {
+        if (http == null) {
+            HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(request.connectTimeout())
+                    .followRedirects(HttpClient.Redirect.NEVER).executor(executor)
+                    .version(HttpClient.Version.HTTP_1_1);
+            if (request.sslContext() != null) {
+                builder.sslContext(request.sslContext());
+            }
+            http = builder.build();
+        }
+        return http;
+    }
+}

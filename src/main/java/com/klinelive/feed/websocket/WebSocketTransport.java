@@ -1,0 +1,188 @@
+package com.klinelive.feed.websocket;
+
+import com.klinelive.feed.Transport;
+import com.klinelive.feed.TransportEvents;
+import com.klinelive.feed.TransportKind;
+import com.klinelive.feed.TransportRequest;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.java_websocket.WebSocket;
+import org.java_websocket.client.WebSocketClient;
+import org.java_websocket.drafts.Draft_6455;
+import org.java_websocket.exceptions.WebsocketNotConnectedException;
+import org.java_websocket.framing.Framedata;
+import org.java_websocket.handshake.ServerHandshake;
+
+/**
+ * A WebSocket connection (Java-WebSocket client): TCP_NODELAY on, messages capped (a larger one closes the
+ * connection with 1009), a ping every second to measure the round trip and keep liveness visible, and a connect
+ * timeout after which the WebSocket counts as unavailable. One connection per instance: Java-WebSocket's
+ * {@code reconnect()} is never used, the feed client makes a new transport instead.
+ */
+final class WebSocketTransport implements Transport {
+
+    private static final long PING_PERIOD_MILLIS = 1_000;
+    private static final int REASON_MAX = 120;
+
+    private final TransportRequest request;
+    private final TransportEvents events;
+    private final ScheduledExecutorService timer;
+    private final Client client;
+    private final AtomicBoolean ended = new AtomicBoolean();
+    private volatile boolean opened;
+    private volatile long pingSentNanos;
+    private ScheduledFuture<?> connectTimeout;
+    private ScheduledFuture<?> pinger;
+
+    WebSocketTransport(TransportRequest request, TransportEvents events, ScheduledExecutorService timer) {
+        this.request = request;
+        this.events = events;
+        this.timer = timer;
+        Draft_6455 draft = new Draft_6455(List.of(), request.maxMessageBytes());
+        this.client = new Client(draft, (int) request.connectTimeout().toMillis());
+        client.setTcpNoDelay(true);
+        // Liveness is ours (pings below plus the feed client's watchdog), not the library's 60 s default.
+        client.setConnectionLostTimeout(0);
+        if (request.uri().getScheme().equalsIgnoreCase("wss") && request.sslContext() != null) {
+            client.setSocketFactory(request.sslContext().getSocketFactory());
+        }
+    }
+
+    @Override
+    public TransportKind kind() {
+        return TransportKind.WEBSOCKET;
+    }
+
+    @Override
+    public void start() {
+        connectTimeout = timer.schedule(() -> {
+            if (!opened) {
+                end("no WebSocket after " + request.connectTimeout().toMillis() + " ms");
+                client.closeQuietly();
+            }
+        }, request.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        client.connect();
+    }
+
+    @Override
+    public boolean send(String text) {
+        try {
+            client.send(text);
+            return true;
+        } catch (WebsocketNotConnectedException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        ended.set(true);
+        cancelTimers();
+        client.closeQuietly();
+    }
+
+    private void end(String reason) {
+        if (ended.compareAndSet(false, true)) {
+            cancelTimers();
+            events.onClosed(this, reason, opened);
+        }
+    }
+
+    private void cancelTimers() {
+        if (connectTimeout != null) {
+            connectTimeout.cancel(false);
+        }
+        if (pinger != null) {
+            pinger.cancel(false);
+        }
+    }
+
+    private void ping() {
+        if (client.isOpen()) {
+            pingSentNanos = System.nanoTime();
+            try {
+                client.sendPing();
+            } catch (WebsocketNotConnectedException e) {
+                // Closing; onClose reports it.
+            }
+        }
+    }
+
+    /** Server-sent text, cut short and stripped of anything unprintable, so it is safe in a status bar or log. */
+    static String printable(String text) {
+        if (text == null) {
+            return "";
+        }
+        String clean = text.replaceAll("[^\\x20-\\x7E]", "?");
+        return clean.length() > REASON_MAX ? clean.substring(0, REASON_MAX) + "…" : clean;
+    }
+
+    private final class Client extends WebSocketClient {
+
+        Client(Draft_6455 draft, int connectTimeoutMillis) {
+            super(request.uri(), draft, Map.of(), connectTimeoutMillis);
+        }
+
+        @Override
+        public void onOpen(ServerHandshake handshake) {
+            if (ended.get()) {
+                return;
+            }
+            opened = true;
+            connectTimeout.cancel(false);
+            pinger = timer.scheduleAtFixedRate(WebSocketTransport.this::ping, 0, PING_PERIOD_MILLIS,
+                    TimeUnit.MILLISECONDS);
+            events.onOpen(WebSocketTransport.this);
+        }
+
+        @Override
+        public void onMessage(String message) {
+            if (!ended.get()) {
+                events.onMessage(WebSocketTransport.this, message, System.nanoTime());
+            }
+        }
+
+        @Override
+        public void onMessage(ByteBuffer bytes) {
+            if (!ended.get()) {
+                events.onRejected(WebSocketTransport.this, "binary frame of " + bytes.remaining() + " bytes");
+            }
+        }
+
+        @Override
+        public void onWebsocketPong(WebSocket conn, Framedata f) {
+            long sent = pingSentNanos;
+            if (sent != 0 && !ended.get()) {
+                events.onRoundTrip(WebSocketTransport.this, System.nanoTime() - sent);
+            }
+        }
+
+        @Override
+        public void onClose(int code, String reason, boolean remote) {
+            String text = printable(reason);
+            if (!opened) {
+                end("WebSocket refused" + (text.isEmpty() ? "" : ": " + text));
+            } else {
+                end("WebSocket closed (" + code + (text.isEmpty() ? "" : " " + text) + ")");
+            }
+        }
+
+        @Override
+        public void onError(Exception ex) {
+            // onClose follows every error and reports it.
+        }
+
+        void closeQuietly() {
+            try {
+                close();
+            } catch (RuntimeException e) {
+                // Already closed or never connected: nothing to release.
+            }
+        }
+    }
+}

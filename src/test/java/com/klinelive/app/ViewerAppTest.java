@@ -1,0 +1,168 @@
+package com.klinelive.app;
+
+import static com.klinelive.feed.Eventually.waitFor;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.klinelive.chart.CandleChart;
+import com.klinelive.model.Candle;
+import com.klinelive.model.Timeframe;
+import com.klinelive.sim.SimOptions;
+import com.klinelive.sim.SimServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.prefs.Preferences;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The real viewer window, headless, against the real simulator on a free port. */
+class ViewerAppTest {
+
+    @TempDir
+    Path dir;
+
+    private SimServer sim;
+    private Preferences prefs;
+    private ViewerApp app;
+    private final FxRobot robot = new FxRobot();
+
+    @BeforeEach
+    void start() throws Exception {
+        sim = SimServer.start(SimOptions.defaults().withPort(0).withSeed(11).withRate(30)
+                .withHistory(Duration.ofHours(6)));
+        prefs = Preferences.userRoot().node("klinelive-test-" + System.nanoTime());
+        app = launch(new ViewerOptions(sim.uri().toString(), "ETHUSDT", Timeframe.M1, null, null, false));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+        prefs.removeNode();
+        sim.close();
+    }
+
+    private ViewerApp launch(ViewerOptions options) throws Exception {
+        ViewerApp.useSettings(new Settings(prefs));
+        ViewerApp.useOptions(options);
+        FxToolkit.registerPrimaryStage();
+        return (ViewerApp) FxToolkit.setupApplication(ViewerApp.class);
+    }
+
+    @Test
+    void connectsToTheSimulatorAndShowsLiveCandlesOfTheChosenSymbol() {
+        CandleChart chart = chart();
+        waitFor(10_000, () -> onFx(() -> chart.getBook() != null && chart.getVisibleRange().count() > 50),
+                () -> "no candles: " + onFx(() -> text("#feed-state")));
+
+        assertEquals("ETHUSDT", onFx(() -> chart.getBook().symbol()));
+        waitFor(5_000, () -> onFx(() -> text("#feed-state")).startsWith("live"), () -> onFx(() -> text("#feed-state")));
+        assertEquals("WebSocket", onFx(() -> text(".transport-badge")));
+        long before = onFx(() -> chart.getBook().version());
+        waitFor(5_000, () -> onFx(() -> chart.getBook().version()) > before, () -> "no live ticks");
+        assertTrue(onFx(() -> chart.frameStats().snapshot().frames()) > 0, "the chart draws frames");
+    }
+
+    @Test
+    void switchingTimeframeRedrawsFromTheSameTicksAndIsRemembered() {
+        CandleChart chart = chart();
+        waitFor(10_000, () -> onFx(() -> chart.getVisibleRange().count() > 0), () -> "no candles");
+
+        robot.clickOn("#tf-5m");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(Timeframe.M5, onFx(chart::getTimeframe));
+        waitFor(5_000, () -> onFx(() -> chart.getVisibleRange().count() > 0), () -> "no 5m candles");
+        List<Candle> fives = onFx(() -> chart.getBook().candles(Timeframe.M5, 10));
+        assertTrue(fives.stream().allMatch(c -> c.time() % Timeframe.M5.millis() == 0));
+        assertEquals(Timeframe.M5, new Settings(prefs).timeframe());
+    }
+
+    @Test
+    void settingsPersistAndRestoreAcrossRuns() throws Exception {
+        robot.clickOn("#tf-15m");
+        robot.clickOn("#sma");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            app.window().stage().setWidth(1111);
+            app.window().stage().setHeight(777);
+        });
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+
+        Settings saved = new Settings(prefs);
+        assertEquals(Timeframe.M15, saved.timeframe());
+        assertTrue(saved.indicator("sma"));
+        assertEquals("ETHUSDT", saved.symbol());
+        assertEquals(1111, saved.windowOr(new Settings.WindowBounds(0, 0, 0, 0, false)).width(), 1.0);
+        assertEquals(List.of(sim.uri().toString()), saved.recentUrls());
+
+        app = launch(new ViewerOptions(sim.uri().toString(), null, null, null, null, false));
+        CandleChart chart = chart();
+        assertEquals(Timeframe.M15, onFx(chart::getTimeframe));
+        assertTrue(onFx(chart::isShowSma));
+        waitFor(10_000, () -> onFx(() -> chart.getBook() != null), () -> "no book");
+        assertEquals("ETHUSDT", onFx(() -> chart.getBook().symbol()));
+    }
+
+    @Test
+    void exportsThePictureAndTheCandlesWithoutLosingAnything() throws Exception {
+        CandleChart chart = chart();
+        waitFor(10_000, () -> onFx(() -> chart.getVisibleRange().count() > 10), () -> "no candles");
+        Path png = dir.resolve("chart.png");
+        Path csv = dir.resolve("candles.csv");
+
+        robot.interact(() -> {
+            try {
+                app.window().exportPngTo(png);
+                assertTrue(app.window().exportCsvTo(csv));
+            } catch (java.io.IOException e) {
+                throw new AssertionError(e);
+            }
+        });
+
+        byte[] header = Files.readAllBytes(png);
+        assertTrue(header.length > 1_000 && header[1] == 'P' && header[2] == 'N' && header[3] == 'G');
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals(CandleCsv.HEADER, lines.get(0));
+        assertTrue(lines.size() > 100, "history and live candles: " + lines.size());
+    }
+
+    @Test
+    void aBadUrlIsAClearMessageAndTheAppStaysUsable() {
+        robot.clickOn("#feed-url").eraseText(60);
+        robot.write("ftp://nowhere").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertTrue(onFx(() -> text("#status-message")).contains("unsupported scheme 'ftp'"),
+                onFx(() -> text("#status-message")));
+        robot.clickOn("#tf-1h");
+        assertEquals(Timeframe.H1, onFx(() -> chart().getTimeframe()));
+    }
+
+    private CandleChart chart() {
+        return onFx(() -> (CandleChart) app.window().stage().getScene().lookup(".candle-chart"));
+    }
+
+    private String text(String query) {
+        return ((Label) app.window().stage().getScene().lookup(query)).getText();
+    }
+
+    private static <T> T onFx(Callable<T> read) {
+        try {
+            return WaitForAsyncUtils.asyncFx(read).get();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}

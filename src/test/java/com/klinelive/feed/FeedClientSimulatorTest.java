@@ -1,0 +1,201 @@
+package com.klinelive.feed;
+
+import static com.klinelive.feed.Eventually.waitFor;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.klinelive.candle.CandleAggregator;
+import com.klinelive.candle.CandleBook;
+import com.klinelive.feed.longpoll.LongPollTransports;
+import com.klinelive.feed.websocket.WebSocketTransports;
+import com.klinelive.model.Candle;
+import com.klinelive.model.Timeframe;
+import com.klinelive.sim.SimOptions;
+import com.klinelive.sim.SimServer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The feed client against the real simulator on a free port: every path a connection can take, each ending with
+ * the client's candles equal to the server's {@code /history}, exactly.
+ */
+class FeedClientSimulatorTest {
+
+    private static final EnumSet<Timeframe> TIMEFRAMES = EnumSet.of(Timeframe.S1, Timeframe.S5, Timeframe.M1,
+            Timeframe.H1);
+
+    private SimServer sim;
+    private final List<AutoCloseable> toClose = new ArrayList<>();
+
+    @AfterEach
+    void closeAll() throws Exception {
+        for (AutoCloseable c : toClose) {
+            c.close();
+        }
+        if (sim != null) {
+            sim.close();
+        }
+    }
+
+    @Test
+    void webSocketPathBackfillsAndStreamsCandlesEqualToTheServers() throws Exception {
+        sim = SimServer.start(simOptions());
+        FeedClient client = client(FeedOptions.defaults(sim.uri().toString()));
+
+        waitFor(5_000, () -> client.status().state() == FeedState.WEBSOCKET && client.metrics().ticks() > 100,
+                () -> client.status() + " " + client.metrics());
+        assertEquals(sim.symbols(), client.symbols());
+        assertCandlesEqualServer(client);
+        assertEquals(0, client.metrics().rejected());
+    }
+
+    @Test
+    void refusedUpgradesFallBackToLongPollingWithinThreeSeconds() throws Exception {
+        sim = SimServer.start(simOptions().withWebSocket(false));
+        long start = System.nanoTime();
+        FeedClient client = client(FeedOptions.defaults(sim.uri().toString()));
+
+        waitFor(3_000, () -> client.status().state() == FeedState.LONG_POLLING, () -> "" + client.status());
+        assertTrue(System.nanoTime() - start < 3_000_000_000L);
+        waitFor(5_000, () -> client.metrics().ticks() > 100, () -> "" + client.metrics());
+        assertEquals(TransportKind.LONG_POLLING, client.metrics().transport());
+        assertCandlesEqualServer(client);
+    }
+
+    @Test
+    void webSocketDroppedAgainAndAgainLosesAndDoublesNothing() throws Exception {
+        sim = SimServer.start(simOptions());
+        FeedClient client = client(FeedOptions.defaults(sim.uri().toString())
+                .withBackoff(Duration.ofMillis(20), Duration.ofMillis(100)));
+        waitFor(5_000, () -> client.status().state() == FeedState.WEBSOCKET, () -> "" + client.status());
+
+        for (int i = 0; i < 5; i++) {
+            long before = client.metrics().ticks();
+            sim.dropWebSockets();
+            waitFor(5_000, () -> client.metrics().ticks() > before + 20, () -> "" + client.metrics());
+        }
+        assertTrue(client.metrics().reconnects() >= 5, "" + client.metrics());
+        assertCandlesEqualServer(client);
+    }
+
+    @Test
+    void upgradesBackToWebSocketWhenItReturnsWithoutLosingATick() throws Exception {
+        sim = SimServer.start(simOptions());
+        TcpProxy proxy = closeLater(new TcpProxy(sim.port()));
+        proxy.refuseUpgrades(true);
+        List<FeedState> states = new CopyOnWriteArrayList<>();
+        FeedClient client = client(FeedOptions.defaults(proxy.url())
+                .withBackoff(Duration.ofMillis(100), Duration.ofMillis(1_000)), states);
+        waitFor(3_000, () -> client.status().state() == FeedState.LONG_POLLING, () -> "" + client.status());
+        waitFor(3_000, () -> client.metrics().ticks() > 50, () -> "" + client.metrics());
+
+        proxy.refuseUpgrades(false);
+        waitFor(8_000, () -> client.status().state() == FeedState.WEBSOCKET, () -> "" + client.status());
+
+        assertTrue(proxy.upgradesRefused() >= 1);
+        assertTrue(states.indexOf(FeedState.LONG_POLLING) < states.lastIndexOf(FeedState.WEBSOCKET), "" + states);
+        assertCandlesEqualServer(client);
+    }
+
+    @Test
+    void serverRestartRebuildsTheCandlesFromTheNewHistory() throws Exception {
+        sim = SimServer.start(simOptions());
+        FeedClient client = client(FeedOptions.defaults(sim.uri().toString())
+                .withBackoff(Duration.ofMillis(50), Duration.ofMillis(200)));
+        waitFor(5_000, () -> client.metrics().ticks() > 50, () -> "" + client.metrics());
+        String oldEpoch = sim.epoch();
+
+        sim = sim.restart();
+        long before = client.metrics().ticks();
+        waitFor(8_000, () -> client.status().state() == FeedState.WEBSOCKET && client.metrics().ticks() > before + 50,
+                () -> client.status() + " " + client.metrics());
+
+        assertTrue(!oldEpoch.equals(sim.epoch()));
+        assertCandlesEqualServer(client);
+    }
+
+    @Test
+    void stalledConnectionIsDetectedByTheWatchdogAndReplaced() throws Exception {
+        sim = SimServer.start(simOptions());
+        TcpProxy proxy = closeLater(new TcpProxy(sim.port()));
+        List<FeedState> states = new CopyOnWriteArrayList<>();
+        FeedClient client = client(FeedOptions.defaults(proxy.url())
+                .withTimeouts(Duration.ofSeconds(3), Duration.ofMillis(1_500), Duration.ofMillis(3_000))
+                .withBackoff(Duration.ofMillis(50), Duration.ofMillis(200)), states);
+        waitFor(5_000, () -> client.status().state() == FeedState.WEBSOCKET && client.metrics().ticks() > 20,
+                () -> "" + client.status());
+        int connectionsBefore = proxy.connections();
+
+        proxy.stall(true);
+        waitFor(3_000, () -> client.status().state() == FeedState.STALE, () -> "" + client.status());
+        proxy.cutAll();
+        proxy.stall(false);
+        waitFor(8_000, () -> client.status().state() == FeedState.WEBSOCKET
+                && proxy.connections() > connectionsBefore, () -> "" + client.status());
+
+        assertTrue(states.contains(FeedState.STALE));
+        assertCandlesEqualServer(client);
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------------
+
+    static SimOptions simOptions() {
+        return SimOptions.defaults().withPort(0).withSeed(42).withRate(40).withHistory(Duration.ofHours(3));
+    }
+
+    private FeedClient client(FeedOptions options) {
+        return client(options, new CopyOnWriteArrayList<>());
+    }
+
+    private FeedClient client(FeedOptions options, List<FeedState> states) {
+        CandleAggregator aggregator = new CandleAggregator(TIMEFRAMES, 100_000, 16);
+        FeedClient client = new FeedClient(options.withHistory(TIMEFRAMES, 500), aggregator,
+                new WebSocketTransports(), new LongPollTransports());
+        client.addListener(new FeedListener() {
+            @Override
+            public void onStatus(FeedStatus status) {
+                states.add(status.state());
+            }
+        });
+        toClose.add(client);
+        client.start();
+        return client;
+    }
+
+    private <T extends AutoCloseable> T closeLater(T closeable) {
+        toClose.add(closeable);
+        return closeable;
+    }
+
+    /**
+     * Stops the server's ticks, waits until the client holds the last one of every symbol, and compares every
+     * candle the client holds with the server's history, field for field.
+     */
+    private void assertCandlesEqualServer(FeedClient client) {
+        sim.pauseTicks();
+        try {
+            for (String symbol : sim.symbols()) {
+                long last = sim.lastSeq(symbol);
+                waitFor(8_000, () -> client.book(symbol) != null && client.book(symbol).lastSeq() >= last,
+                        () -> symbol + " client at " + (client.book(symbol) == null ? -1
+                                : client.book(symbol).lastSeq()) + " of " + last + " " + client.metrics());
+                CandleBook book = client.book(symbol);
+                for (Timeframe tf : TIMEFRAMES) {
+                    List<Candle> mine = book.candles(tf, 100_000);
+                    List<Candle> truth = sim.history(symbol, tf, mine.size()).candles();
+                    assertEquals(truth.size(), mine.size(), symbol + " " + tf.label());
+                    for (int i = 0; i < mine.size(); i++) {
+                        assertEquals(truth.get(i), mine.get(i), symbol + " " + tf.label() + " candle " + i);
+                    }
+                }
+            }
+        } finally {
+            sim.resumeTicks();
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package com.klinelive.feed;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.klinelive.candle.CandleBook;
+import com.klinelive.candle.History;
+import com.klinelive.model.Candle;
+import com.klinelive.model.Tick;
+import com.klinelive.model.Timeframe;
+import java.util.EnumSet;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SymbolSyncTest {
+
+    private static final long T0 = 1_764_073_200_000L;
+    private static final long SECOND = 1_000_000_000L;
+
+    private final FeedMetrics metrics = new FeedMetrics();
+    private final CandleBook book = new CandleBook("X", EnumSet.of(Timeframe.M1), 100);
+    private final SymbolSync sync = new SymbolSync(book, true, metrics);
+
+    @Test
+    void ticksAheadWaitForTheMissingOnesThenCountInOrder() {
+        sync.onTick(tick(1, 1.0), 0);
+        assertEquals(SymbolSync.Result.WAITING, sync.onTick(tick(3, 0.1), 0));
+        assertEquals(1, sync.lastSeq());
+        assertEquals(SymbolSync.Result.COUNTED, sync.onTick(tick(2, 1e16), 0));
+
+        assertEquals(3, sync.lastSeq());
+        assertEquals(3, metrics.snapshot().ticks());
+        // Summed in sequence order, as the server sums: (1 + 1e16) + 0.1, not (1 + 0.1) + 1e16.
+        assertEquals((1.0 + 1e16) + 0.1, book.candles(Timeframe.M1, 1).get(0).volume());
+        assertEquals(-1, sync.gapOlderThan(10 * SECOND, SECOND));
+    }
+
+    @Test
+    void aSequenceThatNeverComesIsAGapAfterTheGraceTime() {
+        sync.onTick(tick(1, 1), 0);
+        sync.onTick(tick(5, 1), SECOND);
+
+        assertEquals(-1, sync.gapOlderThan(2 * SECOND, 2 * SECOND), "still within the grace time");
+        int generation = sync.gapOlderThan(4 * SECOND, 2 * SECOND);
+        assertEquals(true, generation > 0);
+        assertEquals(true, sync.syncing());
+        assertEquals(5, sync.lastSeq(), "resume after the newest tick held");
+
+        assertEquals(SymbolSync.Result.HELD_BACK, sync.onTick(tick(6, 1), 4 * SECOND));
+        // History up to 5 covers the gap; tick 6 is replayed on top of it.
+        int replayed = sync.finish(generation, List.of(new History(Timeframe.M1,
+                List.of(new Candle(T0, 10, 10, 10, 10, 5, 5)), 5)));
+
+        assertEquals(1, replayed);
+        assertEquals(new Candle(T0, 10, 10, 10, 10, 6, 6), book.candles(Timeframe.M1, 1).get(0));
+        assertEquals(false, sync.syncing());
+    }
+
+    @Test
+    void historyThatEndsBeforeTheHeldBackTicksIsFetchedAgain() {
+        int generation = sync.beginBackfill();
+        sync.onTick(tick(10, 1), 0);
+        sync.onTick(tick(11, 1), 0);
+
+        assertEquals(-1, sync.finish(generation, List.of(new History(Timeframe.M1, List.of(), 7))),
+                "ticks 8 and 9 are in neither");
+        assertEquals(true, sync.syncing());
+        assertEquals(-1, sync.finish(generation, List.of(new History(Timeframe.M1, List.of(), 9))), "stale");
+        assertEquals(2, sync.finish(sync.generation(), List.of(new History(Timeframe.M1, List.of(), 9))));
+        assertEquals(11, sync.lastSeq());
+    }
+
+    @Test
+    void backfillBeginsOnlyOnce() {
+        assertEquals(true, sync.beginBackfill() > 0);
+        assertEquals(-1, sync.beginBackfill());
+    }
+
+    @Test
+    void resetContinuesAfterTheServersSequence() {
+        sync.onTick(tick(1, 1), 0);
+        int generation = sync.reset(1_000);
+
+        assertEquals(1_000, sync.lastSeq());
+        assertEquals(SymbolSync.Result.HELD_BACK, sync.onTick(tick(1_001, 1), 0));
+        assertEquals(1, sync.finish(generation, List.of(new History(Timeframe.M1, List.of(), 1_000))));
+    }
+
+    @Test
+    void withoutHistoryTicksCountAsTheyCome() {
+        SymbolSync exchange = new SymbolSync(book, false, metrics);
+        exchange.onTick(tick(1, 1), 0);
+        assertEquals(SymbolSync.Result.COUNTED, exchange.onTick(tick(9, 1), 0));
+        assertEquals(SymbolSync.Result.DUPLICATE, exchange.onTick(tick(9, 1), 0));
+        assertEquals(1, metrics.snapshot().duplicates());
+    }
+
+    private static Tick tick(long seq, double size) {
+        return new Tick("X", seq, T0 + seq, 10, size);
+    }
+}

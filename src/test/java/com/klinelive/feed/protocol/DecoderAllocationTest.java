@@ -1,0 +1,85 @@
+package com.klinelive.feed.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.klinelive.model.Candle;
+import com.klinelive.model.Tick;
+import com.klinelive.model.Timeframe;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The decoders allocate nothing per message but what they deliver. Counted in bytes by the JVM, not timed: a
+ * Tick takes 48 bytes with compressed references, 56 without, and any further object per message at least 16.
+ */
+class DecoderAllocationTest {
+
+    private static final int MESSAGES = 20_000;
+    private static final long MAX_BYTES_PER_TICK = 60;
+
+    /** Keeps only the last tick, so the sink itself allocates nothing. */
+    private static final class LastTickSink implements FeedSink {
+        Tick last;
+
+        @Override
+        public void onTick(Tick tick) {
+            last = tick;
+        }
+
+        @Override
+        public void onKline(String symbol, Timeframe timeframe, Candle candle, boolean closed) {
+        }
+
+        @Override
+        public void onControl(ControlMessage message) {
+        }
+    }
+
+    private static double bytesPerTick(FeedFormat format, String message, int ticksPerMessage) {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        assumeTrue(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled());
+        FeedDecoder decoder = FeedDecoders.create(format, new Rejections());
+        LastTickSink sink = new LastTickSink();
+        for (int i = 0; i < 1_000; i++) {
+            decoder.decode(message, sink);
+        }
+        long thread = Thread.currentThread().getId();
+        long before = threads.getThreadAllocatedBytes(thread);
+        for (int i = 0; i < MESSAGES; i++) {
+            decoder.decode(message, sink);
+        }
+        long allocated = threads.getThreadAllocatedBytes(thread) - before;
+        assertTrue(sink.last != null);
+        return allocated / (double) (MESSAGES * ticksPerMessage);
+    }
+
+    private static void assertLean(FeedFormat format, String message, int ticksPerMessage) {
+        double perTick = bytesPerTick(format, message, ticksPerMessage);
+        assertTrue(perTick <= MAX_BYTES_PER_TICK, format + " allocated " + perTick + " bytes per tick");
+    }
+
+    @Test
+    void nativeTickAllocatesOnlyTheTick() {
+        Tick tick = new Tick("BTCUSDT", 1042, 1764073200123L, 43250.5, 0.0125);
+        assertLean(FeedFormat.NATIVE, NativeEncoder.tick(tick), 1);
+    }
+
+    @Test
+    void nativeBatchAllocatesOnlyItsTicks() {
+        List<Tick> ticks = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            ticks.add(new Tick("BTCUSDT", 1042 + i, 1764073200123L + i, 43250.5 + i, 0.0125));
+        }
+        assertLean(FeedFormat.NATIVE, NativeEncoder.ticks("BTCUSDT", "k3j9x1", ticks), ticks.size());
+    }
+
+    @Test
+    void exchangeTradesAllocateOnlyTheTick() {
+        assertLean(FeedFormat.BINANCE, BinanceDecoderTest.TRADE, 1);
+        assertLean(FeedFormat.BINANCE, "{\"stream\":\"btcusdt@trade\",\"data\":" + BinanceDecoderTest.TRADE + "}", 1);
+        assertLean(FeedFormat.COINBASE, CoinbaseDecoderTest.MATCH, 1);
+    }
+}

@@ -1,0 +1,55 @@
+package com.klinelive.feed.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.klinelive.model.Candle;
+import com.klinelive.model.Tick;
+import com.klinelive.model.Timeframe;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A sink that records everything delivered to it, in order. */
+final class RecordingSink implements FeedSink {
+
+    /** One {@link FeedSink#onKline} call. */
+    record Kline(String symbol, Timeframe timeframe, Candle candle, boolean closed) {
+    }
+
+    final List<Object> events = new ArrayList<>();
+
+    @Override
+    public void onTick(Tick tick) {
+        events.add(tick);
+    }
+
+    @Override
+    public void onKline(String symbol, Timeframe timeframe, Candle candle, boolean closed) {
+        events.add(new Kline(symbol, timeframe, candle, closed));
+    }
+
+    @Override
+    public void onControl(ControlMessage message) {
+        events.add(message);
+    }
+
+    List<Tick> ticks() {
+        List<Tick> ticks = new ArrayList<>();
+        for (Object event : events) {
+            if (event instanceof Tick tick) {
+                ticks.add(tick);
+            }
+        }
+        return ticks;
+    }
+
+    /** The one event delivered, asserting there was exactly one. */
+    Object only() {
+        assertEquals(1, events.size(), () -> "events: " + events);
+        return events.get(0);
+    }
+
+    void assertEmpty() {
+        assertTrue(events.isEmpty(), () -> "expected nothing delivered, got " + events);
+    }
+}
