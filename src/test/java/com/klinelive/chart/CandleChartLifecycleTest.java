@@ -16,34 +16,52 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Skin;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
+import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The chart without data, with a book set later, resized, out of its scene, and with its skin replaced. */
-@ExtendWith(ApplicationExtension.class)
+/**
+ * The chart without data, with a book set later, resized, out of its scene, and with its skin replaced. Each test
+ * gets a stage of its own, as in {@link CandleChartTest}.
+ */
 class CandleChartLifecycleTest {
 
     private static final long T0 = 1_764_000_000_000L;
 
+    private final FxRobot robot = new FxRobot();
     private StackPane root;
     private CandleChart chart;
     private Stage stage;
 
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        chart = new CandleChart();
-        root = new StackPane(chart);
-        stage.setScene(new Scene(root, 700, 450));
-        stage.show();
+    @BeforeAll
+    static void toolkit() throws TimeoutException {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @BeforeEach
+    void open() throws TimeoutException {
+        stage = FxToolkit.setupFixture(() -> {
+            chart = new CandleChart();
+            root = new StackPane(chart);
+            Stage s = new Stage();
+            s.setScene(new Scene(root, 700, 450));
+            s.show();
+            s.toFront();
+            return s;
+        });
+    }
+
+    @AfterEach
+    void close() throws TimeoutException {
+        FxToolkit.setupFixture(() -> stage.hide());
     }
 
     @Test
-    void anEmptyChartDrawsAndShowsABookSetLater(FxRobot robot) throws Exception {
+    void anEmptyChartDrawsAndShowsABookSetLater() throws Exception {
         waitUntil(() -> chart.frameStats().snapshot().frames() > 0);
         assertEquals(VisibleRange.EMPTY, chart.getVisibleRange());
         assertEquals("", ((Label) chart.lookup("." + ChartStyles.LEGEND)).getText());
@@ -55,7 +73,7 @@ class CandleChartLifecycleTest {
     }
 
     @Test
-    void aTimeframeTheBookDoesNotKeepShowsNothing(FxRobot robot) throws Exception {
+    void aTimeframeTheBookDoesNotKeepShowsNothing() throws Exception {
         CandleBook book = new CandleBook("ONLY1M", EnumSet.of(Timeframe.M1), 1_000);
         book.apply(1, T0, 10, 1);
         robot.interact(() -> chart.setBook(book));
@@ -65,7 +83,7 @@ class CandleChartLifecycleTest {
     }
 
     @Test
-    void resizingKeepsTheNewestCandleInView(FxRobot robot) throws Exception {
+    void resizingKeepsTheNewestCandleInView() throws Exception {
         CandleBook book = new SyntheticBook("WIDE", 50, 4).walk(T0, T0 + 3_000 * 60_000L, 30_000).book();
         robot.interact(() -> chart.setBook(book));
         waitUntil(() -> chart.getVisibleRange().count() == 3_000);
@@ -77,7 +95,7 @@ class CandleChartLifecycleTest {
     }
 
     @Test
-    void aChartOutOfItsSceneStopsDrawing(FxRobot robot) throws Exception {
+    void aChartOutOfItsSceneStopsDrawing() throws Exception {
         waitUntil(() -> chart.frameStats().snapshot().frames() > 0);
         robot.interact(() -> root.getChildren().clear());
         WaitForAsyncUtils.waitForFxEvents();
@@ -93,7 +111,7 @@ class CandleChartLifecycleTest {
     }
 
     @Test
-    void aReplacedSkinLetsGoOfTheChart(FxRobot robot) throws Exception {
+    void aReplacedSkinLetsGoOfTheChart() throws Exception {
         waitUntil(() -> chart.frameStats().snapshot().frames() > 0);
         Skin<?> old = chart.getSkin();
         robot.interact(() -> chart.setSkin(new CandleChartSkin(chart)));
