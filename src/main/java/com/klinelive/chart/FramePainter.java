@@ -102,8 +102,9 @@ final class FramePainter {
         if (chart.isShowVolume() && at.volumeHeight() > 0) {
             paintVolume(chart, frame, at, g);
         }
-        labels.lastPrice(at.left() + at.plotWidth(), at.axisWidth(), at.top(), at.plotHeight(),
-                prices.y(frame.newestClose), frame.newestClose, newestUp, decimals);
+        double[] covered = labels.lastPrice(at.left() + at.plotWidth(), at.axisWidth(), at.top(),
+                at.plotHeight(), prices.y(frame.newestClose), frame.newestClose, newestUp, decimals);
+        priceAxis.setCovered(covered == null ? Double.NaN : covered[0], covered == null ? Double.NaN : covered[1]);
         legend(chart, frame);
         crosshair(chart, frame, at, pointerX, pointerY);
         return axisWidthNeeded(at);
