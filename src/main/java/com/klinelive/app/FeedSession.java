@@ -45,9 +45,10 @@ final class FeedSession implements AutoCloseable {
      * @throws IllegalArgumentException when the URL cannot be a feed (the message says why)
      * @throws UncheckedIOException     when the embedded simulator cannot start
      */
-    static FeedSession open(String url, List<FeedListener> listeners) {
+    static FeedSession open(String url, javax.net.ssl.SSLContext ssl, List<FeedListener> listeners) {
         if (url != null && !url.isBlank()) {
-            return new FeedSession(url.trim(), null, FeedOptions.defaults(url.trim()), listeners);
+            return new FeedSession(url.trim(), null, FeedOptions.defaults(url.trim()).withSslContext(ssl),
+                    listeners);
         }
         SimServer sim;
         try {

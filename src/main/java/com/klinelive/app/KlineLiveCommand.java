@@ -5,6 +5,7 @@ import com.klinelive.sim.SimCommand;
 import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -43,6 +44,9 @@ public final class KlineLiveCommand implements Runnable {
             description = "Quit after this long, e.g. 10s.")
     Duration exitAfter;
 
+    @Mixin
+    TlsOptions tls = new TlsOptions();
+
     @Option(names = "--stats", description = "Print frame rate, frame time, tick-to-pixel latency and tick rate "
             + "once a second and at exit.")
     boolean stats;
@@ -57,7 +61,13 @@ public final class KlineLiveCommand implements Runnable {
         if (snapshot != null && exitAfter == null) {
             throw new ParameterException(spec.commandLine(), "--snapshot needs --exit-after");
         }
-        ViewerApp.launch(new ViewerOptions(url, symbol, timeframe, snapshot, exitAfter, stats));
+        javax.net.ssl.SSLContext ssl;
+        try {
+            ssl = tls.sslContext();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        ViewerApp.launch(new ViewerOptions(url, symbol, timeframe, snapshot, exitAfter, stats, ssl));
         // Non-daemon threads of the embedded server must not keep the process alive after the window closed.
         System.exit(0);
     }

@@ -22,7 +22,9 @@ final class MainMenu {
         });
         Menu file = new Menu("File", null, png, csv, copy, new SeparatorMenuItem(), quit);
 
-        MenuItem live = item("Go live", "End", () -> window.chart().goLive());
+        // No accelerator: Space and End go live when the chart has focus, and must stay free for text fields.
+        MenuItem live = new MenuItem("Go live (Space)");
+        live.setOnAction(e -> window.chart().goLive());
         MenuItem theme = item("Toggle dark/light theme", "Shortcut+T",
                 () -> window.applyTheme(!window.stage().getScene().getRoot().getStyleClass().contains("dark")));
         MenuItem stats = item("Performance overlay", "F3", window::toggleStatsOverlay);

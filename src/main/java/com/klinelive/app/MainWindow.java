@@ -54,6 +54,7 @@ final class MainWindow {
     });
     private final Timeline refresh;
     private FeedSession session;
+    private javax.net.ssl.SSLContext ssl;
     private volatile String shownSymbol;
     private long connectGeneration;
 
@@ -113,6 +114,11 @@ final class MainWindow {
         return toolbar;
     }
 
+    /** TLS settings for the feeds connected from now on (the {@code --trust-store} option). */
+    void useSsl(javax.net.ssl.SSLContext context) {
+        ssl = context;
+    }
+
     /** Connects to {@code url}, or to the embedded simulator when it is blank. A bad URL is a message, no more. */
     void connect(String url) {
         String trimmed = url == null ? "" : url.trim();
@@ -148,7 +154,7 @@ final class MainWindow {
             if (previous != null) {
                 previous.close();
             }
-            return FeedSession.open(trimmed, List.of(listener));
+            return FeedSession.open(trimmed, ssl, List.of(listener));
         }, background).whenComplete((opened, error) -> Platform.runLater(() -> {
             if (error != null) {
                 status.message(FeedErrorText.of(error));
@@ -266,8 +272,9 @@ final class MainWindow {
             status.message("Nothing to export yet");
             return;
         }
-        Path file = choose("Export candles as CSV", shownSymbol + "-" + chart.getTimeframe().label() + ".csv",
-                "CSV", "*.csv");
+        // The symbol comes from the feed: keep only characters that are safe in any file name.
+        String name = shownSymbol.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + chart.getTimeframe().label() + ".csv";
+        Path file = choose("Export candles as CSV", name, "CSV", "*.csv");
         if (file != null) {
             List<Candle> candles = chart.getBook().candles(chart.getTimeframe(), Integer.MAX_VALUE);
             runInBackground("exported " + candles.size() + " candles", () -> Exports.writeCsv(candles, file));

@@ -28,6 +28,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -78,6 +79,9 @@ public final class RecordCommand implements Callable<Integer> {
 
     @Option(names = "--out", required = true, description = "CSV file to write.")
     Path out;
+
+    @Mixin
+    TlsOptions tls = new TlsOptions();
 
     @Override
     public Integer call() {
@@ -160,6 +164,9 @@ public final class RecordCommand implements Callable<Integer> {
         }
         if (symbol != null) {
             options = options.withSymbols(List.of(symbol));
+        }
+        if (tls.sslContext() != null) {
+            options = options.withSslContext(tls.sslContext());
         }
         if (options.format() == FeedFormat.COINBASE && symbol == null) {
             throw new IllegalArgumentException("a Coinbase feed needs --symbol (a product id such as BTC-USD)");

@@ -46,6 +46,7 @@ public final class ViewerApp extends Application {
         ViewerOptions o = options;
         Settings s = settings != null ? settings : Settings.forUser();
         window = new MainWindow(stage, s);
+        window.useSsl(o.ssl());
         if (o.interval() != null) {
             window.toolbar().timeframe().set(o.interval());
         }

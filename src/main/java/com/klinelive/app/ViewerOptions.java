@@ -3,6 +3,7 @@ package com.klinelive.app;
 import com.klinelive.model.Timeframe;
 import java.nio.file.Path;
 import java.time.Duration;
+import javax.net.ssl.SSLContext;
 
 /**
  * How the viewer starts.
@@ -13,10 +14,11 @@ import java.time.Duration;
  * @param snapshot  write a PNG of the window here when {@code exitAfter} ends, or null
  * @param exitAfter quit after this long, or null to run until closed
  * @param stats     print a stats line once a second and at exit
+ * @param ssl       TLS settings for wss/https feeds, or null for the JDK's defaults
  */
 public record ViewerOptions(String url, String symbol, Timeframe interval, Path snapshot, Duration exitAfter,
-        boolean stats) {
+        boolean stats, SSLContext ssl) {
 
     /** The embedded simulator, remembered symbol and timeframe, no automation. */
-    public static final ViewerOptions DEFAULTS = new ViewerOptions(null, null, null, null, null, false);
+    public static final ViewerOptions DEFAULTS = new ViewerOptions(null, null, null, null, null, false, null);
 }

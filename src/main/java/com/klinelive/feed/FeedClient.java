@@ -583,7 +583,9 @@ public final class FeedClient implements AutoCloseable {
     }
 
     void serverError(String message) {
-        LOG.warn("the feed reported an error: {}", message);
+        // Feed text: printable ASCII only, and short, before it reaches a log.
+        String clean = message.replaceAll("[^\\x20-\\x7E]", "?");
+        LOG.warn("the feed reported an error: {}", clean.length() > 200 ? clean.substring(0, 200) + "…" : clean);
     }
 
     private void publish(FeedStatus next) {

@@ -41,7 +41,7 @@ class ViewerAppTest {
         sim = SimServer.start(SimOptions.defaults().withPort(0).withSeed(11).withRate(30)
                 .withHistory(Duration.ofHours(6)));
         prefs = Preferences.userRoot().node("klinelive-test-" + System.nanoTime());
-        app = launch(new ViewerOptions(sim.uri().toString(), "ETHUSDT", Timeframe.M1, null, null, false));
+        app = launch(new ViewerOptions(sim.uri().toString(), "ETHUSDT", Timeframe.M1, null, null, false, null));
     }
 
     @AfterEach
@@ -107,7 +107,7 @@ class ViewerAppTest {
         assertEquals(1111, saved.windowOr(new Settings.WindowBounds(0, 0, 0, 0, false)).width(), 1.0);
         assertEquals(List.of(sim.uri().toString()), saved.recentUrls());
 
-        app = launch(new ViewerOptions(sim.uri().toString(), null, null, null, null, false));
+        app = launch(new ViewerOptions(sim.uri().toString(), null, null, null, null, false, null));
         CandleChart chart = chart();
         assertEquals(Timeframe.M15, onFx(chart::getTimeframe));
         assertTrue(onFx(chart::isShowSma));

@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.klinelive.candle.CandleAggregator;
-import com.klinelive.candle.CandleBook;
 import com.klinelive.feed.longpoll.LongPollTransports;
 import com.klinelive.feed.websocket.WebSocketTransports;
-import com.klinelive.model.Candle;
 import com.klinelive.model.Timeframe;
 import com.klinelive.sim.SimOptions;
 import com.klinelive.sim.SimServer;
@@ -172,30 +170,7 @@ class FeedClientSimulatorTest {
         return closeable;
     }
 
-    /**
-     * Stops the server's ticks, waits until the client holds the last one of every symbol, and compares every
-     * candle the client holds with the server's history, field for field.
-     */
     private void assertCandlesEqualServer(FeedClient client) {
-        sim.pauseTicks();
-        try {
-            for (String symbol : sim.symbols()) {
-                long last = sim.lastSeq(symbol);
-                waitFor(8_000, () -> client.book(symbol) != null && client.book(symbol).lastSeq() >= last,
-                        () -> symbol + " client at " + (client.book(symbol) == null ? -1
-                                : client.book(symbol).lastSeq()) + " of " + last + " " + client.metrics());
-                CandleBook book = client.book(symbol);
-                for (Timeframe tf : TIMEFRAMES) {
-                    List<Candle> mine = book.candles(tf, 100_000);
-                    List<Candle> truth = sim.history(symbol, tf, mine.size()).candles();
-                    assertEquals(truth.size(), mine.size(), symbol + " " + tf.label());
-                    for (int i = 0; i < mine.size(); i++) {
-                        assertEquals(truth.get(i), mine.get(i), symbol + " " + tf.label() + " candle " + i);
-                    }
-                }
-            }
-        } finally {
-            sim.resumeTicks();
-        }
+        ServerTruth.assertClientMatchesServer(client, sim, TIMEFRAMES);
     }
 }

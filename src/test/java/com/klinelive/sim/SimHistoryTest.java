@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.klinelive.candle.CandleBook;
+import com.klinelive.candle.History;
 import com.klinelive.feed.protocol.NativeEncoder;
 import com.klinelive.model.Candle;
 import com.klinelive.model.Tick;
@@ -58,7 +59,7 @@ class SimHistoryTest {
             assertTrue(startSeq >= 7200, "one synthetic tick a second at least: " + startSeq);
 
             CandleBook mine = new CandleBook(BTC, EnumSet.of(Timeframe.M1), 10_000);
-            mine.loadHistory(Timeframe.M1, past, startSeq);
+            mine.loadHistory(List.of(new History(Timeframe.M1, past, startSeq)));
             try (FeedRecorder ws = FeedRecorder.connect(sim.webSocketUri())) {
                 ws.send(NativeEncoder.subscribe(List.of(BTC), Map.of(BTC, startSeq)));
                 await("300 live ticks", Duration.ofSeconds(20), () -> sim.lastSeq(BTC) >= startSeq + 300);

@@ -15,6 +15,7 @@ import org.java_websocket.WebSocket;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.exceptions.WebsocketNotConnectedException;
+import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.framing.Framedata;
 import org.java_websocket.handshake.ServerHandshake;
 
@@ -165,6 +166,9 @@ final class WebSocketTransport implements Transport {
         @Override
         public void onClose(int code, String reason, boolean remote) {
             String text = printable(reason);
+            if (code == CloseFrame.TOOBIG && !remote && !ended.get()) {
+                events.onRejected(WebSocketTransport.this, "message over " + request.maxMessageBytes() + " bytes");
+            }
             if (!opened) {
                 end("WebSocket refused" + (text.isEmpty() ? "" : ": " + text));
             } else {
