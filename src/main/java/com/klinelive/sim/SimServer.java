@@ -27,6 +27,8 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.websocket.api.StatusCode;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The feed simulator: realistic ticks for a few symbols, served on one port as a WebSocket stream ({@code /ws}),
@@ -48,6 +50,7 @@ public final class SimServer implements AutoCloseable {
     /** The {@code server} field of {@code hello}. */
     public static final String SERVER_NAME = "klinelive-sim/" + version();
 
+    private static final Logger LOG = LoggerFactory.getLogger(SimServer.class);
     private static final int MAX_THREADS = 64;
     private static final int CANDLES_PER_TIMEFRAME = CandleAggregator.DEFAULT_CAPACITY;
 
@@ -196,7 +199,7 @@ public final class SimServer implements AutoCloseable {
                 jetty.stop();
             } catch (Exception e) {
                 // Stopping is best effort: the port is released when the connector closes either way.
-                org.slf4j.LoggerFactory.getLogger(SimServer.class).warn("stopping Jetty", e);
+                LOG.warn("stopping Jetty", e);
             }
         }
         scheduler.shutdownNow();
@@ -289,7 +292,8 @@ public final class SimServer implements AutoCloseable {
             int status = response.getStatus();
             // Jetty's own errors (malformed requests, failures) also answer in JSON; internals stay out of them.
             boolean detail = message != null && status < HttpStatus.INTERNAL_SERVER_ERROR_500;
-            JsonResponses.error(response, callback, status, detail ? message.toString() : HttpStatus.getMessage(status));
+            String text = detail ? message.toString() : HttpStatus.getMessage(status);
+            JsonResponses.error(response, callback, status, text);
             return true;
         });
         // Held polls are answered before stopping; waiting for idle keep-alive connections would only delay.

@@ -46,17 +46,29 @@ class ViewerAppTest {
 
     @AfterEach
     void stop() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
+        close(app);
         prefs.removeNode();
         sim.close();
     }
 
+    /**
+     * Starts the app on a stage of its own, not TestFX's shared primary stage: the app configures its stage (icons,
+     * handlers, size) and other UI tests must get theirs untouched.
+     */
     private ViewerApp launch(ViewerOptions options) throws Exception {
         ViewerApp.useSettings(new Settings(prefs));
         ViewerApp.useOptions(options);
         FxToolkit.registerPrimaryStage();
-        return (ViewerApp) FxToolkit.setupApplication(ViewerApp.class);
+        ViewerApp viewer = new ViewerApp();
+        robot.interact(() -> viewer.start(new javafx.stage.Stage()));
+        return viewer;
+    }
+
+    private void close(ViewerApp viewer) {
+        robot.interact(() -> {
+            viewer.window().stage().close();
+            viewer.stop();
+        });
     }
 
     @Test
@@ -97,8 +109,7 @@ class ViewerAppTest {
             app.window().stage().setWidth(1111);
             app.window().stage().setHeight(777);
         });
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
+        close(app);
 
         Settings saved = new Settings(prefs);
         assertEquals(Timeframe.M15, saved.timeframe());
