@@ -11,9 +11,14 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Paint;
 
 /**
- * Paints the candle pane: grid, Bollinger band, candles, moving averages and the last-price line. Candles go
- * into one path per colour (bodies and wicks as device-aligned rectangles, filled once), so a frame issues a
- * handful of fills whatever the number of candles; overlays are one polyline each.
+ * Paints the candle pane: grid, Bollinger band, candles, moving averages and the last-price line.
+ *
+ * <p>Candles are batched per colour: the fill is set once, then every rising (or falling) body and wick follows
+ * as a device-aligned rectangle. Plain rectangles rather than one path per colour: on the software pipeline a
+ * path of thousands of sub-rectangles goes through the anti-aliasing rasterizer and took about 40 % longer to
+ * render at 5,000 candles than the same rectangles filled one by one, which take its fast path. The number of
+ * rectangles is bounded by the plot width (see {@link com.klinelive.chart.scale.ColumnDecimator}); overlays are
+ * one polyline each.
  */
 final class PlotPainter {
 
@@ -26,29 +31,27 @@ final class PlotPainter {
     private PlotPainter() {
     }
 
-    /** Grid lines at the price and time ticks, one device pixel wide, in one fill. */
+    /** Grid lines at the price and time ticks, one device pixel wide. */
     static void grid(GraphicsContext gc, BarGeometry g, double width, double height, PriceScale prices,
             NiceTicks priceTicks, Viewport view, List<TimeTicks.Tick> timeTicks, Paint colour) {
-        gc.beginPath();
+        gc.setFill(colour);
         double line = g.logical(1);
         if (prices != null) {
             for (int i = 0; i < priceTicks.count(); i++) {
                 int y = g.deviceY(prices.y(priceTicks.value(i)));
-                gc.rect(0, g.logical(y), width, line);
+                gc.fillRect(0, g.logical(y), width, line);
             }
         }
         for (TimeTicks.Tick tick : timeTicks) {
             int x = (int) Math.floor(view.x(tick.index() + 0.5) * g.scale);
-            gc.rect(g.logical(x), 0, line, height);
+            gc.fillRect(g.logical(x), 0, line, height);
         }
-        gc.setFill(colour);
-        gc.fill();
     }
 
-    /** The candles rising (close &ge; open) or falling, as one filled path. */
+    /** The candles rising (close &ge; open) or falling, in one colour. */
     static void candles(GraphicsContext gc, BarGeometry g, BarBuffer bars, PriceScale prices, boolean up,
             Paint colour) {
-        gc.beginPath();
+        gc.setFill(colour);
         for (int b = 0; b < bars.size(); b++) {
             if (bars.isUp(b) != up) {
                 continue;
@@ -56,18 +59,16 @@ final class PlotPainter {
             double x = bars.x(b);
             int top = g.deviceY(prices.y(bars.high(b)));
             int bottom = Math.max(top + 1, g.deviceY(prices.y(bars.low(b))));
-            gc.rect(g.logical(g.wickLeft(x)), g.logical(top), g.logical(g.wick), g.logical(bottom - top));
+            gc.fillRect(g.logical(g.wickLeft(x)), g.logical(top), g.logical(g.wick), g.logical(bottom - top));
             if (g.body > g.wick) {
                 double o = bars.open(b);
                 double c = bars.close(b);
                 int bodyTop = g.deviceY(prices.y(Math.max(o, c)));
                 int bodyBottom = Math.max(bodyTop + 1, g.deviceY(prices.y(Math.min(o, c))));
-                gc.rect(g.logical(g.bodyLeft(x)), g.logical(bodyTop), g.logical(g.body),
+                gc.fillRect(g.logical(g.bodyLeft(x)), g.logical(bodyTop), g.logical(g.body),
                         g.logical(bodyBottom - bodyTop));
             }
         }
-        gc.setFill(colour);
-        gc.fill();
     }
 
     /** An overlay as one polyline through the bars; gaps where it is undefined. */

@@ -7,19 +7,25 @@ package com.klinelive.chart.scale;
  */
 public interface Ohlcv {
 
+    /** Number of candles. */
     int size();
 
     /** Bucket start, epoch milliseconds UTC, strictly increasing with the index. */
     long time(int index);
 
+    /** Price of the first trade of candle {@code index}. */
     double open(int index);
 
+    /** Highest trade price of candle {@code index}. */
     double high(int index);
 
+    /** Lowest trade price of candle {@code index}. */
     double low(int index);
 
+    /** Price of the last trade of candle {@code index}. */
     double close(int index);
 
+    /** Traded quantity of candle {@code index}. */
     double volume(int index);
 
     /**

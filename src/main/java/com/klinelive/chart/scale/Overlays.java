@@ -89,18 +89,22 @@ public final class Overlays {
         return sma[index - from];
     }
 
+    /** EMA at candle {@code index}, which must lie in the last updated range. */
     public double ema(int index) {
         return ema[index - from];
     }
 
+    /** Middle Bollinger band (the SMA of its window) at candle {@code index}. */
     public double bollingerMiddle(int index) {
         return middle[index - from];
     }
 
+    /** Upper Bollinger band at candle {@code index}. */
     public double bollingerUpper(int index) {
         return upper[index - from];
     }
 
+    /** Lower Bollinger band at candle {@code index}. */
     public double bollingerLower(int index) {
         return lower[index - from];
     }

@@ -56,7 +56,8 @@ class IndicatorsTest {
         int to = 4_600;
         double[] out = new double[to - from];
         Ema.compute(candles, from, to, length, out);
-        double range = Arrays.stream(candles.close).max().orElseThrow() - Arrays.stream(candles.close).min().orElseThrow();
+        double range = Arrays.stream(candles.close).max().orElseThrow()
+                - Arrays.stream(candles.close).min().orElseThrow();
         for (int i = from; i < to; i++) {
             assertEquals(full[i], out[i - from], range * 1e-9);
         }
