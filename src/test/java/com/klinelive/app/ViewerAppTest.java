@@ -150,6 +150,41 @@ class ViewerAppTest {
     }
 
     @Test
+    void inTheRealWindowTheUserZoomsPansAndGoesLiveWhileTicksArrive() {
+        CandleChart chart = chart();
+        waitFor(10_000, () -> onFx(() -> chart.getVisibleRange().count() > 50), () -> "no candles");
+        javafx.scene.layout.Region surface = onFx(() -> (javafx.scene.layout.Region) chart.lookup(".crosshair"));
+        javafx.geometry.Bounds panes = onFx(() -> surface.localToScreen(surface.getBoundsInLocal()));
+        javafx.geometry.Point2D middle = new javafx.geometry.Point2D(panes.getCenterX(), panes.getCenterY());
+
+        double spacing = onFx(chart::getBarSpacing);
+        robot.moveTo(middle).scroll(3, javafx.geometry.VerticalDirection.UP);
+        WaitForAsyncUtils.waitForFxEvents();
+        if (onFx(chart::getBarSpacing) == spacing) {
+            robot.scroll(3, javafx.geometry.VerticalDirection.DOWN);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        assertTrue(onFx(chart::getBarSpacing) != spacing, "the wheel zooms");
+
+        robot.drag(middle, javafx.scene.input.MouseButton.PRIMARY).moveBy(250, 0)
+                .release(javafx.scene.input.MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(!onFx(chart::isFollowLive), "dragging into history stops following");
+        javafx.scene.control.Button goLive = onFx(() -> (javafx.scene.control.Button) chart.lookup(".go-live"));
+        waitFor(3_000, () -> onFx(goLive::isVisible), () -> "no Go live button");
+
+        robot.clickOn(goLive);
+        WaitForAsyncUtils.waitForFxEvents();
+        waitFor(3_000, () -> onFx(() -> chart.isFollowLive() && chart.getVisibleRange().showsNewest()),
+                () -> "not live again");
+
+        robot.moveTo(middle);
+        WaitForAsyncUtils.waitForFxEvents();
+        String legend = onFx(() -> ((Label) chart.lookup(".legend")).getText());
+        assertTrue(legend.matches("O [0-9.,]+ +H [0-9.,]+ +L [0-9.,]+ +C [0-9.,]+ +V .*%.*"), legend);
+    }
+
+    @Test
     void aBadUrlIsAClearMessageAndTheAppStaysUsable() {
         robot.clickOn("#feed-url").eraseText(60);
         robot.write("ftp://nowhere").type(KeyCode.ENTER);
