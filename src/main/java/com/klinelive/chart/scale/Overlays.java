@@ -1,5 +1,6 @@
 package com.klinelive.chart.scale;
 
+import com.klinelive.model.CandleColumns;
 import java.util.Objects;
 
 /**
@@ -47,7 +48,7 @@ public final class Overlays {
      *
      * @return whether anything was computed
      */
-    public boolean update(Ohlcv candles, Object seriesKey, long version, int from, int to, Settings settings) {
+    public boolean update(CandleColumns candles, Object seriesKey, long version, int from, int to, Settings settings) {
         if (Objects.equals(this.seriesKey, seriesKey) && this.version == version && this.from == from
                 && this.to == to && settings.equals(this.settings)) {
             return false;

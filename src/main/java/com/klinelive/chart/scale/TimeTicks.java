@@ -1,5 +1,6 @@
 package com.klinelive.chart.scale;
 
+import com.klinelive.model.CandleColumns;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -46,7 +47,7 @@ public final class TimeTicks {
      *
      * @param periodMillis the candle period, the finest step worth labelling
      */
-    public static List<Tick> compute(Ohlcv candles, Viewport view, long periodMillis, double minSpacing) {
+    public static List<Tick> compute(CandleColumns candles, Viewport view, long periodMillis, double minSpacing) {
         List<Tick> ticks = new ArrayList<>();
         int from = view.firstVisible();
         int to = view.endVisible();

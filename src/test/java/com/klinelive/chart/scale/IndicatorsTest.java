@@ -1,5 +1,6 @@
 package com.klinelive.chart.scale;
 
+import com.klinelive.model.CandleColumns;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** SMA, EMA and Bollinger bands over a range against straightforward full-history computations. */
 class IndicatorsTest {
 
-    private final ArrayOhlcv candles = ArrayOhlcv.randomWalk(5_000, 0, 60_000, 11);
+    private final ArrayCandles candles = ArrayCandles.randomWalk(5_000, 0, 60_000, 11);
 
     @Test
     void smaMatchesTheAverageOfEachWindow() {
