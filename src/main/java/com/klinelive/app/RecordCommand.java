@@ -129,7 +129,12 @@ public final class RecordCommand implements Callable<Integer> {
         }
         FeedMetrics.Snapshot metrics = client.metrics();
         boolean reached = client.everConnected();
+        FeedStatus last = client.status();
         client.close();
+        if (last.state() == FeedState.FAILED) {
+            err.println("record: " + last.detail());
+            return EXIT_UNREACHABLE;
+        }
         if (!reached) {
             err.println("record: could not reach a feed at " + options.endpoint().redacted()
                     + (lastProblem.get().isEmpty() ? "" : ": " + lastProblem.get()));

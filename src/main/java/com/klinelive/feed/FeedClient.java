@@ -243,6 +243,9 @@ public final class FeedClient implements AutoCloseable {
             }
             thirdParty = false;
             List<String> offered = hello.symbols();
+            if (noneWanted(offered)) {
+                return;
+            }
             symbols = wanted(offered);
             listeners.forEach(l -> l.onSymbols(symbols));
             boolean restarted = checkEpoch(hello.epoch());
@@ -312,6 +315,9 @@ public final class FeedClient implements AutoCloseable {
             }
             if (error != null) {
                 scheduleReconnect("no feed at " + options.endpoint().redacted() + ": " + rootMessage(error));
+                return;
+            }
+            if (noneWanted(offered)) {
                 return;
             }
             symbols = wanted(offered);
@@ -527,6 +533,24 @@ public final class FeedClient implements AutoCloseable {
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------
+
+    /**
+     * Whether the user asked for symbols the feed does not offer at all: then there is nothing to wait for, and
+     * the client fails with a reason instead of retrying.
+     */
+    private boolean noneWanted(List<String> offered) {
+        if (options.symbols().isEmpty() || !wanted(offered).isEmpty()) {
+            return false;
+        }
+        closeTransport(active);
+        closeTransport(probe);
+        active = null;
+        probe = null;
+        String list = String.join(", ", offered.subList(0, Math.min(12, offered.size())));
+        publish(new FeedStatus(FeedState.FAILED, null, "the feed does not offer " + String.join(", ",
+                options.symbols()) + " (it offers " + list + (offered.size() > 12 ? ", …" : "") + ")", 0, false));
+        return true;
+    }
 
     private List<String> wanted(List<String> offered) {
         if (options.symbols().isEmpty()) {
