@@ -38,9 +38,10 @@ done
 echo "smoke-test: klinelive-sim $url"
 
 for transport in websocket longpoll; do
+  out=$tmp/$transport.out
   "$viewer" record --url "$url" --transport "$transport" --interval 1s --duration 3s --history 10 \
-    --out "$tmp/$transport.csv" >"$tmp/$transport.out" 2>&1 || fail "record over $transport: $(cat "$tmp/$transport.out")"
-  summary=$(tail -n 1 "$tmp/$transport.out")
+    --out "$tmp/$transport.csv" >"$out" 2>&1 || fail "record over $transport: $(cat "$out")"
+  summary=$(tail -n 1 "$out")
   [[ $summary == "summary transport=$transport ticks="[1-9]* ]] || fail "record over $transport: $summary"
   [[ $(wc -l <"$tmp/$transport.csv") -gt 1 ]] || fail "record over $transport wrote no candles"
   echo "smoke-test: record over $transport: $summary"
