@@ -11,9 +11,9 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Paint;
 
 /**
- * Paints the candle pane: grid, Bollinger band, candles, moving averages and the last-price line. Candles go
- * into one path per colour (bodies and wicks as device-aligned rectangles, filled once), so a frame issues a
- * handful of fills whatever the number of candles; overlays are one polyline each.
+ * Paints the candle pane: grid, Bollinger band, candles, moving averages and the last-price line. Candles are
+ * device-aligned rectangles filled one colour at a time, at most two per pixel column (the bars are decimated to
+ * the plot width), so a frame's work is bounded whatever the number of candles; overlays are one polyline each.
  */
 final class PlotPainter {
 
@@ -45,10 +45,14 @@ final class PlotPainter {
         gc.fill();
     }
 
-    /** The candles rising (close &ge; open) or falling, as one filled path. */
+    /**
+     * The candles rising (close &ge; open) or falling, as device-aligned rectangles in one colour. Rectangles, not
+     * one path: a path is rasterised with coverage over its whole bounds (in the software pipeline, and into a
+     * mask texture on the GPU), while a rectangle is a plain span fill.
+     */
     static void candles(GraphicsContext gc, BarGeometry g, BarBuffer bars, PriceScale prices, boolean up,
             Paint colour) {
-        gc.beginPath();
+        gc.setFill(colour);
         for (int b = 0; b < bars.size(); b++) {
             if (bars.isUp(b) != up) {
                 continue;
@@ -56,18 +60,16 @@ final class PlotPainter {
             double x = bars.x(b);
             int top = g.deviceY(prices.y(bars.high(b)));
             int bottom = Math.max(top + 1, g.deviceY(prices.y(bars.low(b))));
-            gc.rect(g.logical(g.wickLeft(x)), g.logical(top), g.logical(g.wick), g.logical(bottom - top));
+            gc.fillRect(g.logical(g.wickLeft(x)), g.logical(top), g.logical(g.wick), g.logical(bottom - top));
             if (g.body > g.wick) {
                 double o = bars.open(b);
                 double c = bars.close(b);
                 int bodyTop = g.deviceY(prices.y(Math.max(o, c)));
                 int bodyBottom = Math.max(bodyTop + 1, g.deviceY(prices.y(Math.min(o, c))));
-                gc.rect(g.logical(g.bodyLeft(x)), g.logical(bodyTop), g.logical(g.body),
+                gc.fillRect(g.logical(g.bodyLeft(x)), g.logical(bodyTop), g.logical(g.body),
                         g.logical(bodyBottom - bodyTop));
             }
         }
-        gc.setFill(colour);
-        gc.fill();
     }
 
     /** An overlay as one polyline through the bars; gaps where it is undefined. */

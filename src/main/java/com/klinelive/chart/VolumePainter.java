@@ -5,25 +5,24 @@ import com.klinelive.chart.scale.PriceScale;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Paint;
 
-/** Paints the volume pane: one bar per candle (or pixel column), rising and falling ones in one fill each. */
+/** Paints the volume pane: one bar per candle (or pixel column), rising and falling ones in one colour each. */
 final class VolumePainter {
 
     private VolumePainter() {
     }
 
-    /** The volume bars of rising ({@code up}) or falling bars, as one filled path. */
+    /** The volume bars of rising ({@code up}) or falling bars, as rectangles in one colour (see PlotPainter). */
     static void bars(GraphicsContext gc, BarGeometry g, BarBuffer bars, PriceScale volumes, double height,
             boolean up, Paint colour) {
         int bottom = g.deviceY(height);
-        gc.beginPath();
+        gc.setFill(colour);
         for (int b = 0; b < bars.size(); b++) {
             if (bars.isUp(b) != up || !(bars.volume(b) > 0)) {
                 continue;
             }
             int top = Math.min(bottom - 1, g.deviceY(volumes.y(bars.volume(b))));
-            gc.rect(g.logical(g.bodyLeft(bars.x(b))), g.logical(top), g.logical(g.body), g.logical(bottom - top));
+            gc.fillRect(g.logical(g.bodyLeft(bars.x(b))), g.logical(top), g.logical(g.body),
+                    g.logical(bottom - top));
         }
-        gc.setFill(colour);
-        gc.fill();
     }
 }
