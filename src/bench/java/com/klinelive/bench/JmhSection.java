@@ -35,7 +35,7 @@ final class JmhSection {
     }
 
     static void decode(boolean quick) throws RunnerException {
-        ChainedOptionsBuilder options = base(quick).output(log("jmh-decode"))
+        ChainedOptionsBuilder options = base().output(log("jmh-decode"))
                 .include(DecodeBench.class.getName() + "\\.")
                 .include(DecodeAggregateBench.class.getName() + "\\.")
                 .warmupIterations(quick ? 1 : 2).measurementIterations(quick ? 2 : 5);
@@ -47,7 +47,7 @@ final class JmhSection {
     }
 
     static void aggregate(boolean quick) throws RunnerException {
-        ChainedOptionsBuilder options = base(quick).output(log("jmh-aggregate"))
+        ChainedOptionsBuilder options = base().output(log("jmh-aggregate"))
                 .include(AggregateBench.class.getName() + "\\.")
                 // Ten million ticks in primitive columns, plus a million candles of storage per timeframe.
                 .jvmArgsAppend("-Xmx3g")
@@ -69,9 +69,9 @@ final class JmhSection {
         return Results.DIR.resolve("logs").resolve(name + ".log").toString();
     }
 
-    private static ChainedOptionsBuilder base(boolean quick) {
-        return new OptionsBuilder().forks(1).warmupTime(TimeValue.seconds(1))
-                .measurementTime(TimeValue.seconds(1)).addProfiler(GCProfiler.class).addProfiler(CpuTimeProfiler.class).shouldFailOnError(true)
+    private static ChainedOptionsBuilder base() {
+        return new OptionsBuilder().forks(1).warmupTime(TimeValue.seconds(1)).measurementTime(TimeValue.seconds(1))
+                .addProfiler(GCProfiler.class).addProfiler(CpuTimeProfiler.class).shouldFailOnError(true)
                 .jvmArgsAppend("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
     }
 

@@ -36,22 +36,20 @@ import javafx.stage.StageStyle;
  * CandleChart marked dirty per message) against the peer (Gson and a {@code Platform.runLater} per tick into a
  * node-per-candle chart), both in the viewer's default 1280x800 window and fed by the real simulator in this JVM.
  * The rate climbs step by step; a step is sustained when every tick published in it was counted within half a
- * second of the step's end, delivery p99 stayed under 100 ms and the FX thread still pulsed at 80 % or more of
- * the frame rate it had at the lowest step. Writes
+ * second of the step's end, delivery p99 stayed under 100 ms and the FX thread still pulsed 48 times a second
+ * or more (80 % of 60). Writes
  * {@code ingest.json}.
  */
 public final class IngestApp extends Application {
 
     static final String SYMBOL = "BTCUSDT";
-    /**
-     * Share of the frame rate the chart keeps at the lowest rate. Not an absolute 60: this shared two-core machine
-     * does not paint 60 software frames a second even with no ticks at all (see the render figures).
-     */
-    static final double MIN_FPS_SHARE = 0.8;
+    /** Frames a second the chart must keep: 80 % of the 60 Hz pulse, as the shared machine drops a few. */
+    static final double MIN_FPS = 48;
     /** The viewer's default window: a full-HD canvas in the software pipeline costs a core on its own. */
     static final int WIDTH = 1280;
     static final int HEIGHT = 800;
-    static final double MAX_P99_MS = 100;
+    /** Delivery p99 a sustained step stays under. */
+    public static final double MAX_P99_MS = 100;
 
     private Stage stage;
     private boolean quick;
@@ -81,7 +79,8 @@ public final class IngestApp extends Application {
         try (SimServer sim = SimServer.start(SimOptions.defaults().withPort(0).withRate(0)
                 .withSymbols(List.of(SYMBOL)).withHistory(Duration.ZERO).withSeed(2))) {
             List<Integer> oursRates = quick ? List.of(1_000, 50_000, 150_000)
-                    : List.of(1_000, 10_000, 50_000, 100_000, 150_000, 200_000, 300_000, 400_000, 600_000);
+                    : List.of(1_000, 10_000, 50_000, 100_000, 150_000, 200_000, 300_000, 400_000, 600_000, 800_000,
+                            1_000_000, 1_400_000);
             List<Integer> peerRates = quick ? List.of(1_000, 5_000)
                     : List.of(1_000, 2_000, 5_000, 10_000, 25_000, 50_000, 100_000, 150_000);
             out.add("ours", ladder(sim, true, oursRates));
@@ -106,7 +105,6 @@ public final class IngestApp extends Application {
             try (rig) {
                 Thread.sleep(2_000);
                 int failures = 0;
-                double baselineFps = Double.NaN;
                 for (int rate : rates) {
                     publisher.rate(rate);
                     Thread.sleep(700);
@@ -129,12 +127,8 @@ public final class IngestApp extends Application {
                     step.addProperty("delivered", recorder.delivered());
                     step.add("latencyMs", Results.gson().toJsonTree(recorder.summaryMillis()));
                     step.addProperty("fps", fps);
-                    step.addProperty("baselineFps", Double.isNaN(baselineFps) ? fps : baselineFps);
                     rig.describeFrames(step);
-                    if (Double.isNaN(baselineFps)) {
-                        baselineFps = fps;
-                    }
-                    boolean sustained = recorder.delivered() == to - from && fps >= MIN_FPS_SHARE * baselineFps
+                    boolean sustained = recorder.delivered() == to - from && fps >= MIN_FPS
                             && recorder.summaryMillis().p99() <= MAX_P99_MS;
                     step.addProperty("sustained", sustained);
                     System.out.println("ingest " + (ours ? "ours " : "peer ") + step);

@@ -82,6 +82,7 @@ public final class RenderApp extends Application {
                 cases.add(new RenderCase("ours", 5_000, history));
             }
         }
+        measureMemory();
         scene = new Scene(new Pane(), WIDTH, HEIGHT);
         scene.getStylesheets().add("data:text/css;base64,"
                 + Base64.getEncoder().encodeToString(NodeCandleChart.STYLESHEET.getBytes()));
@@ -138,8 +139,6 @@ public final class RenderApp extends Application {
         floor = null;
         book = null;
         scene.setRoot(new Pane());
-        candles = null;
-        long before = c.history() == 1_000_000 || c.visible() == 20_000 ? usedHeap() : 0;
         candles = SyntheticCandles.make(Math.max(1, c.ours() ? c.history() : c.visible()), 17);
         live = candles.get(candles.size() - 1);
         Parent root;
@@ -158,14 +157,32 @@ public final class RenderApp extends Application {
         // The candles as values are the input, not what either chart keeps.
         candles = null;
         scene.setRoot(root);
-        if (c.ours() && c.history() == 1_000_000) {
-            memory.addProperty("oursBytesPerCandle", (usedHeap() - before) / 1e6);
-        } else if (!c.ours() && c.visible() == 20_000) {
-            root.applyCss();
-            root.layout();
-            memory.addProperty("peerBytesPerCandle", (usedHeap() - before) / 20_000.0);
-        }
         phaseStart = System.nanoTime();
+    }
+
+    /**
+     * Heap growth, after full collections, of what each chart keeps for its candles: our book of a million
+     * one-minute candles, and the peer's chart of 20,000 candles with CSS applied and laid out (in a scene of its
+     * own, before any stage exists, so that nothing else is on the heap meanwhile).
+     */
+    private void measureMemory() {
+        List<Candle> input = SyntheticCandles.make(1_000_000, 17);
+        long before = usedHeap();
+        CandleBook held = SyntheticCandles.book(input);
+        long after = usedHeap();
+        memory.addProperty("oursBytesPerCandle", (after - before) / 1e6);
+        java.lang.ref.Reference.reachabilityFence(held);
+        List<NodeCandleChart.Ohlc> values = SyntheticCandles.ohlc(input.subList(0, 20_000));
+        input = null;
+        before = usedHeap();
+        NodeCandleChart chart = new NodeCandleChart();
+        chart.addAll(values);
+        Scene offscreen = new Scene(chart, WIDTH, HEIGHT);
+        chart.applyCss();
+        chart.layout();
+        after = usedHeap();
+        memory.addProperty("peerBytesPerCandle", (after - before) / 20_000.0);
+        java.lang.ref.Reference.reachabilityFence(offscreen);
     }
 
     /** Zooms our chart so that exactly the case's number of candles fills the plot, newest at the right edge. */

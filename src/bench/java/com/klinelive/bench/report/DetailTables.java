@@ -1,6 +1,7 @@
 package com.klinelive.bench.report;
 
 import static com.klinelive.bench.report.Figures.get;
+import static com.klinelive.bench.report.Markdown.count;
 import static com.klinelive.bench.report.Markdown.num;
 import static com.klinelive.bench.report.Markdown.ratio;
 import static com.klinelive.bench.report.Markdown.spread;
@@ -75,7 +76,7 @@ final class DetailTables {
             JsonObject peer = f.renderCase("peer", visible, visible);
             String vsPeer = chart.equals("ours") && peer != null && c.get("history").getAsInt() == 100_000
                     ? ratio(Figures.cpuPerFrame(peer) / Figures.cpuPerFrame(c)) : "–";
-            t.row(label(chart), num(visible), num(c.get("history").getAsInt()), c.get("framesPainted").getAsInt(),
+            t.row(label(chart), count(visible), count(c.get("history").getAsInt()), c.get("framesPainted").getAsInt(),
                     num(get(c, "frameMs", "p50")) + " / " + num(get(c, "frameMs", "p99")),
                     num(get(c, "fxCpuMs", "p50")) + " / " + num(get(c, "fxCpuMs", "p99")),
                     num(get(c, "renderCpuMs", "p50")) + " / " + num(get(c, "renderCpuMs", "p99")),
@@ -95,7 +96,7 @@ final class DetailTables {
         double rtt = f.tcpRoundTripP99();
         for (JsonElement e : Figures.array(f.transport, "rows")) {
             JsonObject r = e.getAsJsonObject();
-            t.row(num(r.get("rate").getAsInt()), r.get("transport").getAsString(),
+            t.row(count(r.get("rate").getAsInt()), r.get("transport").getAsString(),
                     r.get("delivered").getAsLong() + " / " + r.get("published").getAsLong(),
                     num(get(r, "latencyMs", "p50")) + " / " + num(get(r, "latencyMs", "p99")),
                     ratio(get(r, "latencyMs", "p99") / rtt), num(get(r, "httpRequestsPerSecond")),
@@ -113,7 +114,7 @@ final class DetailTables {
         for (String client : new String[] {"ours", "peer"}) {
             for (JsonElement e : Figures.array(f.ingest, client)) {
                 JsonObject s = e.getAsJsonObject();
-                t.row(label(client), num(s.get("rate").getAsInt()), num(get(s, "publishedPerSecond")),
+                t.row(label(client), count(s.get("rate").getAsInt()), num(get(s, "publishedPerSecond")),
                         s.get("delivered").getAsLong() + " / " + s.get("published").getAsLong(),
                         num(get(s, "latencyMs", "p50")) + " / " + num(get(s, "latencyMs", "p99")),
                         num(get(s, "fps")), s.get("sustained").getAsBoolean() ? "yes" : "no");
@@ -127,7 +128,7 @@ final class DetailTables {
                 "gaps", "closed", "cut as slow", "latency p50 / p99 ms", "messages/s out", "no drops");
         for (JsonElement e : Figures.array(f.fanout, "steps")) {
             JsonObject s = e.getAsJsonObject();
-            t.row(num(s.get("clients").getAsInt()), s.get("publishedPerClient").getAsLong(),
+            t.row(count(s.get("clients").getAsInt()), s.get("publishedPerClient").getAsLong(),
                     s.get("minReceivedPerClient").getAsLong() + "–" + s.get("maxReceivedPerClient").getAsLong(),
                     s.get("gaps").getAsLong(), s.get("clientsClosed").getAsLong(), s.get("slowClientsCut").getAsLong(),
                     num(get(s, "latencyMs", "p50")) + " / " + num(get(s, "latencyMs", "p99")),

@@ -52,6 +52,11 @@ final class Markdown {
         return String.format(Locale.ROOT, "%.3f", v);
     }
 
+    /** A whole number, thousands separated. */
+    static String count(long v) {
+        return String.format(Locale.ROOT, "%,d", v);
+    }
+
     /** A ratio as "12.3x". */
     static String ratio(double v) {
         return Double.isNaN(v) || Double.isInfinite(v) ? "–" : num(v) + "x";

@@ -93,7 +93,11 @@ final class SummaryTable {
         }
         double ours = Figures.ceiling(f.ingest, "ours");
         double peer = Figures.ceiling(f.ingest, "peer");
-        table.row("5 client ingest, chart live", "≥ 150,000 ticks/s, no loss", num(ours) + " ticks/s",
+        com.google.gson.JsonArray steps = Figures.array(f.ingest, "ours");
+        boolean topReached = steps.size() > 0
+                && steps.get(steps.size() - 1).getAsJsonObject().get("sustained").getAsBoolean();
+        table.row("5 client ingest, chart live", "≥ 150,000 ticks/s, no loss",
+                (topReached ? "≥ " : "") + num(ours) + " ticks/s" + (topReached ? " (the highest step tried)" : ""),
                 num(peer) + " ticks/s (Gson + runLater per tick)", ratio(peer > 0 ? ours / peer : Double.NaN),
                 verdict(ours >= 150_000, null));
     }
