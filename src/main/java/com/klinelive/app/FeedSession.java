@@ -5,9 +5,7 @@ import com.klinelive.feed.FeedClient;
 import com.klinelive.feed.FeedListener;
 import com.klinelive.feed.FeedOptions;
 import com.klinelive.model.Timeframe;
-import com.klinelive.sim.SimOptions;
 import com.klinelive.sim.SimServer;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.EnumSet;
 import java.util.List;
@@ -19,8 +17,8 @@ import java.util.List;
  */
 final class FeedSession implements AutoCloseable {
 
-    /** Candles fetched per timeframe on connect: enough to fill a wide screen at any zoom a trader uses. */
-    static final int HISTORY_CANDLES = 2_000;
+    /** Candles fetched per timeframe on connect: several screens wide at the default zoom. */
+    static final int HISTORY_CANDLES = 1_000;
 
     private final String url;
     private final SimServer embedded;
@@ -50,12 +48,7 @@ final class FeedSession implements AutoCloseable {
             return new FeedSession(url.trim(), null, FeedOptions.defaults(url.trim()).withSslContext(ssl),
                     listeners);
         }
-        SimServer sim;
-        try {
-            sim = SimServer.start(SimOptions.defaults().withPort(0));
-        } catch (IOException e) {
-            throw new UncheckedIOException("the embedded simulator did not start: " + e.getMessage(), e);
-        }
+        SimServer sim = EmbeddedSimulator.take();
         return new FeedSession("", sim, FeedOptions.defaults(sim.uri().toString()), listeners);
     }
 

@@ -1,6 +1,7 @@
 package com.klinelive.app;
 
 import com.klinelive.model.Timeframe;
+import com.klinelive.sim.DurationParser;
 import com.klinelive.sim.SimCommand;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,7 +41,7 @@ public final class KlineLiveCommand implements Runnable {
             description = "Write a PNG of the window when --exit-after ends.")
     Path snapshot;
 
-    @Option(names = "--exit-after", paramLabel = "DURATION", converter = DurationConverter.class,
+    @Option(names = "--exit-after", paramLabel = "DURATION", converter = DurationParser.class,
             description = "Quit after this long, e.g. 10s.")
     Duration exitAfter;
 

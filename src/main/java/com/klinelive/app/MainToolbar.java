@@ -42,7 +42,7 @@ final class MainToolbar {
     MainToolbar(Settings settings) {
         url.setId("feed-url");
         url.setEditable(true);
-        url.setPromptText("Feed URL — empty: embedded simulator");
+        url.setPromptText("Feed URL (empty: simulator)");
         url.setItems(FXCollections.observableArrayList(settings.recentUrls()));
         url.setValue(settings.lastUrl());
         url.setPrefWidth(300);

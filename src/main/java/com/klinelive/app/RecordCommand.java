@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import com.klinelive.sim.DurationParser;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -60,7 +61,7 @@ public final class RecordCommand implements Callable<Integer> {
             + "1h 4h 1d (default: ${DEFAULT-VALUE}).")
     String interval;
 
-    @Option(names = "--duration", defaultValue = "30s", converter = DurationConverter.class,
+    @Option(names = "--duration", defaultValue = "30s", converter = DurationParser.class,
             description = "How long to record, e.g. 30s, 5m (default: ${DEFAULT-VALUE}).")
     Duration duration;
 
@@ -128,7 +129,12 @@ public final class RecordCommand implements Callable<Integer> {
         }
         FeedMetrics.Snapshot metrics = client.metrics();
         boolean reached = client.everConnected();
+        FeedStatus last = client.status();
         client.close();
+        if (last.state() == FeedState.FAILED) {
+            err.println("record: " + last.detail());
+            return EXIT_UNREACHABLE;
+        }
         if (!reached) {
             err.println("record: could not reach a feed at " + options.endpoint().redacted()
                     + (lastProblem.get().isEmpty() ? "" : ": " + lastProblem.get()));

@@ -24,6 +24,10 @@ public final class ViewerApp extends Application {
     /** Shows the viewer and returns when its window is closed. */
     public static void launch(ViewerOptions viewerOptions) {
         options = viewerOptions;
+        if (viewerOptions.url() == null || viewerOptions.url().isBlank()) {
+            // Overlaps the simulator's start (its day of history) with JavaFX's: the first frame comes sooner.
+            EmbeddedSimulator.startAhead();
+        }
         Application.launch(ViewerApp.class);
     }
 
@@ -57,6 +61,7 @@ public final class ViewerApp extends Application {
         window.chart().requestFocus();
         window.connect(o.url() == null ? "" : o.url());
         if (o.stats()) {
+            reportFirstLiveFrame();
             statsTimer = new Timeline(new KeyFrame(Duration.seconds(1), e -> System.out.println(window.statsLine())));
             statsTimer.setCycleCount(Timeline.INDEFINITE);
             statsTimer.play();
@@ -66,6 +71,20 @@ public final class ViewerApp extends Application {
             wait.setOnFinished(e -> finish(o));
             wait.play();
         }
+    }
+
+    /** Prints, once, how long after the JVM started the chart first showed live candles. */
+    private void reportFirstLiveFrame() {
+        long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+        new javafx.animation.AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                if (window.chart().getVisibleRange().count() > 0 && window.chart().frameStats().snapshot().frames() > 0) {
+                    System.out.println("startup first_live_frame_ms=" + (System.currentTimeMillis() - jvmStart));
+                    stop();
+                }
+            }
+        }.start();
     }
 
     private void finish(ViewerOptions o) {

@@ -1,6 +1,7 @@
 package com.klinelive.candle;
 
 import com.klinelive.model.Candle;
+import com.klinelive.model.CandleColumns;
 import com.klinelive.model.Timeframe;
 import java.util.List;
 

@@ -1,90 +1,70 @@
 package com.klinelive.chart;
 
 import com.klinelive.candle.CandleBook;
-import com.klinelive.chart.scale.NiceTicks;
 import com.klinelive.chart.scale.Overlays;
-import com.klinelive.chart.scale.PriceFormat;
-import com.klinelive.chart.scale.PriceScale;
 import com.klinelive.chart.scale.Viewport;
 import com.klinelive.model.Timeframe;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.function.LongSupplier;
 import javafx.animation.AnimationTimer;
 import javafx.beans.Observable;
 import javafx.scene.Cursor;
 import javafx.scene.Node;
-import javafx.scene.canvas.Canvas;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Button;
 import javafx.scene.control.SkinBase;
+import javafx.scene.layout.Region;
 import javafx.stage.Window;
 
 /**
- * The default skin of {@link CandleChart}: canvases for candles, volume and crosshair, OpenJFX axes, labels and
- * the "Go live" button.
+ * The default skin of {@link CandleChart}: canvases for candles and volume, OpenJFX axes, labels, crosshair lines
+ * and the "Go live" button, laid out by hand; {@link FramePainter} paints them.
  *
  * <p>Drawing is driven by an {@link AnimationTimer}, so by the pulse: each pulse checks the chart's dirty flag,
  * the book's version and its own view flag, and draws at most one frame. The timer runs before the pulse's layout
  * pass, so the axes take their new ranges in the same pulse as the canvases. A frame reads the visible candles
- * under the book's read lock into {@link ChartFrame}, then paints without the lock.
+ * under the book's read lock into {@link ChartFrame}, then paints without the lock. Every child is unmanaged, so
+ * new label texts re-lay out nothing beyond the chart.
  */
 final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.Target {
 
     private static final double VOLUME_SHARE = 0.2;
-    private static final double PRICE_PADDING = 0.08;
-    private static final double VOLUME_PADDING = 0.12;
     private static final double MIN_AXIS_WIDTH = 64;
-    private static final double OVERLAY_LINE_WIDTH = 1.5;
 
     /** Identifies the series on screen: another book or timeframe is another series. */
     private record SeriesKey(CandleBook book, Timeframe timeframe) {
     }
 
-    private final Canvas plot = canvas(ChartStyles.PLOT);
-    private final Canvas volume = canvas(ChartStyles.VOLUME);
-    private final Canvas surface = canvas(ChartStyles.CROSSHAIR);
-    private final PriceAxis priceAxis = new PriceAxis();
-    private final PriceAxis volumeAxis = new PriceAxis(PriceFormat::volume);
-    private final TimeAxis timeAxis = new TimeAxis();
-    private final ChartLabels labels = new ChartLabels();
+    private final FramePainter painter = new FramePainter();
+    private final Region surface = new Region();
     private final Button goLive = new Button("Go live \u21e5");
     private final ChartFrame frame = new ChartFrame();
+    private final List<Node> nodes = new ArrayList<>();
     private final ChartInput input;
     private final AnimationTimer timer;
-    private final LongSupplier clock = System::currentTimeMillis;
 
-    private double plotWidth;
-    private double plotHeight;
-    private double volumeHeight;
-    private double axisWidth = MIN_AXIS_WIDTH;
-    private int axisLabelLength;
-    private double scale = 1;
+    private FramePainter.Geometry geometry = new FramePainter.Geometry(0, 0, 0, 0, 0, MIN_AXIS_WIDTH, 1);
     private boolean viewDirty = true;
     private boolean crosshairDirty;
     private boolean writingBack;
     private double pointerX = Double.NaN;
     private double pointerY = Double.NaN;
-    private PriceScale prices = new PriceScale(0, 1, 1);
-    private PriceScale volumes = new PriceScale(0, 1, 1);
-    private int decimals = 2;
-    private double decimalsPrice = Double.NaN;
 
     CandleChartSkin(CandleChart chart) {
         super(chart);
-        priceAxis.getStyleClass().add(ChartStyles.PRICE_AXIS);
-        volumeAxis.getStyleClass().add(ChartStyles.VOLUME_AXIS);
-        timeAxis.getStyleClass().add(ChartStyles.TIME_AXIS);
         goLive.getStyleClass().add(ChartStyles.GO_LIVE);
         goLive.setFocusTraversable(false);
         goLive.setOnAction(e -> chart.goLive());
         goLive.visibleProperty().bind(chart.followLiveProperty().not());
+        surface.getStyleClass().add(ChartStyles.CROSSHAIR);
         surface.setCursor(Cursor.CROSSHAIR);
-        getChildren().addAll(plot, volume, priceAxis, volumeAxis, timeAxis, surface);
-        getChildren().addAll(labels.nodes());
-        getChildren().add(goLive);
-        for (Node child : getChildren()) {
+        nodes.addAll(List.of(painter.plot, painter.volume, painter.priceAxis, painter.volumeAxis,
+                painter.timeAxis, painter.crosshairX, painter.crosshairY, surface));
+        nodes.addAll(painter.labels.nodes());
+        nodes.add(goLive);
+        for (Node child : nodes) {
             child.setManaged(false);
         }
+        getChildren().addAll(nodes);
         input = new ChartInput(chart, surface, this);
         timer = new AnimationTimer() {
             @Override
@@ -99,10 +79,10 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
         for (Observable property : view) {
             registerInvalidationListener(property, o -> viewChanged());
         }
-        registerInvalidationListener(chart.rightOffsetProperty(), o -> rightOffsetChanged());
         for (Observable colour : chart.colors().all()) {
             registerInvalidationListener(colour, o -> viewChanged());
         }
+        registerInvalidationListener(chart.rightOffsetProperty(), o -> rightOffsetChanged());
         registerInvalidationListener(chart.showVolumeProperty(), o -> chart.requestLayout());
         registerChangeListener(chart.followLiveProperty(), o -> followLiveChanged());
         registerChangeListener(chart.sceneProperty(), o -> runWhileInScene());
@@ -117,16 +97,15 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
         timer.stop();
         input.dispose();
         goLive.visibleProperty().unbind();
-        getChildren().clear();
+        // Only our own nodes: a replacing skin is built, and has added its nodes, before this one is disposed.
+        getChildren().removeAll(nodes);
         super.dispose();
     }
 
     @Override
     public Viewport currentView() {
         CandleChart chart = getSkinnable();
-        double spacing = Viewport.clampSpacing(finiteOr(chart.getBarSpacing(), 8));
-        return new Viewport(frame.viewport.count(), plotWidth, spacing, finiteOr(chart.getRightOffset(), 0))
-                .clamped();
+        return new Viewport(frame.viewport.count(), geometry.plotWidth(), spacing(chart), offset(chart)).clamped();
     }
 
     @Override
@@ -151,38 +130,37 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
 
     @Override
     public double plotLeft() {
-        return snappedLeftInset();
+        return geometry.left();
     }
 
     @Override
     protected void layoutChildren(double x, double y, double w, double h) {
         boolean showVolume = getSkinnable().isShowVolume();
-        double timeHeight = timeAxis.labelRowHeight();
+        double axisWidth = geometry.axisWidth();
+        double timeHeight = painter.timeAxis.labelRowHeight();
         double panes = Math.max(0, h - timeHeight);
-        double newVolume = showVolume ? Math.round(panes * VOLUME_SHARE) : 0;
-        double newWidth = Math.max(0, Math.floor(w - axisWidth));
-        double newPlot = panes - newVolume;
-        if (newWidth != plotWidth || newPlot != plotHeight || newVolume != volumeHeight) {
-            plotWidth = newWidth;
-            plotHeight = newPlot;
-            volumeHeight = newVolume;
+        double volumeHeight = showVolume ? Math.round(panes * VOLUME_SHARE) : 0;
+        FramePainter.Geometry at = new FramePainter.Geometry(x, y, Math.max(0, Math.floor(w - axisWidth)),
+                panes - volumeHeight, volumeHeight, axisWidth, geometry.scale());
+        if (!at.equals(geometry)) {
+            geometry = at;
             viewDirty = true;
         }
-        plot.relocate(x, y);
-        plot.setWidth(plotWidth);
-        plot.setHeight(plotHeight);
-        volume.relocate(x, y + plotHeight);
-        volume.setWidth(plotWidth);
-        volume.setHeight(volumeHeight);
-        volume.setVisible(showVolume);
-        surface.relocate(x, y);
-        surface.setWidth(plotWidth);
-        surface.setHeight(panes);
-        priceAxis.resizeRelocate(x + plotWidth, y, axisWidth, plotHeight);
-        volumeAxis.resizeRelocate(x + plotWidth, y + plotHeight, axisWidth, volumeHeight);
-        volumeAxis.setVisible(showVolume);
-        timeAxis.resizeRelocate(x, y + panes, plotWidth, timeHeight);
-        labels.legend.relocate(x + 8, y + 6);
+        double plotWidth = at.plotWidth();
+        double plotHeight = at.plotHeight();
+        painter.plot.relocate(x, y);
+        painter.plot.setWidth(plotWidth);
+        painter.plot.setHeight(plotHeight);
+        painter.volume.relocate(x, y + plotHeight);
+        painter.volume.setWidth(plotWidth);
+        painter.volume.setHeight(volumeHeight);
+        painter.volume.setVisible(showVolume);
+        surface.resizeRelocate(x, y, plotWidth, panes);
+        painter.priceAxis.resizeRelocate(x + plotWidth, y, axisWidth, plotHeight);
+        painter.volumeAxis.resizeRelocate(x + plotWidth, y + plotHeight, axisWidth, volumeHeight);
+        painter.volumeAxis.setVisible(showVolume);
+        painter.timeAxis.resizeRelocate(x, y + panes, plotWidth, timeHeight);
+        painter.labels.legend.relocate(x + 8, y + 6);
         goLive.autosize();
         goLive.relocate(x + plotWidth - goLive.getWidth() - 12, y + plotHeight - goLive.getHeight() - 12);
         if (viewDirty) {
@@ -242,36 +220,37 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
         }
     }
 
-    /** Once per pulse: draws a frame if anything changed, else at most the crosshair. */
+    /** Once per pulse: draws a frame if anything changed, else at most the crosshair; ticks the countdown. */
     private void pulse(long now) {
         CandleChart chart = getSkinnable();
-        double renderScale = renderScale();
-        if (renderScale != scale) {
-            scale = renderScale;
+        double scale = renderScale();
+        if (scale != geometry.scale()) {
+            geometry = new FramePainter.Geometry(geometry.left(), geometry.top(), geometry.plotWidth(),
+                    geometry.plotHeight(), geometry.volumeHeight(), geometry.axisWidth(), scale);
             viewDirty = true;
         }
         CandleBook book = chart.getBook();
-        if (book != null) {
-            labels.countdown(countdownMillis(chart.getTimeframe()));
-        }
+        Timeframe timeframe = chart.getTimeframe();
+        long wallClock = System.currentTimeMillis();
+        painter.labels.countdown(timeframe.bucketStart(wallClock) + timeframe.millis() - wallClock);
         boolean bookChanged = book != null && book.version() != frame.version;
         if (chart.dirty().isSet() || bookChanged || viewDirty) {
             drawFrame(now, chart.dirty().take());
         } else if (crosshairDirty) {
             crosshairDirty = false;
             if (book != null && frame.range.count() > 0) {
-                book.read(chart.getTimeframe(), columns -> {
-                    frame.readLegend(columns, pointerInPanes() ? pointerX : Double.NaN);
+                book.read(timeframe, columns -> {
+                    frame.readLegend(columns, legendX());
                     return null;
                 });
             }
-            showLegend();
-            paintCrosshair();
+            painter.legend(chart, frame);
+            painter.crosshair(chart, frame, geometry, pointerX, pointerY);
         }
     }
 
     private void drawFrame(long pulseNanos, long received) {
-        if (plotWidth <= 0 || plotHeight <= 0) {
+        if (geometry.plotWidth() <= 0 || geometry.plotHeight() <= 0) {
             viewDirty = true;
             return;
         }
@@ -281,10 +260,9 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
         CandleChart chart = getSkinnable();
         CandleBook book = chart.getBook();
         Timeframe timeframe = chart.getTimeframe();
-        ChartFrame.Request request = new ChartFrame.Request(plotWidth,
-                Viewport.clampSpacing(finiteOr(chart.getBarSpacing(), 8)), finiteOr(chart.getRightOffset(), 0),
+        ChartFrame.Request request = new ChartFrame.Request(geometry.plotWidth(), spacing(chart), offset(chart),
                 chart.isFollowLive(), new SeriesKey(book, timeframe), book == null ? 0 : book.version(),
-                timeframe.millis(), overlaySettings(chart), pointerInPanes() ? pointerX : Double.NaN);
+                timeframe.millis(), overlaySettings(chart), legendX());
         if (book != null && book.timeframes().contains(timeframe)) {
             book.read(timeframe, columns -> {
                 frame.read(columns, request);
@@ -294,7 +272,12 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
             frame.clear(request);
         }
         writeBack(chart);
-        paint(chart);
+        double axisWidth = painter.paint(chart, frame, geometry, pointerX, pointerY);
+        if (axisWidth > geometry.axisWidth()) {
+            geometry = new FramePainter.Geometry(geometry.left(), geometry.top(), geometry.plotWidth(),
+                    geometry.plotHeight(), geometry.volumeHeight(), axisWidth, geometry.scale());
+            chart.requestLayout();
+        }
         long end = System.nanoTime();
         chart.frameStats().recordFrame(pulseNanos, end - start);
         if (received != DirtyFlag.CLEAN) {
@@ -314,142 +297,9 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
         }
     }
 
-    private void paint(CandleChart chart) {
-        ChartColors colors = chart.colors();
-        BarGeometry g = new BarGeometry(scale, frame.bars.slotWidth());
-        chooseDecimals();
-        prices = PriceScale.fit(frame.low, frame.high, plotHeight, PRICE_PADDING);
-        priceAxis.setRange(prices.min(), prices.max());
-        fitAxisWidth();
-        timeAxis.setTicks(frame.viewport.firstIndex(), frame.viewport.lastIndex(), frame.timeTicks);
-        NiceTicks priceTicks = priceAxis.ticks(plotHeight);
-
-        GraphicsContext gc = plot.getGraphicsContext2D();
-        gc.clearRect(0, 0, plotWidth, plotHeight);
-        PlotPainter.grid(gc, g, plotWidth, plotHeight, prices, priceTicks, frame.viewport, frame.timeTicks,
-                colors.grid.get());
-        Overlays.Settings overlays = frame.overlaysShown ? frame.overlays.settings() : null;
-        if (overlays != null && overlays.bollinger()) {
-            PlotPainter.band(gc, frame.bars, prices, frame.overlays, colors.bollingerFill.get());
-            PlotPainter.line(gc, frame.bars, prices, frame.overlays::bollingerUpper, colors.bollinger.get(), 1);
-            PlotPainter.line(gc, frame.bars, prices, frame.overlays::bollingerLower, colors.bollinger.get(), 1);
-            PlotPainter.line(gc, frame.bars, prices, frame.overlays::bollingerMiddle, colors.bollinger.get(), 1);
-        }
-        PlotPainter.candles(gc, g, frame.bars, prices, true, colors.candleUp.get());
-        PlotPainter.candles(gc, g, frame.bars, prices, false, colors.candleDown.get());
-        if (overlays != null && overlays.sma()) {
-            PlotPainter.line(gc, frame.bars, prices, frame.overlays::sma, colors.sma.get(), OVERLAY_LINE_WIDTH);
-        }
-        if (overlays != null && overlays.ema()) {
-            PlotPainter.line(gc, frame.bars, prices, frame.overlays::ema, colors.ema.get(), OVERLAY_LINE_WIDTH);
-        }
-        boolean newestUp = frame.newestClose >= frame.newestOpen;
-        if (Double.isFinite(frame.newestClose)) {
-            PlotPainter.priceLine(gc, g, plotWidth, prices, frame.newestClose,
-                    newestUp ? colors.candleUp.get() : colors.candleDown.get());
-        }
-        paintVolume(chart, g);
-        labels.lastPrice(snappedLeftInset() + plotWidth, axisWidth, snappedTopInset(), plotHeight,
-                prices.y(frame.newestClose), frame.newestClose, newestUp, decimals);
-        showLegend();
-        paintCrosshair();
-    }
-
-    private void paintVolume(CandleChart chart, BarGeometry g) {
-        if (!chart.isShowVolume() || volumeHeight <= 0) {
-            return;
-        }
-        ChartColors colors = chart.colors();
-        volumes = PriceScale.fromZero(frame.maxVolume, volumeHeight, VOLUME_PADDING);
-        volumeAxis.setRange(0, volumes.max());
-        GraphicsContext gc = volume.getGraphicsContext2D();
-        gc.clearRect(0, 0, plotWidth, volumeHeight);
-        PlotPainter.grid(gc, g, plotWidth, volumeHeight, null, null, frame.viewport, frame.timeTicks,
-                colors.grid.get());
-        gc.setFill(colors.grid.get());
-        gc.fillRect(0, 0, plotWidth, g.logical(1));
-        VolumePainter.bars(gc, g, frame.bars, volumes, volumeHeight, true, colors.volumeUp.get());
-        VolumePainter.bars(gc, g, frame.bars, volumes, volumeHeight, false, colors.volumeDown.get());
-    }
-
-    private void paintCrosshair() {
-        CandleChart chart = getSkinnable();
-        GraphicsContext gc = surface.getGraphicsContext2D();
-        gc.clearRect(0, 0, surface.getWidth(), surface.getHeight());
-        double left = snappedLeftInset();
-        double top = snappedTopInset();
-        if (!pointerInPanes()) {
-            labels.crosshairValue(null, 0, 0, 0);
-            labels.crosshairTime(Long.MIN_VALUE, 0, 0, 0, 0, 0);
-            return;
-        }
-        int index = frame.viewport.candleAt(pointerX);
-        double x = index >= 0 ? frame.viewport.x(index + 0.5) : pointerX;
-        BarGeometry g = new BarGeometry(scale, 1);
-        double lineX = g.lineCentre((int) Math.floor(x * scale));
-        double lineY = g.lineCentre((int) Math.floor(pointerY * scale));
-        gc.setStroke(chart.colors().crosshair.get());
-        gc.setLineWidth(g.logical(1));
-        gc.setLineDashes(4, 4);
-        gc.strokeLine(lineX, 0, lineX, surface.getHeight());
-        gc.strokeLine(0, lineY, plotWidth, lineY);
-        gc.setLineDashes();
-        String value = pointerY < plotHeight ? PriceFormat.price(prices.value(pointerY), decimals)
-                : PriceFormat.volume(volumes.value(pointerY - plotHeight));
-        labels.crosshairValue(value, left + plotWidth, axisWidth, top + pointerY);
-        long time = index >= 0 && frame.legend.index == index ? frame.legend.time : Long.MIN_VALUE;
-        labels.crosshairTime(time, chart.getTimeframe().millis(), left + x, top + plotHeight + volumeHeight, left,
-                left + plotWidth);
-    }
-
-    private void showLegend() {
-        CandleChart chart = getSkinnable();
-        CandleBook book = chart.getBook();
-        labels.legend(book == null ? null : book.symbol(), chart.getTimeframe().label(), frame.legend,
-                frame.overlaysShown ? frame.overlays.settings() : null, decimals);
-    }
-
-    /**
-     * Widens the price axis when its widest label grew (a new magnitude or more decimals); never narrows it, so
-     * the plot does not jitter. The last price label, with the most decimals, is usually the widest.
-     */
-    private void fitAxisWidth() {
-        NiceTicks ticks = priceAxis.ticks(plotHeight);
-        String widest = PriceFormat.price(Math.max(Math.abs(prices.max()), Math.abs(prices.min())), decimals);
-        int length = Math.max(widest.length(), ticks.format(prices.max()).length());
-        if (length <= axisLabelLength) {
-            return;
-        }
-        axisLabelLength = length;
-        double needed = priceAxis.widthFor("8".repeat(length));
-        if (needed > axisWidth) {
-            axisWidth = needed;
-            getSkinnable().requestLayout();
-        }
-    }
-
-    /**
-     * Picks the price decimals from the newest close, and keeps them until the price halves or doubles, so that
-     * labels do not change format (and the axis width) each time a price crosses a power of ten.
-     */
-    private void chooseDecimals() {
-        double price = Math.abs(frame.newestClose);
-        if (!(price > 0) || !Double.isFinite(price)) {
-            return;
-        }
-        if (Double.isNaN(decimalsPrice) || price > decimalsPrice * 2 || price < decimalsPrice / 2) {
-            decimalsPrice = price;
-            decimals = PriceFormat.decimalsFor(price);
-        }
-    }
-
-    private boolean pointerInPanes() {
-        return pointerX >= 0 && pointerX <= plotWidth && pointerY >= 0 && pointerY <= plotHeight + volumeHeight;
-    }
-
-    private long countdownMillis(Timeframe timeframe) {
-        long now = clock.getAsLong();
-        return timeframe.bucketStart(now) + timeframe.millis() - now;
+    /** The pointer's plot x if it is over the panes (the legend shows that candle), else NaN (the newest). */
+    private double legendX() {
+        return geometry.contains(pointerX, pointerY) ? pointerX : Double.NaN;
     }
 
     private double renderScale() {
@@ -457,22 +307,23 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
         return window == null ? 1 : window.getRenderScaleX();
     }
 
+    private static double spacing(CandleChart chart) {
+        double spacing = chart.getBarSpacing();
+        return Viewport.clampSpacing(Double.isFinite(spacing) ? spacing : 8);
+    }
+
+    private static double offset(CandleChart chart) {
+        double offset = chart.getRightOffset();
+        return Double.isFinite(offset) ? offset : 0;
+    }
+
     private static Overlays.Settings overlaySettings(CandleChart chart) {
         if (!chart.isShowSma() && !chart.isShowEma() && !chart.isShowBollinger()) {
             return null;
         }
+        double width = chart.getBollingerWidth();
         return new Overlays.Settings(chart.isShowSma(), Math.max(1, chart.getSmaLength()), chart.isShowEma(),
                 Math.max(1, chart.getEmaLength()), chart.isShowBollinger(), Math.max(1, chart.getBollingerLength()),
-                Math.max(0, finiteOr(chart.getBollingerWidth(), 2)));
-    }
-
-    private static double finiteOr(double value, double fallback) {
-        return Double.isFinite(value) ? value : fallback;
-    }
-
-    private static Canvas canvas(String styleClass) {
-        Canvas canvas = new Canvas();
-        canvas.getStyleClass().add(styleClass);
-        return canvas;
+                Double.isFinite(width) ? Math.max(0, width) : 2);
     }
 }

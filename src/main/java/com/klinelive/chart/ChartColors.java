@@ -30,8 +30,6 @@ final class ChartColors {
             FACTORY.createPaintCssMetaData("-kl-volume-down", c -> c.colors().volumeDown, Color.web("#ef535080"));
     private static final CssMetaData<CandleChart, Paint> GRID =
             FACTORY.createPaintCssMetaData("-kl-grid", c -> c.colors().grid, Color.web("#1c2230"));
-    private static final CssMetaData<CandleChart, Paint> CROSSHAIR =
-            FACTORY.createPaintCssMetaData("-kl-crosshair", c -> c.colors().crosshair, Color.web("#758696"));
     private static final CssMetaData<CandleChart, Paint> SMA =
             FACTORY.createPaintCssMetaData("-kl-sma", c -> c.colors().sma, Color.web("#f0b90b"));
     private static final CssMetaData<CandleChart, Paint> EMA =
@@ -49,7 +47,6 @@ final class ChartColors {
     final StyleableObjectProperty<Paint> volumeUp;
     final StyleableObjectProperty<Paint> volumeDown;
     final StyleableObjectProperty<Paint> grid;
-    final StyleableObjectProperty<Paint> crosshair;
     final StyleableObjectProperty<Paint> sma;
     final StyleableObjectProperty<Paint> ema;
     final StyleableObjectProperty<Paint> bollinger;
@@ -61,7 +58,6 @@ final class ChartColors {
         volumeUp = property(chart, VOLUME_UP, "volumeUp");
         volumeDown = property(chart, VOLUME_DOWN, "volumeDown");
         grid = property(chart, GRID, "grid");
-        crosshair = property(chart, CROSSHAIR, "crosshair");
         sma = property(chart, SMA, "sma");
         ema = property(chart, EMA, "ema");
         bollinger = property(chart, BOLLINGER, "bollinger");
@@ -70,7 +66,7 @@ final class ChartColors {
 
     /** Every colour property, for listeners that redraw when the theme changes. */
     List<StyleableObjectProperty<Paint>> all() {
-        return List.of(candleUp, candleDown, volumeUp, volumeDown, grid, crosshair, sma, ema, bollinger,
+        return List.of(candleUp, candleDown, volumeUp, volumeDown, grid, sma, ema, bollinger,
                 bollingerFill);
     }
 

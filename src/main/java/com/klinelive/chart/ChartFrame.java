@@ -1,9 +1,9 @@
 package com.klinelive.chart;
 
-import com.klinelive.candle.CandleColumns;
+import com.klinelive.model.CandleColumns;
 import com.klinelive.chart.scale.BarBuffer;
 import com.klinelive.chart.scale.ColumnDecimator;
-import com.klinelive.chart.scale.Ohlcv;
+import com.klinelive.model.CandleColumns;
 import com.klinelive.chart.scale.Overlays;
 import com.klinelive.chart.scale.TimeTicks;
 import com.klinelive.chart.scale.Viewport;
@@ -39,7 +39,6 @@ final class ChartFrame {
     final BarBuffer bars = new BarBuffer();
     final Overlays overlays = new Overlays();
     final LegendValues legend = new LegendValues();
-    private final ColumnsView view = new ColumnsView();
     private final ViewTracker tracker = new ViewTracker();
 
     Viewport viewport = new Viewport(0, 0, 8, 0);
@@ -56,7 +55,7 @@ final class ChartFrame {
 
     /** Reads the frame from {@code columns}; call inside the book's read lock. */
     void read(CandleColumns columns, Request request) {
-        Ohlcv candles = view.wrap(columns);
+        CandleColumns candles = columns;
         version = request.version();
         int n = candles.size();
         double offset = tracker.resolve(candles, request.seriesKey(), request.rightOffset(), request.followLive());
@@ -83,7 +82,7 @@ final class ChartFrame {
 
     /** Reads only the legend's candle, for a crosshair move between frames; call inside the read lock. */
     void readLegend(CandleColumns columns, double legendX) {
-        Ohlcv candles = view.wrap(columns);
+        CandleColumns candles = columns;
         int at = Double.isNaN(legendX) ? -1 : viewport.candleAt(legendX);
         if (at < 0 || at >= candles.size()) {
             at = candles.size() - 1;

@@ -29,6 +29,7 @@ final class ChartLabels {
     final Label countdown = label(ChartStyles.COUNTDOWN);
     final Label crosshairPrice = label(ChartStyles.CROSSHAIR_PRICE);
     final Label crosshairTime = label(ChartStyles.CROSSHAIR_TIME);
+    private long countdownSeconds = -1;
 
     ChartLabels() {
         overlayLegend.getStyleClass().add(ChartStyles.OVERLAY_LEGEND);
@@ -75,35 +76,40 @@ final class ChartLabels {
     /**
      * Places the last price label and the countdown under it on the price axis at plot y {@code y}, hidden when
      * {@code y} is outside the pane.
+     *
+     * @return the plot y range the two labels cover, as {top, bottom}, or null when hidden
      */
-    void lastPrice(double axisX, double axisWidth, double top, double height, double y, double price,
+    double[] lastPrice(double axisX, double axisWidth, double top, double height, double y, double price,
             boolean up, int decimals) {
         boolean inside = Double.isFinite(y) && y >= 0 && y <= height;
         lastPrice.setVisible(inside);
         countdown.setVisible(inside && !countdown.getText().isEmpty());
         if (!inside) {
-            return;
+            return null;
         }
         lastPrice.setText(PriceFormat.price(price, decimals));
         direction(lastPrice, up);
         direction(countdown, up);
         double h = lastPrice.prefHeight(-1);
         lastPrice.resizeRelocate(axisX, Math.round(top + y - h / 2), axisWidth, h);
-        double ch = countdown.prefHeight(-1);
+        double ch = countdown.isVisible() ? countdown.prefHeight(-1) : 0;
         countdown.resizeRelocate(axisX, Math.round(top + y + h / 2), axisWidth, ch);
+        return new double[] {y - h / 2, y + h / 2 + ch};
     }
 
     /** Sets the countdown text: time left until the current candle closes, {@code mm:ss} or {@code h:mm:ss}. */
     void countdown(long millisLeft) {
         long seconds = Math.max(0, (millisLeft + 999) / 1000);
+        if (seconds == countdownSeconds) {
+            return;
+        }
+        countdownSeconds = seconds;
         long h = seconds / 3600;
         long m = seconds / 60 % 60;
         long s = seconds % 60;
         String text = h > 0 ? String.format(Locale.ROOT, "%d:%02d:%02d", h, m, s)
                 : String.format(Locale.ROOT, "%02d:%02d", m, s);
-        if (!text.equals(countdown.getText())) {
-            countdown.setText(text);
-        }
+        countdown.setText(text);
     }
 
     /** Shows the crosshair's value label on an axis at {@code y} (chart coordinates), or hides it. */

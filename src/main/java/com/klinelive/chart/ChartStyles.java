@@ -21,7 +21,7 @@ public final class ChartStyles {
     /** The canvas with the volume bars. */
     public static final String VOLUME = "volume";
 
-    /** The canvas with the crosshair, above both panes. */
+    /** The transparent node over both panes that takes pointer input for the crosshair, drag and wheel. */
     public static final String CROSSHAIR = "crosshair";
 
     /** The price axis on the right of the candles. */

@@ -43,6 +43,7 @@ public final class FrameStats {
     private long frames;
     private long latencyCount;
 
+    /** Statistics keeping {@link #DEFAULT_CAPACITY} samples of each kind. */
     public FrameStats() {
         this(DEFAULT_CAPACITY);
     }

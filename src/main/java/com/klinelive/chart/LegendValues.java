@@ -1,6 +1,6 @@
 package com.klinelive.chart;
 
-import com.klinelive.chart.scale.Ohlcv;
+import com.klinelive.model.CandleColumns;
 import com.klinelive.chart.scale.Overlays;
 import com.klinelive.chart.scale.PriceFormat;
 
@@ -24,7 +24,7 @@ final class LegendValues {
     double bollingerLower = Double.NaN;
 
     /** Copies candle {@code i} and the overlay values at it, if the overlays cover it. */
-    void read(Ohlcv candles, int i, Overlays overlays, int from, int to) {
+    void read(CandleColumns candles, int i, Overlays overlays, int from, int to) {
         if (i < 0 || i >= candles.size()) {
             index = -1;
             return;

@@ -19,8 +19,14 @@ public final class PriceAxis extends ValueAxis<Number> {
     /** Ticks closer than this to either end are left out, so no label is cut in half or meets the next pane's. */
     public static final double EDGE_MARGIN = 9;
 
+    /** Half the height of a tick label, about: a label this close to a covered band would be cut by it. */
+    private static final double LABEL_HALF_HEIGHT = 8;
+
     private final DoubleFunction<String> labels;
     private NiceTicks ticks = NiceTicks.of(0, 1, 1);
+    private double coveredTop = Double.NaN;
+    private double coveredBottom = Double.NaN;
+    private long coveredTicks;
 
     /** An axis on the right that labels values with as many decimals as its step needs. */
     public PriceAxis() {
@@ -46,6 +52,28 @@ public final class PriceAxis extends ValueAxis<Number> {
         setUpperBound(upper);
     }
 
+    /**
+     * Leaves out the tick labels that a label placed over the axis from {@code top} to {@code bottom} (pixels
+     * from the axis top) would partly hide, such as the last price; NaN for none. Lays the axis out again only
+     * when that changes which ticks are left out, not whenever the covering label moves.
+     */
+    public void setCovered(double top, double bottom) {
+        coveredTop = top;
+        coveredBottom = bottom;
+        long covered = 0;
+        NiceTicks current = ticks(getHeight());
+        for (int i = 0; i < Math.min(Long.SIZE, current.count()); i++) {
+            if (isCovered(current.value(i), getHeight())) {
+                covered |= 1L << i;
+            }
+        }
+        if (covered != coveredTicks) {
+            coveredTicks = covered;
+            invalidateRange();
+            requestAxisLayout();
+        }
+    }
+
     /** The width that fits {@code label} with the tick marks, from the label font. */
     public double widthFor(String label) {
         double tick = isTickMarkVisible() ? Math.max(0, getTickLength()) : 0;
@@ -65,11 +93,19 @@ public final class PriceAxis extends ValueAxis<Number> {
         List<Number> values = new ArrayList<>(ticks.count());
         for (int i = 0; i < ticks.count(); i++) {
             double value = ticks.value(i);
-            if (value >= bounds[0] + margin && value <= bounds[1] - margin) {
+            if (value >= bounds[0] + margin && value <= bounds[1] - margin && !isCovered(value, length)) {
                 values.add(value);
             }
         }
         return values;
+    }
+
+    private boolean isCovered(double value, double length) {
+        if (!(coveredBottom >= coveredTop) || getUpperBound() <= getLowerBound()) {
+            return false;
+        }
+        double y = (getUpperBound() - value) / (getUpperBound() - getLowerBound()) * length;
+        return y >= coveredTop - LABEL_HALF_HEIGHT && y <= coveredBottom + LABEL_HALF_HEIGHT;
     }
 
     @Override

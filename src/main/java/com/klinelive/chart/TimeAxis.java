@@ -16,6 +16,7 @@ public final class TimeAxis extends ValueAxis<Number> {
 
     private List<TimeTicks.Tick> ticks = List.of();
 
+    /** An axis at the bottom, without labels until the chart sets them. */
     public TimeAxis() {
         setSide(Side.BOTTOM);
         setAutoRanging(false);

@@ -1,6 +1,6 @@
 package com.klinelive.chart;
 
-import com.klinelive.chart.scale.Ohlcv;
+import com.klinelive.model.CandleColumns;
 
 /**
  * Keeps the user's view on the same candles while the series changes under it. The view is anchored to the
@@ -23,7 +23,7 @@ final class ViewTracker {
      * @param rightOffset the chart's right offset as the user left it
      * @param followLive  whether new candles should scroll in
      */
-    double resolve(Ohlcv candles, Object key, double rightOffset, boolean followLive) {
+    double resolve(CandleColumns candles, Object key, double rightOffset, boolean followLive) {
         int n = candles.size();
         double offset = rightOffset;
         if (!key.equals(seriesKey)) {

@@ -5,13 +5,16 @@ import com.klinelive.chart.scale.PriceScale;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Paint;
 
-/** Paints the volume pane: one bar per candle (or pixel column), rising and falling ones in one colour each. */
+/**
+ * Paints the volume pane: one bar per candle (or pixel column), batched per colour like the candles (see
+ * {@link PlotPainter} for why rectangles rather than a path).
+ */
 final class VolumePainter {
 
     private VolumePainter() {
     }
 
-    /** The volume bars of rising ({@code up}) or falling bars, as rectangles in one colour (see PlotPainter). */
+    /** The volume bars of rising ({@code up}) or falling bars, in one colour. */
     static void bars(GraphicsContext gc, BarGeometry g, BarBuffer bars, PriceScale volumes, double height,
             boolean up, Paint colour) {
         int bottom = g.deviceY(height);

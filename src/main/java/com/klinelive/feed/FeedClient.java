@@ -2,14 +2,10 @@ package com.klinelive.feed;
 
 import com.klinelive.candle.CandleAggregator;
 import com.klinelive.candle.CandleBook;
-import com.klinelive.candle.History;
 import com.klinelive.feed.protocol.ControlMessage;
 import com.klinelive.feed.protocol.FeedFormat;
-import com.klinelive.feed.protocol.HistoryMessage;
 import com.klinelive.feed.protocol.NativeEncoder;
 import com.klinelive.feed.protocol.Rejections;
-import com.klinelive.model.Tick;
-import com.klinelive.model.Timeframe;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -64,7 +60,7 @@ public final class FeedClient implements AutoCloseable {
     private final HistoryClient history;
     private final Backoff reconnectBackoff;
     private final Backoff probeBackoff;
-    private final Backoff historyBackoff;
+    private final HistoryFetcher historyFetcher;
 
     // Written on the control thread; read by network threads to drop events of transports no longer in use.
     private volatile Inbound active;
@@ -115,7 +111,33 @@ public final class FeedClient implements AutoCloseable {
         this.reconnectBackoff = new Backoff(options.backoffBase().toMillis(), options.backoffCap().toMillis());
         long probeBase = Math.max(1_000, options.backoffBase().toMillis());
         this.probeBackoff = new Backoff(probeBase, Math.max(probeBase, options.backoffCap().toMillis()));
-        this.historyBackoff = new Backoff(options.backoffBase().toMillis(), options.backoffCap().toMillis());
+        this.historyFetcher = new HistoryFetcher(history, options, control, metrics, new HistoryFetcher.Client() {
+            @Override
+            public boolean closed() {
+                return closed;
+            }
+
+            @Override
+            public boolean hasHistory() {
+                return canFetchHistory();
+            }
+
+            @Override
+            public String epoch() {
+                return epoch;
+            }
+
+            @Override
+            public void epochChanged(String newEpoch) {
+                checkEpoch(newEpoch);
+            }
+
+            @Override
+            public void candlesReplaced(String symbol) {
+                long now = System.nanoTime();
+                listeners.forEach(l -> l.onCandles(symbol, now));
+            }
+        });
         this.thirdParty = options.endpoint().http().isEmpty();
     }
 
@@ -243,6 +265,9 @@ public final class FeedClient implements AutoCloseable {
             }
             thirdParty = false;
             List<String> offered = hello.symbols();
+            if (noneWanted(offered)) {
+                return;
+            }
             symbols = wanted(offered);
             listeners.forEach(l -> l.onSymbols(symbols));
             boolean restarted = checkEpoch(hello.epoch());
@@ -314,6 +339,9 @@ public final class FeedClient implements AutoCloseable {
                 scheduleReconnect("no feed at " + options.endpoint().redacted() + ": " + rootMessage(error));
                 return;
             }
+            if (noneWanted(offered)) {
+                return;
+            }
             symbols = wanted(offered);
             listeners.forEach(l -> l.onSymbols(symbols));
             backfillWhereNeeded();
@@ -373,7 +401,7 @@ public final class FeedClient implements AutoCloseable {
             int generation = e.getValue().gapOlderThan(now, GAP_GRACE_NANOS);
             if (generation >= 0) {
                 LOG.info("gap in {}: repairing from history", e.getKey());
-                fetchHistory(e.getKey(), e.getValue(), generation, true);
+                historyFetcher.fetch(e.getKey(), e.getValue(), generation, true);
             }
         }
         Inbound current = active;
@@ -450,7 +478,7 @@ public final class FeedClient implements AutoCloseable {
         LOG.info("the feed restarted (new epoch): rebuilding candles from history");
         for (Map.Entry<String, SymbolSync> e : syncs.entrySet()) {
             int generation = e.getValue().restart();
-            control.execute(() -> fetchHistory(e.getKey(), e.getValue(), generation, false));
+            control.execute(() -> historyFetcher.fetch(e.getKey(), e.getValue(), generation, false));
         }
         return true;
     }
@@ -464,69 +492,39 @@ public final class FeedClient implements AutoCloseable {
             SymbolSync sync = syncFor(s);
             int generation = sync == null ? -1 : sync.beginBackfill();
             if (generation >= 0) {
-                control.execute(() -> fetchHistory(s, sync, generation, false));
+                control.execute(() -> historyFetcher.fetch(s, sync, generation, false));
             }
         }
     }
 
     /** A gap or a reset for {@code symbol}: fetch history for the sync {@code generation} began. */
     void repair(String symbol, SymbolSync sync, int generation) {
-        control.execute(() -> fetchHistory(symbol, sync, generation, true));
+        control.execute(() -> historyFetcher.fetch(symbol, sync, generation, true));
     }
 
     private boolean canFetchHistory() {
         return !thirdParty && options.endpoint().http().isPresent() && !options.historyTimeframes().isEmpty();
     }
 
-    private void fetchHistory(String symbol, SymbolSync sync, int generation, boolean repair) {
-        if (closed || generation != sync.generation()) {
-            return;
-        }
-        if (!canFetchHistory()) {
-            sync.finishWithoutHistory();
-            return;
-        }
-        List<Timeframe> timeframes = options.historyTimeframes().stream()
-                .filter(sync.book().timeframes()::contains).toList();
-        List<CompletableFuture<HistoryMessage>> answers = new ArrayList<>();
-        for (Timeframe tf : timeframes) {
-            answers.add(history.history(symbol, tf, options.historyLimit()));
-        }
-        CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).whenCompleteAsync((ignored, error) -> {
-            if (closed || generation != sync.generation()) {
-                return;
-            }
-            if (error != null) {
-                long delay = historyBackoff.nextDelayMillis();
-                LOG.info("history for {} failed ({}); retrying in {} ms", symbol, rootMessage(error), delay);
-                control.schedule(() -> fetchHistory(symbol, sync, generation, repair), delay, TimeUnit.MILLISECONDS);
-                return;
-            }
-            List<History> histories = new ArrayList<>();
-            for (CompletableFuture<HistoryMessage> answer : answers) {
-                HistoryMessage m = answer.join();
-                if (m.epoch() != null && epoch != null && !m.epoch().equals(epoch)) {
-                    checkEpoch(m.epoch());
-                    return;
-                }
-                histories.add(new History(m.interval(), m.candles(), m.seq()));
-            }
-            int replayed = sync.finish(generation, histories);
-            LOG.debug("history of {} for generation {}: replayed {}", symbol, generation, replayed);
-            if (replayed >= 0) {
-                historyBackoff.reset();
-                if (repair) {
-                    metrics.gapRepaired();
-                }
-                long now = System.nanoTime();
-                listeners.forEach(l -> l.onCandles(symbol, now));
-            } else if (sync.syncing()) {
-                fetchHistory(symbol, sync, sync.generation(), repair);
-            }
-        }, control);
-    }
-
     // ---- helpers ------------------------------------------------------------------------------------------
+
+    /**
+     * Whether the user asked for symbols the feed does not offer at all: then there is nothing to wait for, and
+     * the client fails with a reason instead of retrying.
+     */
+    private boolean noneWanted(List<String> offered) {
+        if (options.symbols().isEmpty() || !wanted(offered).isEmpty()) {
+            return false;
+        }
+        closeTransport(active);
+        closeTransport(probe);
+        active = null;
+        probe = null;
+        String list = String.join(", ", offered.subList(0, Math.min(12, offered.size())));
+        publish(new FeedStatus(FeedState.FAILED, null, "the feed does not offer " + String.join(", ",
+                options.symbols()) + " (it offers " + list + (offered.size() > 12 ? ", …" : "") + ")", 0, false));
+        return true;
+    }
 
     private List<String> wanted(List<String> offered) {
         if (options.symbols().isEmpty()) {

@@ -6,6 +6,9 @@ import java.nio.ByteBuffer;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.StatusCode;
+import org.eclipse.jetty.websocket.api.exceptions.BadPayloadException;
+import org.eclipse.jetty.websocket.api.exceptions.MessageTooLargeException;
+import org.eclipse.jetty.websocket.api.exceptions.ProtocolException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,8 +88,12 @@ public final class FeedEndpoint implements Session.Listener.AutoDemanding {
 
     @Override
     public void onWebSocketError(Throwable cause) {
-        // Oversized or malformed frames land here; Jetty closes the connection with the matching code.
-        context.counters().messagesRejected.increment();
+        // Oversized or malformed frames land here, and Jetty closes with the matching code; so do connections
+        // that simply broke, which are no rejected message.
+        if (cause instanceof MessageTooLargeException || cause instanceof ProtocolException
+                || cause instanceof BadPayloadException) {
+            context.counters().messagesRejected.increment();
+        }
         LOG.debug("WebSocket error", cause);
     }
 

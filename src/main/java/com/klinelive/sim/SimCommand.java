@@ -108,7 +108,7 @@ public final class SimCommand implements Callable<Integer> {
         }
         out.println("listening " + server.uri());
         out.println("epoch " + server.epoch() + ", seed " + options.seed() + ", " + String.join(",", options.symbols())
-                + " at " + format(options.rate()) + " ticks/s each, history " + options.history()
+                + " at " + format(options.rate()) + " ticks/s each, history " + format(options.history())
                 + (options.webSocket() ? "" : ", WebSocket disabled"));
         out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
@@ -152,6 +152,20 @@ public final class SimCommand implements Callable<Integer> {
         if (System.getProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty") == null) {
             System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
         }
+    }
+
+    static String format(Duration d) {
+        long s = d.toSeconds();
+        if (s == 0) {
+            return "none";
+        }
+        if (s % 86_400 == 0) {
+            return s / 86_400 + "d";
+        }
+        if (s % 3_600 == 0) {
+            return s / 3_600 + "h";
+        }
+        return s % 60 == 0 ? s / 60 + "m" : s + "s";
     }
 
     static String format(double rate) {

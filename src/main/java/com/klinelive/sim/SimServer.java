@@ -27,6 +27,8 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.websocket.api.StatusCode;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The feed simulator: realistic ticks for a few symbols, served on one port as a WebSocket stream ({@code /ws}),
@@ -48,6 +50,7 @@ public final class SimServer implements AutoCloseable {
     /** The {@code server} field of {@code hello}. */
     public static final String SERVER_NAME = "klinelive-sim/" + version();
 
+    private static final Logger LOG = LoggerFactory.getLogger(SimServer.class);
     private static final int MAX_THREADS = 64;
     private static final int CANDLES_PER_TIMEFRAME = CandleAggregator.DEFAULT_CAPACITY;
 
@@ -196,7 +199,7 @@ public final class SimServer implements AutoCloseable {
                 jetty.stop();
             } catch (Exception e) {
                 // Stopping is best effort: the port is released when the connector closes either way.
-                org.slf4j.LoggerFactory.getLogger(SimServer.class).warn("stopping Jetty", e);
+                LOG.warn("stopping Jetty", e);
             }
         }
         scheduler.shutdownNow();
@@ -209,16 +212,21 @@ public final class SimServer implements AutoCloseable {
         PriceModel[] models = new PriceModel[symbols.size()];
         long[] lastTimes = new long[symbols.size()];
         int replay = options.limits().replayCapacityFor(options.rate());
-        for (int i = 0; i < symbols.size(); i++) {
+        CandleBook[] books = new CandleBook[symbols.size()];
+        long[] lastSeqs = new long[symbols.size()];
+        // Each symbol's past is independent of the others': fill them side by side, it is most of the start-up.
+        java.util.stream.IntStream.range(0, symbols.size()).parallel().forEach(i -> {
             String symbol = symbols.get(i);
             Instrument instrument = Instrument.of(symbol);
             long seed = symbolSeed(options.seed(), symbol);
             models[i] = new PriceModel(instrument, seed);
-            CandleBook book = new CandleBook(symbol, EnumSet.allOf(Timeframe.class), CANDLES_PER_TIMEFRAME);
-            long last = HistoryFiller.fill(book, models[i], instrument, options.history(), now, options.rate(),
+            books[i] = new CandleBook(symbol, EnumSet.allOf(Timeframe.class), CANDLES_PER_TIMEFRAME);
+            lastSeqs[i] = HistoryFiller.fill(books[i], models[i], instrument, options.history(), now, options.rate(),
                     new SplittableRandom(seed + 1));
+        });
+        for (int i = 0; i < symbols.size(); i++) {
             lastTimes[i] = now;
-            list.add(new SymbolChannel(i, symbol, epoch, new ReplayBuffer(replay, last), book,
+            list.add(new SymbolChannel(i, symbols.get(i), epoch, new ReplayBuffer(replay, lastSeqs[i]), books[i],
                     options.limits().maxBatch()));
         }
         channels = new SymbolChannels(list);
@@ -289,7 +297,8 @@ public final class SimServer implements AutoCloseable {
             int status = response.getStatus();
             // Jetty's own errors (malformed requests, failures) also answer in JSON; internals stay out of them.
             boolean detail = message != null && status < HttpStatus.INTERNAL_SERVER_ERROR_500;
-            JsonResponses.error(response, callback, status, detail ? message.toString() : HttpStatus.getMessage(status));
+            String text = detail ? message.toString() : HttpStatus.getMessage(status);
+            JsonResponses.error(response, callback, status, text);
             return true;
         });
         // Held polls are answered before stopping; waiting for idle keep-alive connections would only delay.

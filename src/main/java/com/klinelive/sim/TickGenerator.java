@@ -27,16 +27,18 @@ final class TickGenerator {
     private final PriceModel[] models;
     private final SimCounters counters;
     private final double rate;
+    private final double step;
     private final int maxPerRound;
     private final SplittableRandom arrivals;
     private final TickColumns batch = new TickColumns(1024);
     private final long[] lastTimes;
+    // Per symbol, the simulated arrival time of its next trade, in seconds since start.
+    private final double[] next;
+    // Held for a whole round, so that pausing can wait for the round in progress.
+    private final ReentrantLock round = new ReentrantLock();
     private final Thread thread;
     private volatile boolean running = true;
     private volatile boolean paused;
-    private final ReentrantLock round = new ReentrantLock();
-    private final double step;
-    private final double[] next;
     private long start;
 
     /**

@@ -70,6 +70,18 @@ class RecordCommandTest {
     }
 
     @Test
+    void aSymbolTheFeedDoesNotOfferIsAClearError() throws Exception {
+        try (SimServer sim = SimServer.start(SimOptions.defaults().withPort(0).withHistory(Duration.ofMinutes(5)))) {
+            int code = run("record", "--url", sim.uri().toString(), "--symbol", "DOGEUSDT", "--duration", "2s",
+                    "--out", dir.resolve("x.csv").toString());
+
+            assertEquals(RecordCommand.EXIT_UNREACHABLE, code);
+            assertTrue(err.toString().contains("the feed does not offer DOGEUSDT (it offers BTCUSDT, ETHUSDT, "
+                    + "SOLUSDT)"), err.toString());
+        }
+    }
+
+    @Test
     void invalidUrlIsAClearErrorAtOnce() {
         int code = run("record", "--url", "gopher://x", "--out", dir.resolve("x.csv").toString());
 

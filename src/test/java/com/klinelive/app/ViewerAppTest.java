@@ -46,17 +46,29 @@ class ViewerAppTest {
 
     @AfterEach
     void stop() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
+        close(app);
         prefs.removeNode();
         sim.close();
     }
 
+    /**
+     * Starts the app on a stage of its own, not TestFX's shared primary stage: the app configures its stage (icons,
+     * handlers, size) and other UI tests must get theirs untouched.
+     */
     private ViewerApp launch(ViewerOptions options) throws Exception {
         ViewerApp.useSettings(new Settings(prefs));
         ViewerApp.useOptions(options);
         FxToolkit.registerPrimaryStage();
-        return (ViewerApp) FxToolkit.setupApplication(ViewerApp.class);
+        ViewerApp viewer = new ViewerApp();
+        robot.interact(() -> viewer.start(new javafx.stage.Stage()));
+        return viewer;
+    }
+
+    private void close(ViewerApp viewer) {
+        robot.interact(() -> {
+            viewer.window().stage().close();
+            viewer.stop();
+        });
     }
 
     @Test
@@ -97,8 +109,7 @@ class ViewerAppTest {
             app.window().stage().setWidth(1111);
             app.window().stage().setHeight(777);
         });
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
+        close(app);
 
         Settings saved = new Settings(prefs);
         assertEquals(Timeframe.M15, saved.timeframe());
@@ -136,6 +147,41 @@ class ViewerAppTest {
         List<String> lines = Files.readAllLines(csv);
         assertEquals(CandleCsv.HEADER, lines.get(0));
         assertTrue(lines.size() > 100, "history and live candles: " + lines.size());
+    }
+
+    @Test
+    void inTheRealWindowTheUserZoomsPansAndGoesLiveWhileTicksArrive() {
+        CandleChart chart = chart();
+        waitFor(10_000, () -> onFx(() -> chart.getVisibleRange().count() > 50), () -> "no candles");
+        javafx.scene.layout.Region surface = onFx(() -> (javafx.scene.layout.Region) chart.lookup(".crosshair"));
+        javafx.geometry.Bounds panes = onFx(() -> surface.localToScreen(surface.getBoundsInLocal()));
+        javafx.geometry.Point2D middle = new javafx.geometry.Point2D(panes.getCenterX(), panes.getCenterY());
+
+        double spacing = onFx(chart::getBarSpacing);
+        robot.moveTo(middle).scroll(3, javafx.geometry.VerticalDirection.UP);
+        WaitForAsyncUtils.waitForFxEvents();
+        if (onFx(chart::getBarSpacing) == spacing) {
+            robot.scroll(3, javafx.geometry.VerticalDirection.DOWN);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        assertTrue(onFx(chart::getBarSpacing) != spacing, "the wheel zooms");
+
+        robot.drag(middle, javafx.scene.input.MouseButton.PRIMARY).moveBy(250, 0)
+                .release(javafx.scene.input.MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(!onFx(chart::isFollowLive), "dragging into history stops following");
+        javafx.scene.control.Button goLive = onFx(() -> (javafx.scene.control.Button) chart.lookup(".go-live"));
+        waitFor(3_000, () -> onFx(goLive::isVisible), () -> "no Go live button");
+
+        robot.clickOn(goLive);
+        WaitForAsyncUtils.waitForFxEvents();
+        waitFor(3_000, () -> onFx(() -> chart.isFollowLive() && chart.getVisibleRange().showsNewest()),
+                () -> "not live again");
+
+        robot.moveTo(middle);
+        WaitForAsyncUtils.waitForFxEvents();
+        String legend = onFx(() -> ((Label) chart.lookup(".legend")).getText());
+        assertTrue(legend.matches("O [0-9.,]+ +H [0-9.,]+ +L [0-9.,]+ +C [0-9.,]+ +V .*%.*"), legend);
     }
 
     @Test

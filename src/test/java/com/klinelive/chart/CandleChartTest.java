@@ -21,32 +21,54 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
+import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
+import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The real control in a real (headless) window, driven by the robot and checked through its public API. */
-@ExtendWith(ApplicationExtension.class)
+/**
+ * The real control in a real (headless) window, driven by the robot and checked through its public API. Each
+ * test gets a stage of its own, not the toolkit's shared primary stage, so handlers other test classes leave on
+ * that stage cannot interfere.
+ */
 class CandleChartTest {
 
     private static final long MINUTE = 60_000;
     private static final long T0 = 1_764_000_000_000L;
     private static final int CANDLES = 2_000;
 
+    private final FxRobot robot = new FxRobot();
     private SyntheticBook market;
     private CandleChart chart;
+    private Stage stage;
 
-    @Start
-    void start(Stage stage) {
+    @BeforeAll
+    static void toolkit() throws TimeoutException {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @BeforeEach
+    void open() throws TimeoutException {
         market = new SyntheticBook("TESTUSD", 100, 7).walk(T0, T0 + CANDLES * MINUTE, 15_000);
-        chart = new CandleChart(market.book(), Timeframe.M1);
-        stage.setScene(new Scene(chart, 900, 600));
-        stage.show();
+        stage = FxToolkit.setupFixture(() -> {
+            chart = new CandleChart(market.book(), Timeframe.M1);
+            Stage s = new Stage();
+            s.setScene(new Scene(chart, 900, 600));
+            s.show();
+            s.toFront();
+            return s;
+        });
+    }
+
+    @AfterEach
+    void close() throws TimeoutException {
+        FxToolkit.setupFixture(() -> stage.hide());
     }
 
     @Test
@@ -61,7 +83,7 @@ class CandleChartTest {
     }
 
     @Test
-    void wheelZoomsAroundThePointer(FxRobot robot) throws Exception {
+    void wheelZoomsAroundThePointer() throws Exception {
         awaitFrame();
         Point2D at = pointInPanes(0.4, 0.5);
         robot.moveTo(at);
@@ -81,7 +103,7 @@ class CandleChartTest {
     }
 
     @Test
-    void draggingIntoHistoryShowsGoLiveWhichReturns(FxRobot robot) throws Exception {
+    void draggingIntoHistoryShowsGoLiveWhichReturns() throws Exception {
         awaitFrame();
         double offset = chart.getRightOffset();
         robot.drag(pointInPanes(0.3, 0.5), MouseButton.PRIMARY).moveBy(300, 0).release(MouseButton.PRIMARY);
@@ -99,7 +121,7 @@ class CandleChartTest {
     }
 
     @Test
-    void keysPanZoomAndJumpToEitherEnd(FxRobot robot) throws Exception {
+    void keysPanZoomAndJumpToEitherEnd() throws Exception {
         awaitFrame();
         robot.clickOn(pointInPanes(0.5, 0.5));
         int last = chart.getVisibleRange().last();
@@ -139,7 +161,7 @@ class CandleChartTest {
     }
 
     @Test
-    void aViewInHistoryStaysOnItsCandles(FxRobot robot) throws Exception {
+    void aViewInHistoryStaysOnItsCandles() throws Exception {
         awaitFrame();
         robot.interact(() -> chart.setRightOffset(-300));
         awaitFrame();
@@ -157,7 +179,7 @@ class CandleChartTest {
     }
 
     @Test
-    void switchingTimeframeShowsThatSeries(FxRobot robot) throws Exception {
+    void switchingTimeframeShowsThatSeries() throws Exception {
         awaitFrame();
         int fives = market.book().read(Timeframe.M5, c -> c.size());
         robot.interact(() -> chart.setTimeframe(Timeframe.M5));
@@ -177,7 +199,7 @@ class CandleChartTest {
     }
 
     @Test
-    void crosshairLegendShowsTheCandleUnderThePointer(FxRobot robot) throws Exception {
+    void crosshairLegendShowsTheCandleUnderThePointer() throws Exception {
         awaitFrame();
         for (double fx : new double[] {0.2, 0.55, 0.9}) {
             Point2D at = pointInPanes(fx, 0.3);
@@ -194,7 +216,7 @@ class CandleChartTest {
     }
 
     @Test
-    void overlaysAndVolumeCanBeToggled(FxRobot robot) throws Exception {
+    void overlaysAndVolumeCanBeToggled() throws Exception {
         awaitFrame();
         Node volume = chart.lookup("." + ChartStyles.VOLUME);
         double plotHeight = ((Canvas) chart.lookup("." + ChartStyles.PLOT)).getHeight();
@@ -211,7 +233,7 @@ class CandleChartTest {
     }
 
     @Test
-    void themesComeFromLookedUpColours(FxRobot robot) throws Exception {
+    void themesComeFromLookedUpColours() throws Exception {
         awaitFrame();
         assertEquals(Color.web("#26a69a"), chart.colors().candleUp.get());
         robot.interact(() -> chart.getStyleClass().add(ChartStyles.LIGHT));
@@ -234,8 +256,8 @@ class CandleChartTest {
                 chart.getRightOffset());
     }
 
-    private Canvas surface() {
-        return (Canvas) chart.lookup("." + ChartStyles.CROSSHAIR);
+    private Region surface() {
+        return (Region) chart.lookup("." + ChartStyles.CROSSHAIR);
     }
 
     private Label legend() {

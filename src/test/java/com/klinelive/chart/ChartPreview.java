@@ -17,8 +17,9 @@ import javafx.stage.Stage;
 /**
  * Opens the chart in a real window over a synthetic live book, to look at it (run under Xvfb for a screenshot).
  * Arguments: {@code light} for the light theme, {@code overlays} for SMA/EMA/Bollinger, {@code crosshair} to
- * place the crosshair, {@code history} to scroll back, {@code far} to zoom far out, {@code 5m} (any timeframe
- * label) to pick the timeframe.
+ * place the crosshair, {@code back} to scroll back, {@code far} to zoom far out, {@code 5m} (any timeframe
+ * label) to pick the timeframe; for a rough performance look, {@code history=N} (N one-second candles),
+ * {@code visible=N} (candles on screen), {@code width=}, {@code height=} and {@code tickms=} (feed period).
  */
 public final class ChartPreview {
 
@@ -43,8 +44,14 @@ public final class ChartPreview {
         public void start(Stage stage) {
             List<String> args = getParameters().getRaw();
             long now = System.currentTimeMillis();
-            SyntheticBook market = new SyntheticBook("BTCUSDT", 43_250, 42).walk(now - 4 * 86_400_000L, now, 4_000);
-            CandleChart chart = new CandleChart(market.book(), Timeframe.M1);
+            int history = intArg(args, "history=", 0);
+            SyntheticBook market = new SyntheticBook("BTCUSDT", 43_250, 42);
+            if (history > 0) {
+                market.walk(now - history * 1_000L, now, 1_000);
+            } else {
+                market.walk(now - 4 * 86_400_000L, now, 4_000);
+            }
+            CandleChart chart = new CandleChart(market.book(), history > 0 ? Timeframe.S1 : Timeframe.M1);
             for (String arg : args) {
                 Timeframe.fromLabel(arg).ifPresent(chart::setTimeframe);
             }
@@ -59,15 +66,21 @@ public final class ChartPreview {
             if (args.contains("far")) {
                 chart.setBarSpacing(0.3);
             }
-            Scene scene = new Scene(chart, 1280, 760);
+            int width = intArg(args, "width=", 1280);
+            Scene scene = new Scene(chart, width, intArg(args, "height=", 760));
+            int visible = intArg(args, "visible=", 0);
+            if (visible > 0) {
+                chart.setBarSpacing((width - 70.0) / visible);
+            }
             stage.setTitle("KLine Live chart preview");
             stage.setScene(scene);
             stage.show();
+            int period = intArg(args, "tickms=", 50);
             feed.scheduleAtFixedRate(() -> {
-                market.tick(System.currentTimeMillis(), 50 / 4_000.0);
+                market.tick(System.currentTimeMillis(), period / 4_000.0);
                 chart.markDirty(System.nanoTime());
-            }, 50, 50, TimeUnit.MILLISECONDS);
-            if (args.contains("history")) {
+            }, period, period, TimeUnit.MILLISECONDS);
+            if (args.contains("back")) {
                 Platform.runLater(() -> chart.setRightOffset(-120));
                 Platform.runLater(() -> chart.setFollowLive(false));
             }
@@ -87,6 +100,11 @@ public final class ChartPreview {
             feed.shutdownNow();
         }
 
+    }
+
+    private static int intArg(List<String> args, String prefix, int fallback) {
+        return args.stream().filter(a -> a.startsWith(prefix)).map(a -> Integer.parseInt(a.substring(prefix.length())))
+                .findFirst().orElse(fallback);
     }
 
     /** Moves a synthetic pointer over the panes, at fractions of their size. */

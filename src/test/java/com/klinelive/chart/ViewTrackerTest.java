@@ -2,15 +2,15 @@ package com.klinelive.chart;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.klinelive.chart.scale.Ohlcv;
+import com.klinelive.model.CandleColumns;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class ViewTrackerTest {
 
     /** Candles at the given times; only times matter here. */
-    private static Ohlcv times(long... times) {
-        return new Ohlcv() {
+    private static CandleColumns times(long... times) {
+        return new CandleColumns() {
             @Override
             public int size() {
                 return times.length;
@@ -43,6 +43,11 @@ class ViewTrackerTest {
 
             @Override
             public double volume(int index) {
+                return 1;
+            }
+
+            @Override
+            public long trades(int index) {
                 return 1;
             }
         };

@@ -15,11 +15,14 @@ class DurationTextTest {
         assertEquals(Duration.ofMinutes(5), DurationText.parse("5m"));
         assertEquals(Duration.ofHours(2), DurationText.parse("2h"));
         assertEquals(Duration.ofDays(1), DurationText.parse(" 1d "));
+        assertEquals(Duration.ofSeconds(90), DurationText.parse("90"));
+        assertEquals(Duration.ZERO, DurationText.parse("0"));
+        assertEquals(Duration.ofMinutes(90), DurationText.parse("PT1H30M"));
     }
 
     @Test
     void refusesWhatIsNotADuration() {
-        for (String bad : new String[] {"", "30", "s", "-5s", "1.5h", "5 m", "1w", "9999999999s"}) {
+        for (String bad : new String[] {"", "s", "-5s", "1.5h", "5 m", "1w", "9999999999s", "PT-1H"}) {
             assertThrows(IllegalArgumentException.class, () -> DurationText.parse(bad), bad);
         }
     }

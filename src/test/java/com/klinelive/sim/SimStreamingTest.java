@@ -114,7 +114,8 @@ class SimStreamingTest {
 
     @Test
     void aBadMessageGetsAnErrorAndTheStreamGoesOn() throws Exception {
-        try (SimServer sim = SimServer.start(options(100)); FeedRecorder ws = FeedRecorder.connect(sim.webSocketUri())) {
+        try (SimServer sim = SimServer.start(options(100));
+                FeedRecorder ws = FeedRecorder.connect(sim.webSocketUri())) {
             ws.next(ControlMessage.Hello.class);
             ws.send("{not json");
             assertFalse(ws.next(ControlMessage.FeedError.class).message().isEmpty());

@@ -44,6 +44,7 @@ public final class BarBuffer {
         size++;
     }
 
+    /** Number of bars. */
     public int size() {
         return size;
     }
@@ -53,26 +54,32 @@ public final class BarBuffer {
         return width;
     }
 
+    /** Pixel x of the bar's centre. */
     public double x(int bar) {
         return x[bar];
     }
 
+    /** Open of the bar's first candle. */
     public double open(int bar) {
         return open[bar];
     }
 
+    /** Highest high of the bar's candles. */
     public double high(int bar) {
         return high[bar];
     }
 
+    /** Lowest low of the bar's candles. */
     public double low(int bar) {
         return low[bar];
     }
 
+    /** Close of the bar's last candle. */
     public double close(int bar) {
         return close[bar];
     }
 
+    /** Summed volume of the bar's candles. */
     public double volume(int bar) {
         return volume[bar];
     }

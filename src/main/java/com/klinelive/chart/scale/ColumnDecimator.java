@@ -1,5 +1,6 @@
 package com.klinelive.chart.scale;
 
+import com.klinelive.model.CandleColumns;
 /**
  * Turns the visible candles into the bars to draw: one bar per candle while candles are at least a pixel wide,
  * otherwise one bar per pixel column that merges its candles as a candle of the longer period would (first
@@ -12,7 +13,7 @@ public final class ColumnDecimator {
     }
 
     /** Fills {@code out} with the bars of the candles visible in {@code view}, left to right. */
-    public static void decimate(Ohlcv candles, Viewport view, BarBuffer out) {
+    public static void decimate(CandleColumns candles, Viewport view, BarBuffer out) {
         int from = view.firstVisible();
         int to = view.endVisible();
         double spacing = view.barSpacing();

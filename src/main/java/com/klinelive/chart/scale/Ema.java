@@ -1,5 +1,6 @@
 package com.klinelive.chart.scale;
 
+import com.klinelive.model.CandleColumns;
 /**
  * Exponential moving average of closes, smoothing {@code 2 / (length + 1)}, seeded with the simple average of its
  * first {@code length} closes.
@@ -27,7 +28,7 @@ public final class Ema {
      * Writes the EMA at {@code i} to {@code out[i - from]} for every {@code i} in {@code [from, to)}, or NaN
      * before the first {@code length} candles of the series.
      */
-    public static void compute(Ohlcv candles, int from, int to, int length, double[] out) {
+    public static void compute(CandleColumns candles, int from, int to, int length, double[] out) {
         Sma.checkArgs(from, to, length, out);
         if (to == from) {
             return;

@@ -1,5 +1,6 @@
 package com.klinelive.chart.scale;
 
+import com.klinelive.model.CandleColumns;
 import java.util.Objects;
 
 /**
@@ -47,7 +48,7 @@ public final class Overlays {
      *
      * @return whether anything was computed
      */
-    public boolean update(Ohlcv candles, Object seriesKey, long version, int from, int to, Settings settings) {
+    public boolean update(CandleColumns candles, Object seriesKey, long version, int from, int to, Settings settings) {
         if (Objects.equals(this.seriesKey, seriesKey) && this.version == version && this.from == from
                 && this.to == to && settings.equals(this.settings)) {
             return false;
@@ -89,18 +90,22 @@ public final class Overlays {
         return sma[index - from];
     }
 
+    /** EMA at candle {@code index}, which must lie in the last updated range. */
     public double ema(int index) {
         return ema[index - from];
     }
 
+    /** Middle Bollinger band (the SMA of its window) at candle {@code index}. */
     public double bollingerMiddle(int index) {
         return middle[index - from];
     }
 
+    /** Upper Bollinger band at candle {@code index}. */
     public double bollingerUpper(int index) {
         return upper[index - from];
     }
 
+    /** Lower Bollinger band at candle {@code index}. */
     public double bollingerLower(int index) {
         return lower[index - from];
     }

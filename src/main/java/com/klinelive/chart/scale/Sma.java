@@ -1,5 +1,6 @@
 package com.klinelive.chart.scale;
 
+import com.klinelive.model.CandleColumns;
 /**
  * Simple moving average of closes. Computed for an index range only, with a running sum: the cost is the range
  * plus one window, whatever the length of the history before it.
@@ -13,7 +14,7 @@ public final class Sma {
      * Writes the average of the {@code length} closes ending at {@code i} to {@code out[i - from]} for every
      * {@code i} in {@code [from, to)}, or NaN where fewer than {@code length} candles exist.
      */
-    public static void compute(Ohlcv candles, int from, int to, int length, double[] out) {
+    public static void compute(CandleColumns candles, int from, int to, int length, double[] out) {
         checkArgs(from, to, length, out);
         int start = Math.max(0, from - length + 1);
         // Sums are taken relative to a reference close: prices of 1e5 and windows of hundreds keep full precision.

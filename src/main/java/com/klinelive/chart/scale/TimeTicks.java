@@ -1,5 +1,6 @@
 package com.klinelive.chart.scale;
 
+import com.klinelive.model.CandleColumns;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -41,11 +42,12 @@ public final class TimeTicks {
 
     /**
      * The labels for the candles visible in {@code view}, left to right, at least {@code minSpacing} pixels
-     * apart. Costs a binary search per label, never a scan of the visible candles.
+     * apart and a third of that away from either edge, so that no label is cut in half. Costs a binary search
+     * per label, never a scan of the visible candles.
      *
      * @param periodMillis the candle period, the finest step worth labelling
      */
-    public static List<Tick> compute(Ohlcv candles, Viewport view, long periodMillis, double minSpacing) {
+    public static List<Tick> compute(CandleColumns candles, Viewport view, long periodMillis, double minSpacing) {
         List<Tick> ticks = new ArrayList<>();
         int from = view.firstVisible();
         int to = view.endVisible();
@@ -58,6 +60,7 @@ public final class TimeTicks {
         TimeStep step = TimeStep.atLeast(Math.max(millisPerPixel * minSpacing, periodMillis));
         boolean showSeconds = step.unit() == TimeStep.Unit.SECOND;
         double lastX = Double.NEGATIVE_INFINITY;
+        double margin = minSpacing / 3;
         long boundary = step.next(candles.time(from) - 1);
         while (true) {
             int index = candles.ceilingIndex(boundary);
@@ -66,7 +69,7 @@ public final class TimeTicks {
             }
             long time = candles.time(index);
             double x = view.x(index + 0.5);
-            if (x >= 0 && x <= view.width()) {
+            if (x >= margin && x <= view.width() - margin) {
                 int rank = rank(time, index > 0 ? candles.time(index - 1) : boundary - 1);
                 if (x - lastX >= minSpacing) {
                     ticks.add(new Tick(index, label(time, rank, showSeconds), rank));

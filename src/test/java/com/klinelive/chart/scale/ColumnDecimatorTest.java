@@ -1,5 +1,6 @@
 package com.klinelive.chart.scale;
 
+import com.klinelive.model.CandleColumns;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,7 +10,7 @@ class ColumnDecimatorTest {
 
     @Test
     void wideCandlesGiveOneBarEach() {
-        ArrayOhlcv candles = ArrayOhlcv.randomWalk(1000, 0, 60_000, 1);
+        ArrayCandles candles = ArrayCandles.randomWalk(1000, 0, 60_000, 1);
         Viewport view = new Viewport(1000, 800, 8, 5);
         BarBuffer bars = new BarBuffer();
         ColumnDecimator.decimate(candles, view, bars);
@@ -24,7 +25,7 @@ class ColumnDecimatorTest {
     @Test
     void zoomedOutCandlesMergeIntoOneBarPerPixelColumn() {
         int n = 100_000;
-        ArrayOhlcv candles = ArrayOhlcv.randomWalk(n, 0, 1_000, 2);
+        ArrayCandles candles = ArrayCandles.randomWalk(n, 0, 1_000, 2);
         candles.high[n - 1_234] = 1e6;
         Viewport view = new Viewport(n, 1000, 0.25, 0).clamped();
         BarBuffer bars = new BarBuffer();
@@ -63,7 +64,7 @@ class ColumnDecimatorTest {
 
     @Test
     void onlyVisibleCandlesAreRead() {
-        ArrayOhlcv candles = ArrayOhlcv.randomWalk(10_000, 0, 1_000, 3);
+        ArrayCandles candles = ArrayCandles.randomWalk(10_000, 0, 1_000, 3);
         Viewport view = new Viewport(10_000, 500, 10, -2_000);
         BarBuffer bars = new BarBuffer();
         ColumnDecimator.decimate(candles, view, bars);

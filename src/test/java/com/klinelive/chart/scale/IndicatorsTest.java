@@ -1,5 +1,6 @@
 package com.klinelive.chart.scale;
 
+import com.klinelive.model.CandleColumns;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** SMA, EMA and Bollinger bands over a range against straightforward full-history computations. */
 class IndicatorsTest {
 
-    private final ArrayOhlcv candles = ArrayOhlcv.randomWalk(5_000, 0, 60_000, 11);
+    private final ArrayCandles candles = ArrayCandles.randomWalk(5_000, 0, 60_000, 11);
 
     @Test
     void smaMatchesTheAverageOfEachWindow() {
@@ -56,7 +57,8 @@ class IndicatorsTest {
         int to = 4_600;
         double[] out = new double[to - from];
         Ema.compute(candles, from, to, length, out);
-        double range = Arrays.stream(candles.close).max().orElseThrow() - Arrays.stream(candles.close).min().orElseThrow();
+        double range = Arrays.stream(candles.close).max().orElseThrow()
+                - Arrays.stream(candles.close).min().orElseThrow();
         for (int i = from; i < to; i++) {
             assertEquals(full[i], out[i - from], range * 1e-9);
         }

@@ -1,10 +1,9 @@
-package com.klinelive.candle;
-
-import com.klinelive.model.Candle;
+package com.klinelive.model;
 
 /**
  * A read-only view of candles stored column by column, oldest first, index 0 to {@code size() - 1}. The renderer
- * reads the visible index range through it without copying; see {@link CandleBook#read} for when it is valid.
+ * and the chart maths read the visible index range through it without copying; the candle store says for how
+ * long a view stays valid ({@code CandleBook.read}: only inside the call).
  */
 public interface CandleColumns {
 
@@ -50,5 +49,14 @@ public interface CandleColumns {
             }
         }
         return -(lo + 1);
+    }
+
+    /**
+     * The index of the first candle that starts at or after {@code time}, from 0 to {@code size()} (binary
+     * search, so callers may look up calendar boundaries without scanning).
+     */
+    default int ceilingIndex(long time) {
+        int found = search(time);
+        return found >= 0 ? found : -found - 1;
     }
 }

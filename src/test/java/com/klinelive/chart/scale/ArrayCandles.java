@@ -1,9 +1,10 @@
 package com.klinelive.chart.scale;
 
+import com.klinelive.model.CandleColumns;
 import java.util.Random;
 
 /** Candles in plain arrays for the maths tests. */
-final class ArrayOhlcv implements Ohlcv {
+final class ArrayCandles implements CandleColumns {
 
     final long[] time;
     final double[] open;
@@ -12,7 +13,7 @@ final class ArrayOhlcv implements Ohlcv {
     final double[] close;
     final double[] volume;
 
-    ArrayOhlcv(int n) {
+    ArrayCandles(int n) {
         time = new long[n];
         open = new double[n];
         high = new double[n];
@@ -22,8 +23,8 @@ final class ArrayOhlcv implements Ohlcv {
     }
 
     /** A seeded random walk of {@code n} candles of {@code period} ms from {@code start}, without gaps. */
-    static ArrayOhlcv randomWalk(int n, long start, long period, long seed) {
-        ArrayOhlcv c = new ArrayOhlcv(n);
+    static ArrayCandles randomWalk(int n, long start, long period, long seed) {
+        ArrayCandles c = new ArrayCandles(n);
         Random random = new Random(seed);
         double price = 100;
         for (int i = 0; i < n; i++) {
@@ -41,8 +42,8 @@ final class ArrayOhlcv implements Ohlcv {
     }
 
     /** Candles at the given times, all at price 100. */
-    static ArrayOhlcv atTimes(long... times) {
-        ArrayOhlcv c = new ArrayOhlcv(times.length);
+    static ArrayCandles atTimes(long... times) {
+        ArrayCandles c = new ArrayCandles(times.length);
         for (int i = 0; i < times.length; i++) {
             c.time[i] = times[i];
             c.open[i] = 100;
@@ -87,5 +88,10 @@ final class ArrayOhlcv implements Ohlcv {
     @Override
     public double volume(int index) {
         return volume[index];
+    }
+
+    @Override
+    public long trades(int index) {
+        return 1;
     }
 }
