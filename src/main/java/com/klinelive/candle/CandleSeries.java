@@ -52,6 +52,11 @@ public final class CandleSeries implements CandleColumns {
     private int head;
     private int size;
 
+    // The last bucket computed: nearly every tick falls in the same bucket as the one before, and then needs no
+    // 64-bit division, which would otherwise be the largest cost of a tick in each timeframe.
+    private long memoStart = Long.MAX_VALUE;
+    private long memoEnd = Long.MIN_VALUE;
+
     /**
      * @param timeframe the bucket size
      * @param capacity  most candles held, at least 1; the oldest is dropped beyond it
@@ -133,6 +138,17 @@ public final class CandleSeries implements CandleColumns {
         return tradeCounts[p >> CHUNK_SHIFT][p & CHUNK_MASK];
     }
 
+    /** The start of the bucket holding {@code eventTime}: {@link Timeframe#bucketStart}, remembered. */
+    long bucketOf(long eventTime) {
+        if (eventTime >= memoStart && eventTime < memoEnd) {
+            return memoStart;
+        }
+        long start = timeframe.bucketStart(eventTime);
+        memoStart = start;
+        memoEnd = start + timeframe.millis();
+        return start;
+    }
+
     /**
      * Whether a trade in the bucket starting at {@code bucket} can be counted: it belongs to one of the newest
      * {@link #HELD} candles, or to a new candle among them.
@@ -152,7 +168,7 @@ public final class CandleSeries implements CandleColumns {
 
     /** Counts one trade. The caller has checked {@link #canHold} for its bucket. */
     void add(long seq, long eventTime, double price, double quantity) {
-        long bucket = timeframe.bucketStart(eventTime);
+        long bucket = bucketOf(eventTime);
         if (size > 0) {
             long lastBucket = time(size - 1);
             if (bucket == lastBucket) {

@@ -1,0 +1,154 @@
+package com.klinelive.bench.transport;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.klinelive.app.Feeds;
+import com.klinelive.bench.common.Machine;
+import com.klinelive.bench.common.Results;
+import com.klinelive.bench.common.Samples;
+import com.klinelive.candle.CandleAggregator;
+import com.klinelive.candle.CandleBook;
+import com.klinelive.feed.FeedClient;
+import com.klinelive.feed.FeedListener;
+import com.klinelive.feed.FeedOptions;
+import com.klinelive.model.Timeframe;
+import com.klinelive.sim.SimOptions;
+import com.klinelive.sim.SimServer;
+import com.klinelive.sim.SimTap;
+import java.net.URI;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+
+/**
+ * Figure 4: WebSocket, long polling and short polling (1 s) against the real simulator on loopback, at 10 to
+ * 10,000 ticks/s. Per transport and rate: delivery latency from the server's publish to the client's decoded and
+ * counted tick (one JVM, one clock), HTTP requests per second, and in a second pass through a counting relay,
+ * bytes on the wire per tick. The raw TCP round trip is measured before and after, as the floor. Writes
+ * {@code transport.json}.
+ */
+public final class TransportBench {
+
+    static final String SYMBOL = "BTCUSDT";
+    static final List<String> TRANSPORTS = List.of("websocket", "long-polling", "short-polling");
+
+    private final boolean quick;
+    private final SimServer sim;
+    private final SimTap tap;
+
+    private TransportBench(boolean quick, SimServer sim) {
+        this.quick = quick;
+        this.sim = sim;
+        this.tap = SimTap.of(sim, SYMBOL);
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean quick = List.of(args).contains("--quick");
+        JsonObject out = new JsonObject();
+        out.add("machine", Machine.describe());
+        out.add("tcpRoundTripMsBefore", summary(TcpEcho.roundTrips(quick ? 500 : 3_000, 1_000)));
+        SimOptions options = SimOptions.defaults().withPort(0).withRate(0).withSymbols(List.of(SYMBOL))
+                .withHistory(Duration.ZERO).withSeed(1);
+        JsonArray rows = new JsonArray();
+        try (SimServer sim = SimServer.start(options)) {
+            TransportBench bench = new TransportBench(quick, sim);
+            for (int rate : new int[] {10, 100, 1_000, 10_000}) {
+                for (String transport : TRANSPORTS) {
+                    JsonObject row = bench.measure(transport, rate);
+                    System.out.println("transport " + row);
+                    rows.add(row);
+                }
+            }
+        }
+        out.add("tcpRoundTripMsAfter", summary(TcpEcho.roundTrips(quick ? 500 : 3_000, 1_000)));
+        out.add("rows", rows);
+        out.addProperty("loadAfter", Machine.loadAverages());
+        Results.write("transport", out);
+        System.exit(0);
+    }
+
+    private JsonObject measure(String transport, int rate) throws Exception {
+        double scale = quick ? 0.4 : 1;
+        double measureSeconds = (rate <= 10 ? 6 : 3) * scale;
+        // Whole seconds, so that the window of a once-a-second poller holds whole polls.
+        double bytesSeconds = quick ? 2 : rate <= 10 ? 4 : 3;
+        double grace = transport.equals("short-polling") ? 1.2 : 0.3;
+        int capacity = (int) (rate * (measureSeconds + bytesSeconds + 6 + 2 * grace)) + 1_000;
+        JsonObject row = new JsonObject();
+        row.addProperty("transport", transport);
+        row.addProperty("rate", rate);
+        try (TickPublisher publisher = new TickPublisher(tap, rate, capacity, true)) {
+            DeliveryRecorder recorder = new DeliveryRecorder(publisher);
+            try (AutoCloseable client = open(transport, sim.uri(), recorder)) {
+                sleep(1.2);
+                long from = publisher.lastSeq();
+                long polls = sim.stats().pollsAnswered();
+                recorder.start(from);
+                sleep(measureSeconds);
+                long to = publisher.lastSeq();
+                recorder.stop(to);
+                double requests = (sim.stats().pollsAnswered() - polls) / measureSeconds;
+                sleep(grace);
+                row.addProperty("published", to - from);
+                row.addProperty("delivered", recorder.delivered());
+                row.add("latencyMs", Results.gson().toJsonTree(recorder.summaryMillis()));
+                row.addProperty("httpRequestsPerSecond", requests);
+            }
+            try (CountingProxy proxy = new CountingProxy(sim.port())) {
+                DeliveryRecorder counted = new DeliveryRecorder(publisher);
+                try (AutoCloseable client = open(transport, URI.create("http://127.0.0.1:" + proxy.port()),
+                        counted)) {
+                    // Half-way between two short polls: no answer is on its way when the window opens or closes.
+                    sleep(1.5);
+                    proxy.reset();
+                    long from = counted.highest();
+                    sleep(bytesSeconds);
+                    long bytes = proxy.bytes();
+                    long to = counted.highest();
+                    long ticks = Math.max(1, to - from);
+                    double perTick = (double) bytes / ticks;
+                    double payload = (double) publisher.payloadBytes(from + 1, to) / ticks;
+                    row.addProperty("bytesPerTick", perTick);
+                    row.addProperty("payloadBytesPerTick", payload);
+                    row.addProperty("overheadBytesPerTick", perTick - payload);
+                    row.addProperty("ticksCountedForBytes", ticks);
+                }
+            }
+        }
+        return row;
+    }
+
+    /** A client of the transport, counting into {@code recorder}. */
+    private AutoCloseable open(String transport, URI base, DeliveryRecorder recorder) {
+        if (transport.equals("short-polling")) {
+            ShortPoller poller = new ShortPoller(base, SYMBOL, tap.lastSeq(), recorder);
+            poller.start(1_000);
+            return poller;
+        }
+        FeedOptions options = FeedOptions.defaults(base.toString()).withSymbols(List.of(SYMBOL))
+                .withHistory(EnumSet.of(Timeframe.M1), 10)
+                .withTransports(transport.equals("websocket") ? FeedOptions.TransportChoice.WEBSOCKET
+                        : FeedOptions.TransportChoice.LONG_POLLING);
+        CandleAggregator aggregator = new CandleAggregator(EnumSet.allOf(Timeframe.class), 10_000, 4);
+        FeedClient client = Feeds.client(options, aggregator);
+        client.addListener(new FeedListener() {
+            @Override
+            public void onCandles(String symbol, long receivedNanos) {
+                CandleBook book = client.book(symbol);
+                if (book != null) {
+                    recorder.deliveredUpTo(book.lastSeq(), System.nanoTime());
+                }
+            }
+        });
+        client.start();
+        return client;
+    }
+
+    static JsonObject summary(Samples samples) {
+        return Results.gson().toJsonTree(samples.summary(1e6)).getAsJsonObject();
+    }
+
+    private static void sleep(double seconds) throws InterruptedException {
+        Thread.sleep((long) (seconds * 1000));
+    }
+}
