@@ -12,7 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -38,13 +38,16 @@ final class LongPollTransport implements Transport {
     private final TransportRequest request;
     private final TransportEvents events;
     private final HttpClient http;
+    private final ScheduledExecutorService timer;
     private final AtomicBoolean ended = new AtomicBoolean();
     private final AtomicBoolean opened = new AtomicBoolean();
 
-    LongPollTransport(TransportRequest request, TransportEvents events, HttpClient http) {
+    LongPollTransport(TransportRequest request, TransportEvents events, HttpClient http,
+            ScheduledExecutorService timer) {
         this.request = request;
         this.events = events;
         this.http = http;
+        this.timer = timer;
     }
 
     @Override
@@ -110,7 +113,7 @@ final class LongPollTransport implements Transport {
             if (wait <= 0 || response.body().length() >= LARGE_ANSWER_CHARS) {
                 poll(symbol);
             } else {
-                CompletableFuture.delayedExecutor(wait, TimeUnit.NANOSECONDS).execute(() -> poll(symbol));
+                timer.schedule(() -> poll(symbol), wait, TimeUnit.NANOSECONDS);
             }
         });
     }
