@@ -34,6 +34,7 @@ final class SummaryTable {
         fanOut();
         memory();
         idle();
+        firstFrame();
         return table.toString();
     }
 
@@ -212,6 +213,15 @@ final class SummaryTable {
         double peer = get(f.e2e, "peer", "cpuPercentOfOneCore");
         table.row("6 CPU at 1k ticks/s, chart live", "≤ 10 % of one core", num(ours) + " %",
                 num(peer) + " %", ratio(peer / ours), verdict(ours <= 10, null));
+    }
+
+    private void firstFrame() {
+        double ms = f.e2e == null ? Double.NaN : get(f.e2e, "ours", "firstLiveFrameMs");
+        if (Double.isNaN(ms)) {
+            return;
+        }
+        table.row("start to first live frame (viewer's own `startup` line)", "≤ 1.5 s",
+                num(ms) + " ms from JVM start, feed already running", "–", "–", verdict(ms <= 1_500, null));
     }
 
     private static String verdict(boolean met, String partly) {
