@@ -9,6 +9,7 @@ import com.klinelive.sim.SimServer;
 import java.io.UncheckedIOException;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * One connection of the viewer: the candles, the feed client filling them, and, when no URL is given, the
@@ -48,8 +49,39 @@ final class FeedSession implements AutoCloseable {
             return new FeedSession(url.trim(), null, FeedOptions.defaults(url.trim()).withSslContext(ssl),
                     listeners);
         }
-        SimServer sim = EmbeddedSimulator.take();
+        SimServer sim = EmbeddedSimulator.start();
         return new FeedSession("", sim, FeedOptions.defaults(sim.uri().toString()), listeners);
+    }
+
+    private static CompletableFuture<FeedSession> ahead;
+    private static String aheadUrl;
+
+    /**
+     * Starts connecting to {@code url} (blank: the embedded simulator) in the background, before the window
+     * exists, so the connection, the simulator's start and the history fetch overlap JavaFX's start-up.
+     */
+    static synchronized void openAhead(String url, javax.net.ssl.SSLContext ssl) {
+        String key = url == null ? "" : url.trim();
+        aheadUrl = key;
+        ahead = CompletableFuture.supplyAsync(() -> open(key, ssl, List.of()));
+    }
+
+    /**
+     * The session opened ahead for {@code url}, now taken (blocks until it is open), with {@code listener}
+     * added; or null when none was opened ahead for that URL.
+     */
+    static FeedSession takeAhead(String url, FeedListener listener) {
+        CompletableFuture<FeedSession> started;
+        synchronized (FeedSession.class) {
+            if (ahead == null || !aheadUrl.equals(url == null ? "" : url.trim())) {
+                return null;
+            }
+            started = ahead;
+            ahead = null;
+        }
+        FeedSession session = started.join();
+        session.client.addListener(listener);
+        return session;
     }
 
     /** The URL the user gave; empty for the embedded simulator. */

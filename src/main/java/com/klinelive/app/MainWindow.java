@@ -154,7 +154,8 @@ final class MainWindow {
             if (previous != null) {
                 previous.close();
             }
-            return FeedSession.open(trimmed, ssl, List.of(listener));
+            FeedSession early = FeedSession.takeAhead(trimmed, listener);
+            return early != null ? early : FeedSession.open(trimmed, ssl, List.of(listener));
         }, background).whenComplete((opened, error) -> Platform.runLater(() -> {
             if (error != null) {
                 status.message(FeedErrorText.of(error));
@@ -166,6 +167,10 @@ final class MainWindow {
                 status.feed(opened.displayName());
                 settings.lastUrl(trimmed);
                 toolbar.rememberUrl(Settings.safeUrl(trimmed));
+                // A session opened ahead may have named its symbols before this window listened.
+                if (!opened.client().symbols().isEmpty()) {
+                    symbolsOffered(generation, opened.client().symbols());
+                }
             }
         }));
     }

@@ -24,10 +24,8 @@ public final class ViewerApp extends Application {
     /** Shows the viewer and returns when its window is closed. */
     public static void launch(ViewerOptions viewerOptions) {
         options = viewerOptions;
-        if (viewerOptions.url() == null || viewerOptions.url().isBlank()) {
-            // Overlaps the simulator's start (its day of history) with JavaFX's: the first frame comes sooner.
-            EmbeddedSimulator.startAhead();
-        }
+        // Connecting (and starting the embedded simulator) overlaps JavaFX's start: the first frame comes sooner.
+        FeedSession.openAhead(viewerOptions.url(), viewerOptions.ssl());
         Application.launch(ViewerApp.class);
     }
 

@@ -264,6 +264,7 @@ public final class FeedClient implements AutoCloseable {
                 return;
             }
             thirdParty = false;
+            LOG.debug("hello from {} (epoch {})", hello.server(), hello.epoch());
             List<String> offered = hello.symbols();
             if (noneWanted(offered)) {
                 return;

@@ -67,6 +67,7 @@ final class HistoryFetcher {
             sync.finishWithoutHistory();
             return;
         }
+        LOG.debug("fetching history of {} for generation {}", symbol, generation);
         List<CompletableFuture<HistoryMessage>> answers = new ArrayList<>();
         for (Timeframe tf : options.historyTimeframes()) {
             if (sync.book().timeframes().contains(tf)) {

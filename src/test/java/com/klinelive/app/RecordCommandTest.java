@@ -100,7 +100,7 @@ class RecordCommandTest {
 
         assertEquals(RecordCommand.EXIT_UNREACHABLE, code);
         assertTrue(err.toString().contains("could not reach a feed at http://127.0.0.1:" + port), err.toString());
-        assertTrue(err.toString().contains("connection refused"), err.toString());
+        assertTrue(err.toString().toLowerCase(java.util.Locale.ROOT).contains("connection refused"), err.toString());
     }
 
     private int run(String... args) {

@@ -12,6 +12,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -25,17 +27,27 @@ final class LongPollTransport implements Transport {
     private static final Duration POLL_TIMEOUT = Duration.ofSeconds(35);
     /** An answer quicker than this was not held: its duration is a fair round trip. */
     private static final long IMMEDIATE_NANOS = 250_000_000L;
+    /**
+     * Polls of one symbol start at least this far apart, unless the last answer was large (catching up): at high
+     * rates each answer then carries many ticks, so the HTTP overhead per tick stays small.
+     */
+    private static final long MIN_SPACING_NANOS = 20_000_000L;
+    /** An answer this large was cut at the server's batch limit: more is waiting, poll again at once. */
+    private static final int LARGE_ANSWER_CHARS = 16 * 1024;
 
     private final TransportRequest request;
     private final TransportEvents events;
     private final HttpClient http;
+    private final ScheduledExecutorService timer;
     private final AtomicBoolean ended = new AtomicBoolean();
     private final AtomicBoolean opened = new AtomicBoolean();
 
-    LongPollTransport(TransportRequest request, TransportEvents events, HttpClient http) {
+    LongPollTransport(TransportRequest request, TransportEvents events, HttpClient http,
+            ScheduledExecutorService timer) {
         this.request = request;
         this.events = events;
         this.http = http;
+        this.timer = timer;
     }
 
     @Override
@@ -97,7 +109,12 @@ final class LongPollTransport implements Transport {
                 events.onRoundTrip(this, now - sentNanos);
             }
             events.onMessage(this, response.body(), now);
-            poll(symbol);
+            long wait = sentNanos + MIN_SPACING_NANOS - System.nanoTime();
+            if (wait <= 0 || response.body().length() >= LARGE_ANSWER_CHARS) {
+                poll(symbol);
+            } else {
+                timer.schedule(() -> poll(symbol), wait, TimeUnit.NANOSECONDS);
+            }
         });
     }
 

@@ -8,9 +8,19 @@ import com.klinelive.feed.TransportRequest;
 import java.net.http.HttpClient;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
-/** Makes {@link LongPollTransport}s sharing one HTTP client (and its connection pool). */
+/**
+ * Makes {@link LongPollTransport}s sharing one HTTP client (and its connection pool) and one timer thread that
+ * spaces their polls (a thread of our own: the common pool has one thread on a 2-core machine and may be busy).
+ */
 public final class LongPollTransports implements TransportFactory {
+
+    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "longpoll-timer");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "longpoll-http");
@@ -26,7 +36,7 @@ public final class LongPollTransports implements TransportFactory {
 
     @Override
     public Transport create(TransportRequest request, TransportEvents events) {
-        return new LongPollTransport(request, events, client(request));
+        return new LongPollTransport(request, events, client(request), TIMER);
     }
 
     private synchronized HttpClient client(TransportRequest request) {
