@@ -76,7 +76,11 @@ public final class EndToEndBench {
         r.addProperty("cpuPercentOfOneCore", 100 * cpuSeconds / ((t1 - t0) / 1e9));
         String stats = null;
         double rate = Double.NaN;
+        double firstFrame = Double.NaN;
         for (String line : Files.readAllLines(log)) {
+            if (line.startsWith("startup first_live_frame_ms=")) {
+                firstFrame = Double.parseDouble(line.substring(line.indexOf('=') + 1).trim());
+            }
             if (line.startsWith("stats ")) {
                 stats = line;
                 // The line printed at exit comes after the feed closed: its tick rate is 0.
@@ -91,6 +95,7 @@ public final class EndToEndBench {
         }
         r.addProperty("statsLine", stats);
         r.addProperty("ticksPerSecondSeen", rate);
+        r.addProperty("firstLiveFrameMs", firstFrame);
         for (String pair : stats.substring(6).trim().split("\\s+")) {
             String[] kv = pair.split("=");
             if (kv.length == 2) {

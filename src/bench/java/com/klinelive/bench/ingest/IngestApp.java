@@ -97,13 +97,17 @@ public final class IngestApp extends Application {
 
     private JsonArray ladder(SimServer sim, boolean ours, List<Integer> rates) throws Exception {
         JsonArray steps = new JsonArray();
-        long capacity = rates.stream().mapToLong(r -> (long) (r * 4.5)).sum() + 10_000;
+        long capacity = rates.stream().mapToLong(r -> (long) (r * 4.5)).sum() + 30_000;
         SimTap tap = SimTap.of(sim, SYMBOL);
         try (TickPublisher publisher = new TickPublisher(tap, 0, (int) capacity, false)) {
             DeliveryRecorder recorder = new DeliveryRecorder(publisher);
             Rig rig = ours ? new OursRig(sim, recorder) : new PeerRig(sim, recorder);
             try (rig) {
-                Thread.sleep(2_000);
+                // A warm-up at a modest rate, unrecorded: the first step would otherwise measure the JIT.
+                publisher.rate(5_000);
+                Thread.sleep(2_500);
+                publisher.rate(0);
+                Thread.sleep(500);
                 int failures = 0;
                 for (int rate : rates) {
                     publisher.rate(rate);

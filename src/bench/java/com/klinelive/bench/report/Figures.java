@@ -68,6 +68,20 @@ final class Figures {
         return r.isEmpty() ? null : r.get(r.size() - 1);
     }
 
+    /** {@link #cpuPerFrame} of every run of a case, averaged (cases are repeated where load drift matters). */
+    double cpuPerFrameOfAll(String chart, int visible, int history) {
+        List<JsonObject> r = rows(render, "cases", c -> c.get("chart").getAsString().equals(chart)
+                && c.get("visible").getAsInt() == visible && c.get("history").getAsInt() == history);
+        return r.stream().mapToDouble(Figures::cpuPerFrame).average().orElse(Double.NaN);
+    }
+
+    /** The chart's draw p50 of every run of a case, averaged. */
+    double drawP50OfAll(String chart, int visible, int history) {
+        List<JsonObject> r = rows(render, "cases", c -> c.get("chart").getAsString().equals(chart)
+                && c.get("visible").getAsInt() == visible && c.get("history").getAsInt() == history);
+        return r.stream().mapToDouble(c -> get(c, "chartDrawMs", "p50")).average().orElse(Double.NaN);
+    }
+
     /** FX-thread plus render-thread CPU per frame, medians added: the whole work of a typical frame. */
     static double cpuPerFrame(JsonObject renderCase) {
         return renderCase == null ? Double.NaN
