@@ -118,7 +118,7 @@ final class JsonNumberParser {
             }
             exponent += negativeExponent ? -written : written;
         }
-        doubleValue = toDouble(text, start, p, negative, significand, exponent, truncated);
+        doubleValue = roundedDouble(text, start, p, negative, significand, exponent, truncated);
         return p;
     }
 
@@ -176,7 +176,7 @@ final class JsonNumberParser {
         return problem;
     }
 
-    private static double toDouble(char[] text, int start, int end, boolean negative, long significand,
+    private static double roundedDouble(char[] text, int start, int end, boolean negative, long significand,
                                    int exponent, boolean truncated) {
         if (significand == 0) {
             return negative ? -0.0 : 0.0;
