@@ -16,8 +16,9 @@ import javafx.scene.layout.Region;
 import javafx.stage.Window;
 
 /**
- * The default skin of {@link CandleChart}: canvases for candles and volume, OpenJFX axes, labels, crosshair lines
- * and the "Go live" button, laid out by hand; {@link FramePainter} paints them.
+ * The default skin of {@link CandleChart}: canvases for candles and volume (each a history and a live layer),
+ * OpenJFX axes, labels, crosshair lines and the "Go live" button, laid out by hand; {@link FramePainter} paints
+ * them.
  *
  * <p>Drawing is driven by an {@link AnimationTimer}, so by the pulse: each pulse checks the chart's dirty flag,
  * the book's version and its own view flag, and draws at most one frame. The timer runs before the pulse's layout
@@ -57,8 +58,9 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
         goLive.visibleProperty().bind(chart.followLiveProperty().not());
         surface.getStyleClass().add(ChartStyles.CROSSHAIR);
         surface.setCursor(Cursor.CROSSHAIR);
-        nodes.addAll(List.of(painter.plot, painter.volume, painter.priceAxis, painter.volumeAxis,
-                painter.timeAxis, painter.crosshairX, painter.crosshairY, surface));
+        nodes.addAll(painter.panes());
+        nodes.addAll(List.of(painter.priceAxis, painter.volumeAxis, painter.timeAxis, painter.crosshairX,
+                painter.crosshairY, surface));
         nodes.addAll(painter.labels.nodes());
         nodes.add(goLive);
         for (Node child : nodes) {
@@ -255,6 +257,7 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
             return;
         }
         long start = System.nanoTime();
+        boolean whole = viewDirty;
         viewDirty = false;
         crosshairDirty = false;
         CandleChart chart = getSkinnable();
@@ -272,14 +275,15 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
             frame.clear(request);
         }
         writeBack(chart);
-        double axisWidth = painter.paint(chart, frame, geometry, pointerX, pointerY);
+        boolean repainted = painter.paint(chart, frame, geometry, pointerX, pointerY, whole);
+        double axisWidth = painter.axisWidthNeeded(geometry);
         if (axisWidth > geometry.axisWidth()) {
             geometry = new FramePainter.Geometry(geometry.left(), geometry.top(), geometry.plotWidth(),
                     geometry.plotHeight(), geometry.volumeHeight(), axisWidth, geometry.scale());
             chart.requestLayout();
         }
         long end = System.nanoTime();
-        chart.frameStats().recordFrame(pulseNanos, end - start);
+        chart.frameStats().recordFrame(pulseNanos, end - start, repainted);
         if (received != DirtyFlag.CLEAN) {
             chart.frameStats().recordTickToPixel(end - received);
         }

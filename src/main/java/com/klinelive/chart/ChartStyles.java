@@ -18,8 +18,17 @@ public final class ChartStyles {
     /** The canvas with candles, grid and overlays. */
     public static final String PLOT = "plot";
 
+    /** The canvas with the newest candles over the plot, repainted on each live trade. */
+    public static final String LIVE_PLOT = "live-plot";
+
     /** The canvas with the volume bars. */
     public static final String VOLUME = "volume";
+
+    /** The canvas with the newest volume bars over the volume pane. */
+    public static final String LIVE_VOLUME = "live-volume";
+
+    /** The dashed line across the plot at the last price. */
+    public static final String PRICE_LINE = "price-line";
 
     /** The transparent node over both panes that takes pointer input for the crosshair, drag and wheel. */
     public static final String CROSSHAIR = "crosshair";

@@ -18,6 +18,8 @@ public final class FrameStats {
      * What the recent samples say.
      *
      * @param frames               frames recorded since the last reset
+     * @param wholeFrames          of those, the frames that repainted every visible candle; the others repainted
+     *                             only the live candle's layer and the labels
      * @param fps                  frames per second over the frames kept
      * @param frameMillisP50       median time to draw a frame on the FX thread
      * @param frameMillisP99       99th percentile of the time to draw a frame
@@ -25,7 +27,7 @@ public final class FrameStats {
      * @param tickToPixelMillisP50 median tick-to-pixel latency
      * @param tickToPixelMillisP99 99th percentile of the tick-to-pixel latency
      */
-    public record Snapshot(long frames, double fps, double frameMillisP50, double frameMillisP99,
+    public record Snapshot(long frames, long wholeFrames, double fps, double frameMillisP50, double frameMillisP99,
             double intervalMillisP99, double tickToPixelMillisP50, double tickToPixelMillisP99) {
 
         /** {@code fps=.. frame_ms_p99=.. tick_to_pixel_ms_p50=.. tick_to_pixel_ms_p99=..}, for the stats line. */
@@ -41,6 +43,7 @@ public final class FrameStats {
     private final long[] drawNanos;
     private final long[] latencies;
     private long frames;
+    private long wholeFrames;
     private long latencyCount;
 
     /** Statistics keeping {@link #DEFAULT_CAPACITY} samples of each kind. */
@@ -58,8 +61,19 @@ public final class FrameStats {
         latencies = new long[capacity];
     }
 
-    /** Records a drawn frame: the pulse's nanoTime and how long drawing took, in nanoseconds. */
-    public synchronized void recordFrame(long pulseNanos, long drawingNanos) {
+    /** Records a drawn frame that repainted every visible candle; see {@link #recordFrame(long, long, boolean)}. */
+    public void recordFrame(long pulseNanos, long drawingNanos) {
+        recordFrame(pulseNanos, drawingNanos, true);
+    }
+
+    /**
+     * Records a drawn frame: the pulse's nanoTime, how long drawing took in nanoseconds, and whether it repainted
+     * every visible candle ({@code whole}) or only the live candle's layer.
+     */
+    public synchronized void recordFrame(long pulseNanos, long drawingNanos, boolean whole) {
+        if (whole) {
+            wholeFrames++;
+        }
         int slot = (int) (frames % pulses.length);
         pulses[slot] = pulseNanos;
         drawNanos[slot] = drawingNanos;
@@ -75,6 +89,7 @@ public final class FrameStats {
     /** Forgets every sample. */
     public synchronized void reset() {
         frames = 0;
+        wholeFrames = 0;
         latencyCount = 0;
     }
 
@@ -96,7 +111,7 @@ public final class FrameStats {
         }
         double fps = n >= 2 && newest > oldest ? (n - 1) * 1e9 / (newest - oldest) : 0;
         long[] lat = Arrays.copyOf(latencies, (int) Math.min(latencyCount, latencies.length));
-        return new Snapshot(frames, fps, millis(draws, 0.50), millis(draws, 0.99), millis(intervals, 0.99),
+        return new Snapshot(frames, wholeFrames, fps, millis(draws, 0.50), millis(draws, 0.99), millis(intervals, 0.99),
                 millis(lat, 0.50), millis(lat, 0.99));
     }
 

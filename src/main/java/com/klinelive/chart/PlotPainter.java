@@ -18,7 +18,7 @@ import javafx.scene.paint.Paint;
  * path of thousands of sub-rectangles goes through the anti-aliasing rasterizer and took about 40 % longer to
  * render at 5,000 candles than the same rectangles filled one by one, which take its fast path. The number of
  * rectangles is bounded by the plot width (see {@link com.klinelive.chart.scale.ColumnDecimator}); overlays are
- * one polyline each.
+ * one polyline each. The last-price line is a node of its own (see {@link FramePainter}).
  */
 final class PlotPainter {
 
@@ -48,11 +48,11 @@ final class PlotPainter {
         }
     }
 
-    /** The candles rising (close &ge; open) or falling, in one colour. */
-    static void candles(GraphicsContext gc, BarGeometry g, BarBuffer bars, PriceScale prices, boolean up,
-            Paint colour) {
+    /** The candles rising (close &ge; open) or falling from bar {@code from} on, in one colour. */
+    static void candles(GraphicsContext gc, BarGeometry g, BarBuffer bars, int from, PriceScale prices,
+            boolean up, Paint colour) {
         gc.setFill(colour);
-        for (int b = 0; b < bars.size(); b++) {
+        for (int b = from; b < bars.size(); b++) {
             if (bars.isUp(b) != up) {
                 continue;
             }
@@ -71,12 +71,12 @@ final class PlotPainter {
         }
     }
 
-    /** An overlay as one polyline through the bars; gaps where it is undefined. */
-    static void line(GraphicsContext gc, BarBuffer bars, PriceScale prices, Series series, Paint colour,
+    /** An overlay as one polyline through the bars from {@code from} on; gaps where it is undefined. */
+    static void line(GraphicsContext gc, BarBuffer bars, int from, PriceScale prices, Series series, Paint colour,
             double lineWidth) {
         gc.beginPath();
         boolean drawing = false;
-        for (int b = 0; b < bars.size(); b++) {
+        for (int b = from; b < bars.size(); b++) {
             double v = series.at(bars.lastIndex(b));
             if (Double.isNaN(v)) {
                 drawing = false;
@@ -96,9 +96,10 @@ final class PlotPainter {
         gc.stroke();
     }
 
-    /** The area between the Bollinger bands, filled, under the candles. */
-    static void band(GraphicsContext gc, BarBuffer bars, PriceScale prices, Overlays overlays, Paint fill) {
-        int first = 0;
+    /** The area between the Bollinger bands from bar {@code from} on, filled, under the candles. */
+    static void band(GraphicsContext gc, BarBuffer bars, int from, PriceScale prices, Overlays overlays,
+            Paint fill) {
+        int first = from;
         while (first < bars.size() && Double.isNaN(overlays.bollingerUpper(bars.lastIndex(first)))) {
             first++;
         }
@@ -116,16 +117,5 @@ final class PlotPainter {
         gc.closePath();
         gc.setFill(fill);
         gc.fill();
-    }
-
-    /** A dashed horizontal line across the pane at {@code price}, one device pixel thick. */
-    static void priceLine(GraphicsContext gc, BarGeometry g, double width, PriceScale prices, double price,
-            Paint colour) {
-        double y = g.lineCentre((int) Math.floor(prices.y(price) * g.scale));
-        gc.setLineWidth(g.logical(1));
-        gc.setLineDashes(3, 3);
-        gc.setStroke(colour);
-        gc.strokeLine(0, y, width, y);
-        gc.setLineDashes();
     }
 }

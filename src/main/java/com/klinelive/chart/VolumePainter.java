@@ -14,12 +14,12 @@ final class VolumePainter {
     private VolumePainter() {
     }
 
-    /** The volume bars of rising ({@code up}) or falling bars, in one colour. */
-    static void bars(GraphicsContext gc, BarGeometry g, BarBuffer bars, PriceScale volumes, double height,
-            boolean up, Paint colour) {
+    /** The volume bars of rising ({@code up}) or falling bars from bar {@code from} on, in one colour. */
+    static void bars(GraphicsContext gc, BarGeometry g, BarBuffer bars, int from, PriceScale volumes,
+            double height, boolean up, Paint colour) {
         int bottom = g.deviceY(height);
         gc.setFill(colour);
-        for (int b = 0; b < bars.size(); b++) {
+        for (int b = from; b < bars.size(); b++) {
             if (bars.isUp(b) != up || !(bars.volume(b) > 0)) {
                 continue;
             }

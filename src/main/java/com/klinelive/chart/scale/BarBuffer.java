@@ -94,6 +94,39 @@ public final class BarBuffer {
         return close[bar] >= open[bar];
     }
 
+    /** Makes this buffer a copy of {@code other}. */
+    public void copyFrom(BarBuffer other) {
+        clear(other.width);
+        while (x.length < other.size) {
+            grow();
+        }
+        size = other.size;
+        System.arraycopy(other.x, 0, x, 0, size);
+        System.arraycopy(other.open, 0, open, 0, size);
+        System.arraycopy(other.high, 0, high, 0, size);
+        System.arraycopy(other.low, 0, low, 0, size);
+        System.arraycopy(other.close, 0, close, 0, size);
+        System.arraycopy(other.volume, 0, volume, 0, size);
+        System.arraycopy(other.lastIndex, 0, lastIndex, 0, size);
+    }
+
+    /**
+     * Whether both buffers hold the same number of bars in the same slot width, and the first {@code count} bars
+     * are identical (position, prices, volume and candle index).
+     */
+    public boolean sameAs(BarBuffer other, int count) {
+        if (other.size != size || other.width != width || count > size) {
+            return false;
+        }
+        return Arrays.equals(x, 0, count, other.x, 0, count)
+                && Arrays.equals(open, 0, count, other.open, 0, count)
+                && Arrays.equals(high, 0, count, other.high, 0, count)
+                && Arrays.equals(low, 0, count, other.low, 0, count)
+                && Arrays.equals(close, 0, count, other.close, 0, count)
+                && Arrays.equals(volume, 0, count, other.volume, 0, count)
+                && Arrays.equals(lastIndex, 0, count, other.lastIndex, 0, count);
+    }
+
     private void grow() {
         int n = x.length * 2;
         x = Arrays.copyOf(x, n);

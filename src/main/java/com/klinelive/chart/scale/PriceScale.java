@@ -43,6 +43,20 @@ public record PriceScale(double min, double max, double height) {
         return new PriceScale(0, max, height);
     }
 
+    /**
+     * The volume scale for a pane whose tallest bar is {@code top}: {@code previous} while it still shows that
+     * bar below half its padding and is less than twice too tall, else {@link #fromZero(double, double, double)}.
+     * Keeping it means a growing live bar, often the tallest, re-scales the pane (and so repaints every bar)
+     * once every few percent of growth rather than at every trade.
+     */
+    public static PriceScale fromZero(double top, double height, double padding, PriceScale previous) {
+        if (previous != null && previous.min == 0 && previous.height == height && top > 0 && Double.isFinite(top)
+                && top <= previous.max * (1 - padding / 2) && top >= previous.max * (1 - padding) / 2) {
+            return previous;
+        }
+        return fromZero(top, height, padding);
+    }
+
     /** Pixel y of {@code value}. */
     public double y(double value) {
         return (max - value) / (max - min) * height;

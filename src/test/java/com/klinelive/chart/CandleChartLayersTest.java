@@ -1,0 +1,223 @@
+package com.klinelive.chart;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.klinelive.model.Candle;
+import com.klinelive.model.Timeframe;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.geometry.Bounds;
+import javafx.scene.Scene;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.Region;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * A live trade repaints only the live layer when nothing older changed, and whatever a frame repaints, the panes
+ * show exactly the pixels of a repaint from scratch: the check compares the panes after live updates with the
+ * panes after a forced whole repaint of the same data.
+ */
+class CandleChartLayersTest {
+
+    private static final long MINUTE = 60_000;
+    private static final long T0 = 1_764_000_000_000L;
+    private static final int CANDLES = 600;
+
+    private final FxRobot robot = new FxRobot();
+    private SyntheticBook market;
+    private CandleChart chart;
+    private Stage stage;
+
+    @BeforeAll
+    static void toolkit() throws TimeoutException {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @BeforeEach
+    void open() throws TimeoutException {
+        market = new SyntheticBook("TESTUSD", 100, 11).walk(T0, T0 + CANDLES * MINUTE, 20_000);
+        stage = FxToolkit.setupFixture(() -> {
+            chart = new CandleChart(market.book(), Timeframe.M1);
+            chart.setShowSma(true);
+            chart.setShowEma(true);
+            chart.setShowBollinger(true);
+            Stage s = new Stage();
+            s.setScene(new Scene(chart, 900, 600));
+            s.show();
+            return s;
+        });
+    }
+
+    @AfterEach
+    void close() throws TimeoutException {
+        FxToolkit.setupFixture(() -> stage.hide());
+    }
+
+    @Test
+    void tradesInTheNewestCandleRepaintOnlyTheLiveLayerAndMatchAWholeRepaint() throws Exception {
+        awaitFrame();
+        Candle newest = candle(CANDLES - 1);
+        long time = newest.time() + 30_000;
+        FrameStats.Snapshot before = chart.frameStats().snapshot();
+        for (int i = 0; i < 20; i++) {
+            // Inside the newest candle's range: its body and the overlays move, the scales stay.
+            double price = newest.low() + (newest.high() - newest.low()) * (i % 2 == 0 ? 0.3 : 0.7);
+            market.trade(time + i, price, 0.001);
+            awaitFrame();
+        }
+        FrameStats.Snapshot after = chart.frameStats().snapshot();
+        long frames = after.frames() - before.frames();
+        long whole = after.wholeFrames() - before.wholeFrames();
+        assertTrue(frames >= 20, "frames drawn: " + frames);
+        assertTrue(whole <= frames / 4, whole + " of " + frames + " frames repainted everything");
+        assertSameAsWholeRepaint();
+    }
+
+    @Test
+    void aLateTradeInAnOlderCandleRepaintsTheHistory() throws Exception {
+        // Without overlays, whose values would change too: the bar itself must give the change away.
+        robot.interact(() -> {
+            chart.setShowSma(false);
+            chart.setShowEma(false);
+            chart.setShowBollinger(false);
+        });
+        awaitFrame();
+        int index = CANDLES - 40;
+        Candle old = candle(index);
+        assertTrue(chart.getVisibleRange().first() < index, "the candle is on screen");
+        long whole = chart.frameStats().snapshot().wholeFrames();
+        // The latest trade of its minute, so it becomes the close: the body changes, the range does not.
+        double price = old.low() + (old.high() - old.low()) * (old.close() > old.open() ? 0.1 : 0.9);
+        market.trade(old.time() + MINUTE - 1, price, 0.001);
+        awaitFrame();
+        assertEquals(price, candle(index).close(), 0);
+        assertTrue(chart.frameStats().snapshot().wholeFrames() > whole, "the history layer was repainted");
+        assertSameAsWholeRepaint();
+    }
+
+    @Test
+    void aNewHighRescalesAndStillMatchesAWholeRepaint() throws Exception {
+        awaitFrame();
+        Candle newest = candle(CANDLES - 1);
+        double high = market.book().read(Timeframe.M1, c -> {
+            double h = Double.NEGATIVE_INFINITY;
+            for (int i = chart.getVisibleRange().first(); i < c.size(); i++) {
+                h = Math.max(h, c.high(i));
+            }
+            return h;
+        });
+        market.trade(newest.time() + 45_000, high * 1.01, 5);
+        awaitFrame();
+        assertSameAsWholeRepaint();
+    }
+
+    @Test
+    void thePriceLineRunsUnbrokenAcrossTheLayers() throws Exception {
+        awaitFrame();
+        Candle newest = candle(CANDLES - 1);
+        market.trade(newest.time() + 50_000, (newest.low() + newest.high()) / 2, 0.001);
+        awaitFrame();
+        int[] colours = {argb(chart.colors().candleUp.get()), argb(chart.colors().candleDown.get())};
+        WritableImage image = panes();
+        PixelReader pixels = image.getPixelReader();
+        int width = (int) image.getWidth();
+        int bestRow = -1;
+        int bestCount = 0;
+        int colour = 0;
+        for (int y = 0; y < (int) image.getHeight(); y++) {
+            for (int c : colours) {
+                int count = 0;
+                for (int x = 0; x < width; x++) {
+                    count += pixels.getArgb(x, y) == c ? 1 : 0;
+                }
+                if (count > bestCount) {
+                    bestCount = count;
+                    bestRow = y;
+                    colour = c;
+                }
+            }
+        }
+        assertTrue(bestCount > width / 3, "a dashed line across the pane: " + bestCount + " of " + width);
+        // Dashes of 3 pixels with gaps of 3: a longer gap is a missing dash, as where two layers meet.
+        int gap = 0;
+        for (int x = 0; x < width - 8; x++) {
+            gap = pixels.getArgb(x, bestRow) == colour ? 0 : gap + 1;
+            assertTrue(gap <= 3, "no dash at x " + (x - 3) + " to " + x + " on row " + bestRow);
+        }
+    }
+
+    private static int argb(javafx.scene.paint.Paint paint) {
+        javafx.scene.paint.Color c = (javafx.scene.paint.Color) paint;
+        return (int) Math.round(c.getOpacity() * 255) << 24 | (int) Math.round(c.getRed() * 255) << 16
+                | (int) Math.round(c.getGreen() * 255) << 8 | (int) Math.round(c.getBlue() * 255);
+    }
+
+    /** Compares the panes as they are with the panes after a forced repaint of everything. */
+    private void assertSameAsWholeRepaint() throws Exception {
+        WritableImage live = panes();
+        long whole = chart.frameStats().snapshot().wholeFrames();
+        robot.interact(() -> {
+            // Any view property change repaints every layer; setting it back keeps the view as it was.
+            int length = chart.getSmaLength();
+            chart.setSmaLength(length + 1);
+            chart.setSmaLength(length);
+        });
+        awaitFrame();
+        assertTrue(chart.frameStats().snapshot().wholeFrames() > whole, "a whole repaint happened");
+        WritableImage fresh = panes();
+        PixelReader a = live.getPixelReader();
+        PixelReader b = fresh.getPixelReader();
+        int differing = 0;
+        String first = null;
+        for (int y = 0; y < (int) live.getHeight(); y++) {
+            for (int x = 0; x < (int) live.getWidth(); x++) {
+                if (a.getArgb(x, y) != b.getArgb(x, y)) {
+                    differing++;
+                    if (first == null) {
+                        first = "(" + x + ", " + y + ")";
+                    }
+                }
+            }
+        }
+        if (differing > 0) {
+            fail(differing + " pixels differ from a whole repaint, the first at " + first);
+        }
+    }
+
+    /** A snapshot of the candle and volume panes (not the axes, whose countdown ticks with the clock). */
+    private WritableImage panes() {
+        AtomicReference<WritableImage> image = new AtomicReference<>();
+        robot.interact(() -> {
+            Region surface = (Region) chart.lookup("." + ChartStyles.CROSSHAIR);
+            Bounds panes = surface.getBoundsInParent();
+            WritableImage all = chart.snapshot(null, null);
+            image.set(new WritableImage(all.getPixelReader(), (int) panes.getMinX(), (int) panes.getMinY(),
+                    (int) panes.getWidth(), (int) panes.getHeight()));
+        });
+        return image.get();
+    }
+
+    private Candle candle(int index) {
+        return market.book().read(Timeframe.M1, c -> c.candle(index));
+    }
+
+    /** Waits until the chart drew at least one more frame after everything queued so far ran. */
+    private void awaitFrame() throws TimeoutException {
+        WaitForAsyncUtils.waitForFxEvents();
+        long frames = chart.frameStats().snapshot().frames();
+        chart.markDirty();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> chart.frameStats().snapshot().frames() > frames);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}
