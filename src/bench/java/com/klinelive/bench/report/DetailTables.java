@@ -140,9 +140,14 @@ final class DetailTables {
     String e2e() {
         Markdown t = new Markdown("viewer", "tick-to-pixel p50 / p99 ms", "frames/s", "CPU, % of one core",
                 "stats line");
-        for (String viewer : new String[] {"ours", "peer"}) {
+        for (String viewer : new String[] {"ours", "peer", "floor"}) {
             if (f.e2e != null && f.e2e.has(viewer)) {
                 JsonObject v = f.e2e.getAsJsonObject(viewer);
+                if (viewer.equals("floor")) {
+                    t.row("floor (same window, one label changed per pulse, no feed)", "–", num(get(v, "fps")),
+                            num(get(v, "cpuPercentOfOneCore")), "`" + v.get("statsLine").getAsString() + "`");
+                    continue;
+                }
                 t.row(label(viewer), num(get(v, "tick_to_pixel_ms_p50")) + " / " + num(get(v, "tick_to_pixel_ms_p99")),
                         num(get(v, "fps")), num(get(v, "cpuPercentOfOneCore")),
                         "`" + v.get("statsLine").getAsString() + "`");
