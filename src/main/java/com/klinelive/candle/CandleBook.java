@@ -87,7 +87,7 @@ public final class CandleBook {
                     break;
             }
             for (int i = 0; i < series.length; i++) {
-                if (seq > historySeq[i] && !series[i].canHold(series[i].bucketOf(time))) {
+                if (seq > historySeq[i] && !series[i].canHold(time)) {
                     return TickOutcome.TOO_LATE;
                 }
             }
