@@ -49,6 +49,12 @@ public final class FeedMetrics {
         ticks.increment();
     }
 
+    void ticksCounted(int count) {
+        if (count > 0) {
+            ticks.add(count);
+        }
+    }
+
     void duplicateDropped() {
         duplicates.increment();
     }

@@ -111,6 +111,19 @@ final class Inbound implements TransportEvents, FeedSink {
     }
 
     @Override
+    public void onTicks(String symbol, long[] seqs, long[] times, double[] prices, double[] sizes, int count) {
+        SymbolSync sync = client.syncFor(symbol);
+        if (sync == null) {
+            client.rejections().reject("too many symbols", symbol);
+            return;
+        }
+        delivered = true;
+        if (sync.onTicks(seqs, times, prices, sizes, count, receivedNanos)) {
+            touch(symbol);
+        }
+    }
+
+    @Override
     public void onKline(String symbol, Timeframe timeframe, Candle candle, boolean closed) {
         SymbolSync sync = client.syncFor(symbol);
         if (sync == null) {
