@@ -4,6 +4,8 @@ import com.klinelive.model.Candle;
 import com.klinelive.model.CandleColumns;
 import com.klinelive.model.Tick;
 import com.klinelive.model.Timeframe;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -23,6 +25,16 @@ import java.util.function.Function;
  * every write, so a reader can tell cheaply whether there is anything new to draw.
  */
 public final class CandleBook {
+
+    private static final VarHandle VERSION;
+
+    static {
+        try {
+            VERSION = MethodHandles.lookup().findVarHandle(CandleBook.class, "version", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final String symbol;
     private final CandleSeries[] series;
@@ -80,7 +92,7 @@ public final class CandleBook {
         try {
             TickOutcome outcome = count(seq, time, price, quantity);
             if (outcome == TickOutcome.ACCEPTED) {
-                version++;
+                changed();
             }
             return outcome;
         } finally {
@@ -111,7 +123,7 @@ public final class CandleBook {
                 }
             }
             if (accepted > 0) {
-                version++;
+                changed();
             }
             return accepted;
         } finally {
@@ -163,7 +175,7 @@ public final class CandleBook {
             if (lowest != Long.MAX_VALUE) {
                 seen.resetTo(lowest);
             }
-            version++;
+            changed();
         } finally {
             lock.writeLock().unlock();
         }
@@ -178,7 +190,7 @@ public final class CandleBook {
         try {
             boolean put = seriesOf(timeframe).put(candle);
             if (put) {
-                version++;
+                changed();
             }
             return put;
         } finally {
@@ -195,7 +207,7 @@ public final class CandleBook {
             }
             Arrays.fill(historySeq, -1L);
             seen.clear();
-            version++;
+            changed();
         } finally {
             lock.writeLock().unlock();
         }
@@ -234,6 +246,15 @@ public final class CandleBook {
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    /**
+     * Bumps the version; the caller holds the write lock, so no other writer races it. A release store is enough
+     * for a reader of {@link #version()} to see the write it announces, and spares a tick the full fence of a
+     * volatile store (the unlock right after it has one anyway).
+     */
+    private void changed() {
+        VERSION.setRelease(this, version + 1);
     }
 
     /** Changes after every write; equal values mean nothing changed in between. */
