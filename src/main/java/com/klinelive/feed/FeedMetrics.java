@@ -77,7 +77,8 @@ public final class FeedMetrics {
     }
 
     void messageReceived(long nanos) {
-        lastMessageNanos.set(nanos);
+        // A status figure read a few times a second: a release store, without a full fence per message.
+        lastMessageNanos.lazySet(nanos);
     }
 
     void roundTrip(long nanos) {
