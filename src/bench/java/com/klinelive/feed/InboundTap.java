@@ -43,6 +43,16 @@ public final class InboundTap implements AutoCloseable {
         inbound.onMessage(null, text, receivedNanos);
     }
 
+    /**
+     * Forgets every candle and sequence of {@code symbol}, as the client does when a feed restarts its numbering,
+     * so that the same ticks count again.
+     */
+    public void startOver(String symbol) {
+        SymbolSync sync = client.syncFor(symbol);
+        sync.restart();
+        sync.finishWithoutHistory();
+    }
+
     /** Ticks counted so far. */
     public long ticksCounted() {
         return client.metrics().ticks();
