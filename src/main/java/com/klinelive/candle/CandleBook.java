@@ -4,6 +4,8 @@ import com.klinelive.model.Candle;
 import com.klinelive.model.CandleColumns;
 import com.klinelive.model.Tick;
 import com.klinelive.model.Timeframe;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -18,11 +20,21 @@ import java.util.function.Function;
  * timeframe is instant and every timeframe agrees.
  *
  * <p>Threads: network threads write ({@link #apply}), the FX thread reads ({@link #read}) once per frame. One
- * read-write lock guards every series of the book, so a writer takes one lock per tick however many timeframes
- * there are, and a reader sees each tick counted in all timeframes or in none. {@link #version()} changes after
+ * read-write lock guards every series of the book, so a writer takes one lock per tick, or per batch of ticks,
+ * however many timeframes there are, and a reader sees each tick counted in all timeframes or in none. {@link #version()} changes after
  * every write, so a reader can tell cheaply whether there is anything new to draw.
  */
 public final class CandleBook {
+
+    private static final VarHandle VERSION;
+
+    static {
+        try {
+            VERSION = MethodHandles.lookup().findVarHandle(CandleBook.class, "version", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final String symbol;
     private final CandleSeries[] series;
@@ -78,31 +90,71 @@ public final class CandleBook {
     public TickOutcome apply(long seq, long time, double price, double quantity) {
         lock.writeLock().lock();
         try {
-            switch (seen.check(seq)) {
-                case DUPLICATE:
-                    return TickOutcome.DUPLICATE;
-                case TOO_OLD:
-                    return TickOutcome.TOO_LATE;
-                default:
-                    break;
+            TickOutcome outcome = count(seq, time, price, quantity);
+            if (outcome == TickOutcome.ACCEPTED) {
+                changed();
             }
-            for (int i = 0; i < series.length; i++) {
-                if (seq > historySeq[i] && !series[i].canHold(series[i].bucketOf(time))) {
-                    return TickOutcome.TOO_LATE;
-                }
-            }
-            seen.mark(seq);
-            for (int i = 0; i < series.length; i++) {
-                // History loaded per timeframe may already hold this tick in some timeframes but not in others.
-                if (seq > historySeq[i]) {
-                    series[i].add(seq, time, price, quantity);
-                }
-            }
-            version++;
-            return TickOutcome.ACCEPTED;
+            return outcome;
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    /**
+     * Counts the trades {@code from} to {@code to - 1} of these columns in that order, each as
+     * {@link #apply(long, long, double, double)} would, under one lock and one version change: a reader sees the
+     * whole run counted or none of it.
+     *
+     * @param outcomes where tick {@code i}'s outcome goes, at {@code outcomes[i]}; null if only the count matters
+     * @return how many were accepted
+     */
+    public int apply(long[] seqs, long[] times, double[] prices, double[] quantities, int from, int to,
+            TickOutcome[] outcomes) {
+        int accepted = 0;
+        lock.writeLock().lock();
+        try {
+            for (int i = from; i < to; i++) {
+                TickOutcome outcome = count(seqs[i], times[i], prices[i], quantities[i]);
+                if (outcomes != null) {
+                    outcomes[i] = outcome;
+                }
+                if (outcome == TickOutcome.ACCEPTED) {
+                    accepted++;
+                }
+            }
+            if (accepted > 0) {
+                changed();
+            }
+            return accepted;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Counts one trade in every timeframe; the caller holds the write lock. */
+    private TickOutcome count(long seq, long time, double price, double quantity) {
+        switch (seen.check(seq)) {
+            case DUPLICATE:
+                return TickOutcome.DUPLICATE;
+            case TOO_OLD:
+                return TickOutcome.TOO_LATE;
+            default:
+                break;
+        }
+        // All timeframes or none: refused by one, the tick is counted in no other.
+        for (int i = 0; i < series.length; i++) {
+            if (seq > historySeq[i] && !series[i].canHold(time)) {
+                return TickOutcome.TOO_LATE;
+            }
+        }
+        seen.mark(seq);
+        for (int i = 0; i < series.length; i++) {
+            // History loaded per timeframe may already hold this tick in some timeframes but not in others.
+            if (seq > historySeq[i]) {
+                series[i].add(seq, time, price, quantity);
+            }
+        }
+        return TickOutcome.ACCEPTED;
     }
 
     /**
@@ -123,7 +175,7 @@ public final class CandleBook {
             if (lowest != Long.MAX_VALUE) {
                 seen.resetTo(lowest);
             }
-            version++;
+            changed();
         } finally {
             lock.writeLock().unlock();
         }
@@ -138,7 +190,7 @@ public final class CandleBook {
         try {
             boolean put = seriesOf(timeframe).put(candle);
             if (put) {
-                version++;
+                changed();
             }
             return put;
         } finally {
@@ -155,7 +207,7 @@ public final class CandleBook {
             }
             Arrays.fill(historySeq, -1L);
             seen.clear();
-            version++;
+            changed();
         } finally {
             lock.writeLock().unlock();
         }
@@ -194,6 +246,15 @@ public final class CandleBook {
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    /**
+     * Bumps the version; the caller holds the write lock, so no other writer races it. A release store is enough
+     * for a reader of {@link #version()} to see the write it announces, and spares a tick the full fence of a
+     * volatile store (the unlock right after it has one anyway).
+     */
+    private void changed() {
+        VERSION.setRelease(this, version + 1);
     }
 
     /** Changes after every write; equal values mean nothing changed in between. */

@@ -52,10 +52,23 @@ public final class CandleSeries implements CandleColumns {
     private int head;
     private int size;
 
-    // The last bucket computed: nearly every tick falls in the same bucket as the one before, and then needs no
-    // 64-bit division, which would otherwise be the largest cost of a tick in each timeframe.
-    private long memoStart = Long.MAX_VALUE;
-    private long memoEnd = Long.MIN_VALUE;
+    // The newest candle, the one nearly every tick updates, lives in these fields rather than in the columns: a tick
+    // in its bucket [newestStart, newestEnd) touches only this object, with no division, no search and no index
+    // arithmetic, however many timeframes there are. While the series is not empty these fields are the truth
+    // about the newest candle and its slot in the columns is stale; anything else that changes candles stores the
+    // newest into its slot first and loads it back after. Empty: an empty bucket range.
+    private long newestStart = Long.MAX_VALUE;
+    private long newestEnd = Long.MIN_VALUE;
+    private double newestOpen;
+    private double newestHigh;
+    private double newestLow;
+    private double newestClose;
+    private double newestVolume;
+    private long newestTrades;
+    private long newestFirstTime;
+    private long newestFirstSeq;
+    private long newestLastTime;
+    private long newestLastSeq;
 
     /**
      * @param timeframe the bucket size
@@ -105,59 +118,49 @@ public final class CandleSeries implements CandleColumns {
     @Override
     public double open(int index) {
         int p = physical(index);
-        return opens[p >> CHUNK_SHIFT][p & CHUNK_MASK];
+        return index == size - 1 ? newestOpen : opens[p >> CHUNK_SHIFT][p & CHUNK_MASK];
     }
 
     @Override
     public double high(int index) {
         int p = physical(index);
-        return highs[p >> CHUNK_SHIFT][p & CHUNK_MASK];
+        return index == size - 1 ? newestHigh : highs[p >> CHUNK_SHIFT][p & CHUNK_MASK];
     }
 
     @Override
     public double low(int index) {
         int p = physical(index);
-        return lows[p >> CHUNK_SHIFT][p & CHUNK_MASK];
+        return index == size - 1 ? newestLow : lows[p >> CHUNK_SHIFT][p & CHUNK_MASK];
     }
 
     @Override
     public double close(int index) {
         int p = physical(index);
-        return closes[p >> CHUNK_SHIFT][p & CHUNK_MASK];
+        return index == size - 1 ? newestClose : closes[p >> CHUNK_SHIFT][p & CHUNK_MASK];
     }
 
     @Override
     public double volume(int index) {
         int p = physical(index);
-        return volumes[p >> CHUNK_SHIFT][p & CHUNK_MASK];
+        return index == size - 1 ? newestVolume : volumes[p >> CHUNK_SHIFT][p & CHUNK_MASK];
     }
 
     @Override
     public long trades(int index) {
         int p = physical(index);
-        return tradeCounts[p >> CHUNK_SHIFT][p & CHUNK_MASK];
-    }
-
-    /** The start of the bucket holding {@code eventTime}: {@link Timeframe#bucketStart}, remembered. */
-    long bucketOf(long eventTime) {
-        if (eventTime >= memoStart && eventTime < memoEnd) {
-            return memoStart;
-        }
-        long start = timeframe.bucketStart(eventTime);
-        memoStart = start;
-        memoEnd = start + timeframe.millis();
-        return start;
+        return index == size - 1 ? newestTrades : tradeCounts[p >> CHUNK_SHIFT][p & CHUNK_MASK];
     }
 
     /**
-     * Whether a trade in the bucket starting at {@code bucket} can be counted: it belongs to one of the newest
-     * {@link #HELD} candles, or to a new candle among them.
+     * Whether a trade at {@code eventTime} can be counted: it belongs to one of the newest {@link #HELD} candles, or
+     * to a new candle among them.
      */
-    boolean canHold(long bucket) {
-        if (size == 0 || bucket >= time(size - 1)) {
+    boolean canHold(long eventTime) {
+        // Not older than the newest candle (the case of nearly every tick), or nothing held yet.
+        if (eventTime >= newestStart || size == 0) {
             return true;
         }
-        int found = search(bucket);
+        int found = search(timeframe.bucketStart(eventTime));
         int index = found >= 0 ? found : -found - 1;
         if (index < size - HELD) {
             return false;
@@ -166,28 +169,20 @@ public final class CandleSeries implements CandleColumns {
         return found >= 0 || index > 0 || size < capacity;
     }
 
-    /** Counts one trade. The caller has checked {@link #canHold} for its bucket. */
+    /** Counts one trade. The caller has checked {@link #canHold} for it. */
     void add(long seq, long eventTime, double price, double quantity) {
-        long bucket = bucketOf(eventTime);
-        if (size > 0) {
-            long lastBucket = time(size - 1);
-            if (bucket == lastBucket) {
-                update(size - 1, seq, eventTime, price, quantity);
-                return;
-            }
-            if (bucket < lastBucket) {
-                int found = search(bucket);
-                if (found >= 0) {
-                    update(found, seq, eventTime, price, quantity);
-                } else {
-                    insert(-found - 1, bucket, price, quantity, 1);
-                    setKeys(physical(-found - 1), eventTime, seq, eventTime, seq);
-                }
-                return;
-            }
+        if (eventTime >= newestStart && eventTime < newestEnd) {
+            updateNewest(seq, eventTime, price, quantity);
+            return;
         }
-        append(bucket, price, price, price, price, quantity, 1);
-        setKeys(physical(size - 1), eventTime, seq, eventTime, seq);
+        long bucket = timeframe.bucketStart(eventTime);
+        storeNewest();
+        if (size == 0 || bucket > newestStart) {
+            openNewest(bucket, seq, eventTime, price, quantity);
+        } else {
+            addLate(bucket, seq, eventTime, price, quantity);
+            loadNewest();
+        }
     }
 
     /**
@@ -196,18 +191,20 @@ public final class CandleSeries implements CandleColumns {
      * are final as far as earlier trades go, and any later trade becomes the close.
      */
     void replaceAll(List<Candle> candles) {
-        head = 0;
-        size = 0;
+        clear();
         long previous = Long.MIN_VALUE;
         for (int i = Math.max(0, candles.size() - capacity); i < candles.size(); i++) {
             Candle c = candles.get(i);
             if (c.time() <= previous || timeframe.bucketStart(c.time()) != c.time()) {
+                // Keeps the fields true to the candles appended so far.
+                loadNewest();
                 throw new IllegalArgumentException("candles must be aligned and strictly increasing at " + i);
             }
             previous = c.time();
             append(c.time(), c.open(), c.high(), c.low(), c.close(), c.volume(), c.trades());
             setKeys(physical(size - 1), Long.MIN_VALUE, Long.MIN_VALUE, Long.MIN_VALUE, Long.MIN_VALUE);
         }
+        loadNewest();
     }
 
     /**
@@ -218,6 +215,7 @@ public final class CandleSeries implements CandleColumns {
         if (timeframe.bucketStart(c.time()) != c.time() || !canHold(c.time())) {
             return false;
         }
+        storeNewest();
         int found = size == 0 ? -1 : search(c.time());
         int index;
         if (found >= 0) {
@@ -232,6 +230,7 @@ public final class CandleSeries implements CandleColumns {
         }
         write(physical(index), c.time(), c.open(), c.high(), c.low(), c.close(), c.volume(), c.trades());
         setKeys(physical(index), Long.MIN_VALUE, Long.MIN_VALUE, Long.MIN_VALUE, Long.MIN_VALUE);
+        loadNewest();
         return true;
     }
 
@@ -239,10 +238,110 @@ public final class CandleSeries implements CandleColumns {
     void clear() {
         head = 0;
         size = 0;
+        loadNewest();
     }
 
-    private void update(int index, long seq, long eventTime, double price, double quantity) {
-        int p = physical(index);
+    /** A tick in the newest candle's bucket: the fast path of nearly every tick. */
+    private void updateNewest(long seq, long eventTime, double price, double quantity) {
+        if (price > newestHigh) {
+            newestHigh = price;
+        }
+        if (price < newestLow) {
+            newestLow = price;
+        }
+        newestVolume += quantity;
+        newestTrades++;
+        if (before(eventTime, seq, newestFirstTime, newestFirstSeq)) {
+            newestOpen = price;
+            newestFirstTime = eventTime;
+            newestFirstSeq = seq;
+        }
+        if (before(newestLastTime, newestLastSeq, eventTime, seq)) {
+            newestClose = price;
+            newestLastTime = eventTime;
+            newestLastSeq = seq;
+        }
+    }
+
+    /**
+     * A tick that opens a candle newer than all: the newest goes into the fields, and into the columns only its time
+     * (searches need it); the rest is stored there when a newer candle opens or the candles change otherwise.
+     */
+    private void openNewest(long bucket, long seq, long eventTime, double price, double quantity) {
+        dropOldestIfFull();
+        size++;
+        int p = physical(size - 1);
+        allocateChunk(p >> CHUNK_SHIFT);
+        times[p >> CHUNK_SHIFT][p & CHUNK_MASK] = bucket;
+        newestStart = bucket;
+        newestEnd = endOf(bucket);
+        newestOpen = price;
+        newestHigh = price;
+        newestLow = price;
+        newestClose = price;
+        newestVolume = quantity;
+        newestTrades = 1;
+        newestFirstTime = eventTime;
+        newestFirstSeq = seq;
+        newestLastTime = eventTime;
+        newestLastSeq = seq;
+    }
+
+    /** A late tick for a candle older than the newest, or for an empty bucket among them; the newest is stored. */
+    private void addLate(long bucket, long seq, long eventTime, double price, double quantity) {
+        int found = search(bucket);
+        if (found >= 0) {
+            update(physical(found), seq, eventTime, price, quantity);
+        } else {
+            insert(-found - 1, bucket, price, quantity, 1);
+            setKeys(physical(-found - 1), eventTime, seq, eventTime, seq);
+        }
+    }
+
+    /** Writes the newest candle's fields into its slot of the columns. */
+    private void storeNewest() {
+        if (size > 0) {
+            int p = physical(size - 1);
+            write(p, newestStart, newestOpen, newestHigh, newestLow, newestClose, newestVolume, newestTrades);
+            setKeys(p, newestFirstTime, newestFirstSeq, newestLastTime, newestLastSeq);
+        }
+    }
+
+    /** Reads the newest candle from the columns into its fields, after any change to the candles. */
+    private void loadNewest() {
+        if (size == 0) {
+            newestStart = Long.MAX_VALUE;
+            newestEnd = Long.MIN_VALUE;
+            return;
+        }
+        int p = physical(size - 1);
+        int c = p >> CHUNK_SHIFT;
+        int o = p & CHUNK_MASK;
+        int m = p & (HELD - 1);
+        newestStart = times[c][o];
+        newestEnd = endOf(newestStart);
+        newestOpen = opens[c][o];
+        newestHigh = highs[c][o];
+        newestLow = lows[c][o];
+        newestClose = closes[c][o];
+        newestVolume = volumes[c][o];
+        newestTrades = tradeCounts[c][o];
+        newestFirstTime = firstTime[m];
+        newestFirstSeq = firstSeq[m];
+        newestLastTime = lastTime[m];
+        newestLastSeq = lastSeq[m];
+    }
+
+    /**
+     * The end of the bucket starting at {@code start}. Saturates rather than wraps at the very end of time: a tick
+     * at Long.MAX_VALUE then takes the slower path, which finds the same candle.
+     */
+    private long endOf(long start) {
+        return start > Long.MAX_VALUE - timeframe.millis() ? Long.MAX_VALUE : start + timeframe.millis();
+    }
+
+    /** Counts a trade in the candle stored at physical position {@code p} of the columns. */
+    private void update(int p, long seq, long eventTime, double price, double quantity) {
         int c = p >> CHUNK_SHIFT;
         int o = p & CHUNK_MASK;
         if (price > highs[c][o]) {
@@ -272,10 +371,7 @@ public final class CandleSeries implements CandleColumns {
 
     private void append(long time, double open, double high, double low, double close, double volume,
             long trades) {
-        if (size == capacity) {
-            head = head + 1 == ringSize ? 0 : head + 1;
-            size--;
-        }
+        dropOldestIfFull();
         size++;
         write(physical(size - 1), time, open, high, low, close, volume, trades);
     }
@@ -289,19 +385,43 @@ public final class CandleSeries implements CandleColumns {
         }
         size++;
         for (int i = size - 1; i > index; i--) {
-            int to = physical(i);
-            int from = physical(i - 1);
-            write(to, time(i - 1), open(i - 1), high(i - 1), low(i - 1), close(i - 1), volume(i - 1),
-                    trades(i - 1));
-            int mf = from & (HELD - 1);
-            setKeys(to, firstTime[mf], firstSeq[mf], lastTime[mf], lastSeq[mf]);
+            move(physical(i - 1), physical(i));
         }
         write(physical(index), time, price, price, price, price, quantity, trades);
+    }
+
+    /** Copies the candle and order keys at physical position {@code from} to {@code to}. */
+    private void move(int from, int to) {
+        int fc = from >> CHUNK_SHIFT;
+        int fo = from & CHUNK_MASK;
+        write(to, times[fc][fo], opens[fc][fo], highs[fc][fo], lows[fc][fo], closes[fc][fo], volumes[fc][fo],
+                tradeCounts[fc][fo]);
+        int mf = from & (HELD - 1);
+        setKeys(to, firstTime[mf], firstSeq[mf], lastTime[mf], lastSeq[mf]);
     }
 
     private void write(int p, long time, double open, double high, double low, double close, double volume,
             long trades) {
         int c = p >> CHUNK_SHIFT;
+        allocateChunk(c);
+        int o = p & CHUNK_MASK;
+        times[c][o] = time;
+        opens[c][o] = open;
+        highs[c][o] = high;
+        lows[c][o] = low;
+        closes[c][o] = close;
+        volumes[c][o] = volume;
+        tradeCounts[c][o] = trades;
+    }
+
+    private void dropOldestIfFull() {
+        if (size == capacity) {
+            head = head + 1 == ringSize ? 0 : head + 1;
+            size--;
+        }
+    }
+
+    private void allocateChunk(int c) {
         if (times[c] == null) {
             times[c] = new long[CHUNK];
             opens[c] = new double[CHUNK];
@@ -311,14 +431,6 @@ public final class CandleSeries implements CandleColumns {
             volumes[c] = new double[CHUNK];
             tradeCounts[c] = new long[CHUNK];
         }
-        int o = p & CHUNK_MASK;
-        times[c][o] = time;
-        opens[c][o] = open;
-        highs[c][o] = high;
-        lows[c][o] = low;
-        closes[c][o] = close;
-        volumes[c][o] = volume;
-        tradeCounts[c][o] = trades;
     }
 
     private void setKeys(int p, long fTime, long fSeq, long lTime, long lSeq) {

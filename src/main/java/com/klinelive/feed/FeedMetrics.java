@@ -49,6 +49,12 @@ public final class FeedMetrics {
         ticks.increment();
     }
 
+    void ticksCounted(int count) {
+        if (count > 0) {
+            ticks.add(count);
+        }
+    }
+
     void duplicateDropped() {
         duplicates.increment();
     }
@@ -71,7 +77,8 @@ public final class FeedMetrics {
     }
 
     void messageReceived(long nanos) {
-        lastMessageNanos.set(nanos);
+        // A status figure read a few times a second: a release store, without a full fence per message.
+        lastMessageNanos.lazySet(nanos);
     }
 
     void roundTrip(long nanos) {

@@ -103,10 +103,23 @@ final class Inbound implements TransportEvents, FeedSink {
             client.rejections().reject("too many symbols", tick.symbol());
             return;
         }
-        delivered = true;
+        markDelivered();
         switch (sync.onTick(tick, receivedNanos)) {
             case COUNTED, HELD_BACK, WAITING -> touch(tick.symbol());
             default -> { }
+        }
+    }
+
+    @Override
+    public void onTicks(String symbol, long[] seqs, long[] times, double[] prices, double[] sizes, int count) {
+        SymbolSync sync = client.syncFor(symbol);
+        if (sync == null) {
+            client.rejections().reject("too many symbols", symbol);
+            return;
+        }
+        markDelivered();
+        if (sync.onTicks(seqs, times, prices, sizes, count, receivedNanos)) {
+            touch(symbol);
         }
     }
 
@@ -117,7 +130,7 @@ final class Inbound implements TransportEvents, FeedSink {
             client.rejections().reject("too many symbols", symbol);
             return;
         }
-        delivered = true;
+        markDelivered();
         CandleBook book = sync.book();
         if (book.timeframes().contains(timeframe) && book.putCandle(timeframe, candle)) {
             touch(symbol);
@@ -137,6 +150,13 @@ final class Inbound implements TransportEvents, FeedSink {
             client.checkEpoch(e.epoch());
         } else if (message instanceof ControlMessage.FeedError error) {
             client.serverError(error.message());
+        }
+    }
+
+    /** Sets {@link #delivered} once: a volatile write per tick would cost a full fence each. */
+    private void markDelivered() {
+        if (!delivered) {
+            delivered = true;
         }
     }
 

@@ -39,6 +39,8 @@ final class SymbolSync {
     private int generation;
     private boolean overflowed;
     private final List<Tick> heldBack = new ArrayList<>();
+    /** Outcomes of the last run counted at once, reused. */
+    private TickOutcome[] outcomes = new TickOutcome[64];
 
     /**
      * @param book        the symbol's candles
@@ -92,6 +94,67 @@ final class SymbolSync {
         }
         ahead.put(seq, tick);
         return Result.WAITING;
+    }
+
+    /**
+     * Takes the live ticks {@code 0} to {@code count - 1} of these columns, oldest first, as {@link #onTick} would
+     * one by one. A run that follows on in sequence (the usual case) is counted in one go: one lock of the book,
+     * one version change, no tick objects. Returns whether any tick was counted, held back or left waiting.
+     */
+    synchronized boolean onTicks(long[] seqs, long[] times, double[] prices, double[] sizes, int count,
+            long nowNanos) {
+        boolean changed = false;
+        int i = 0;
+        while (i < count) {
+            int end = syncing || !ahead.isEmpty() ? i : inOrderRunEnd(seqs, i, count);
+            if (end > i) {
+                changed |= countRun(seqs, times, prices, sizes, i, end) > 0;
+                i = end;
+            } else {
+                // Waiting, held back or after a gap: the tick-by-tick path, which keeps tick objects.
+                Result result = onTick(new Tick(book.symbol(), seqs[i], times[i], prices[i], sizes[i]), nowNanos);
+                changed |= result != Result.DUPLICATE && result != Result.TOO_LATE;
+                i++;
+            }
+        }
+        return changed;
+    }
+
+    /**
+     * The end of the run of ticks from {@code from} that {@link #onTick} would count at once, neither waiting for
+     * missing ones nor waking waiting ones (there are none); advances {@link #lastSeq} over it, as onTick would.
+     */
+    private int inOrderRunEnd(long[] seqs, int from, int count) {
+        int i = from;
+        while (i < count) {
+            long seq = seqs[i];
+            if (!repairsGaps || lastSeq < 0 || seq <= lastSeq + 1) {
+                lastSeq = Math.max(lastSeq, seq);
+                i++;
+            } else {
+                break;
+            }
+        }
+        return i;
+    }
+
+    /** Counts a run of ticks in the book under one lock; returns how many were counted. */
+    private int countRun(long[] seqs, long[] times, double[] prices, double[] sizes, int from, int to) {
+        if (outcomes.length < to) {
+            outcomes = new TickOutcome[Math.max(to, outcomes.length * 2)];
+        }
+        int counted = book.apply(seqs, times, prices, sizes, from, to, outcomes);
+        metrics.ticksCounted(counted);
+        if (counted < to - from) {
+            for (int i = from; i < to; i++) {
+                if (outcomes[i] == TickOutcome.DUPLICATE) {
+                    metrics.duplicateDropped();
+                } else if (outcomes[i] != TickOutcome.ACCEPTED) {
+                    metrics.tooLate();
+                }
+            }
+        }
+        return counted;
     }
 
     /**

@@ -1,7 +1,6 @@
 package com.klinelive.sim;
 
 import com.klinelive.candle.CandleBook;
-import com.klinelive.candle.TickOutcome;
 import com.klinelive.feed.protocol.NativeEncoder;
 import com.klinelive.model.Candle;
 import com.klinelive.model.Timeframe;
@@ -95,11 +94,10 @@ final class SymbolChannel {
             for (int i = 0; i < batch.size(); i++) {
                 buffer.append(batch.seqs[i], batch.times[i], batch.prices[i], batch.sizes[i]);
             }
-            for (int i = 0; i < batch.size(); i++) {
-                TickOutcome outcome = book.apply(batch.seqs[i], batch.times[i], batch.prices[i], batch.sizes[i]);
-                if (outcome != TickOutcome.ACCEPTED) {
-                    LOG.warn("{} seq {}: the candle engine said {}", symbol, batch.seqs[i], outcome);
-                }
+            int counted = book.apply(batch.seqs, batch.times, batch.prices, batch.sizes, 0, batch.size(), null);
+            if (counted != batch.size()) {
+                LOG.warn("{} seq {} to {}: the candle engine refused {} ticks", symbol, batch.firstSeq(),
+                        batch.lastSeq(), batch.size() - counted);
             }
             lastSeq = buffer.lastSeq();
             if (live.length > 0) {

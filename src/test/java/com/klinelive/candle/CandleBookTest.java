@@ -176,6 +176,33 @@ class CandleBookTest {
     }
 
     @Test
+    void aBatchCountsAsItsTicksOneByOneWouldUnderOneVersionChange() {
+        CandleBook oneByOne = new CandleBook("BTCUSDT", EnumSet.allOf(Timeframe.class), 1_000);
+        oneByOne.apply(new Tick("BTCUSDT", 3, T0 + 5_000, 100, 1));
+        book.apply(new Tick("BTCUSDT", 3, T0 + 5_000, 100, 1));
+        // New, duplicate (counted before), late into an older second, new minute, duplicate within the batch.
+        long[] seqs = {4, 3, 2, 5, 5};
+        long[] times = {T0 + 5_500, T0 + 5_000, T0 + 1_000, T0 + 61_000, T0 + 61_000};
+        double[] prices = {101, 100, 99, 102, 102};
+        double[] sizes = {1, 1, 2, 0.5, 0.5};
+        TickOutcome[] outcomes = new TickOutcome[6];
+        long before = book.version();
+
+        int accepted = book.apply(seqs, times, prices, sizes, 0, seqs.length, outcomes);
+
+        for (int i = 0; i < seqs.length; i++) {
+            assertEquals(oneByOne.apply(seqs[i], times[i], prices[i], sizes[i]), outcomes[i], "tick " + i);
+        }
+        assertEquals(3, accepted);
+        assertEquals(before + 1, book.version());
+        for (Timeframe tf : Timeframe.values()) {
+            assertEquals(oneByOne.candles(tf, 10), book.candles(tf, 10), tf.label());
+        }
+        assertEquals(0, book.apply(seqs, times, prices, sizes, 0, 2, null));
+        assertEquals(before + 1, book.version(), "a batch of nothing new changes nothing");
+    }
+
+    @Test
     void askingForATimeframeTheBookDoesNotKeepIsAnError() {
         CandleBook minutesOnly = new CandleBook("X", EnumSet.of(Timeframe.M1), 10);
         assertThrows(IllegalArgumentException.class, () -> minutesOnly.candles(Timeframe.H1, 1));

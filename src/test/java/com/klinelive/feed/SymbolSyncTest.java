@@ -94,6 +94,48 @@ class SymbolSyncTest {
         assertEquals(1, metrics.snapshot().duplicates());
     }
 
+    @Test
+    void aBatchEndsAsItsTicksOneByOneWouldWithGapsDuplicatesAndLateTicks() {
+        java.util.Random random = new java.util.Random(11);
+        CandleBook oneByOneBook = new CandleBook("X", EnumSet.allOf(Timeframe.class), 1_000);
+        FeedMetrics oneByOneMetrics = new FeedMetrics();
+        SymbolSync oneByOne = new SymbolSync(oneByOneBook, true, oneByOneMetrics);
+        CandleBook batchedBook = new CandleBook("X", EnumSet.allOf(Timeframe.class), 1_000);
+        FeedMetrics batchedMetrics = new FeedMetrics();
+        SymbolSync batched = new SymbolSync(batchedBook, true, batchedMetrics);
+        long next = 1;
+        for (int b = 0; b < 2_000; b++) {
+            int count = 1 + random.nextInt(60);
+            long[] seqs = new long[count];
+            long[] times = new long[count];
+            double[] prices = new double[count];
+            double[] sizes = new double[count];
+            boolean changed = false;
+            for (int i = 0; i < count; i++) {
+                // Mostly the next sequence; sometimes one seen before, one a little ahead, or one far behind.
+                int kind = random.nextInt(40);
+                seqs[i] = kind == 0 ? Math.max(1, next - 1 - random.nextInt(20)) : kind == 1 ? next + 1 + random.nextInt(3)
+                        : next++;
+                times[i] = T0 + seqs[i] * 700 - random.nextInt(3_000);
+                prices[i] = 10 + random.nextInt(100) / 10.0;
+                sizes[i] = random.nextInt(10) / 4.0;
+                SymbolSync.Result r = oneByOne.onTick(new Tick("X", seqs[i], times[i], prices[i], sizes[i]), 0);
+                changed |= r != SymbolSync.Result.DUPLICATE && r != SymbolSync.Result.TOO_LATE;
+            }
+            assertEquals(changed, batched.onTicks(seqs, times, prices, sizes, count, 0), "batch " + b);
+            assertEquals(oneByOne.lastSeq(), batched.lastSeq(), "batch " + b);
+        }
+        for (Timeframe tf : Timeframe.values()) {
+            assertEquals(oneByOneBook.candles(tf, 1_000), batchedBook.candles(tf, 1_000), tf.label());
+        }
+        FeedMetrics.Snapshot expected = oneByOneMetrics.snapshot();
+        FeedMetrics.Snapshot actual = batchedMetrics.snapshot();
+        assertEquals(true, expected.duplicates() > 10 && expected.ticks() > 40_000, "the stream should vary");
+        assertEquals(expected.ticks(), actual.ticks());
+        assertEquals(expected.duplicates(), actual.duplicates());
+        assertEquals(expected.tooLate(), actual.tooLate());
+    }
+
     private static Tick tick(long seq, double size) {
         return new Tick("X", seq, T0 + seq, 10, size);
     }

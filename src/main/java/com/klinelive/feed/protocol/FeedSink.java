@@ -10,8 +10,19 @@ import com.klinelive.model.Timeframe;
  */
 public interface FeedSink {
 
-    /** One trade. A {@code ticks} batch arrives as one call per tick, oldest first. */
+    /** One trade. */
     void onTick(Tick tick);
+
+    /**
+     * The trades of a {@code ticks} batch, oldest first: elements {@code 0} to {@code count - 1} of the columns,
+     * valid only during the call (the decoder reuses them). By default one {@link #onTick} per trade; a sink that
+     * counts candles takes the whole batch at once.
+     */
+    default void onTicks(String symbol, long[] seqs, long[] times, double[] prices, double[] sizes, int count) {
+        for (int i = 0; i < count; i++) {
+            onTick(new Tick(symbol, seqs[i], times[i], prices[i], sizes[i]));
+        }
+    }
 
     /**
      * A candle computed by the feed (Binance kline stream). It replaces the open candle of that symbol and

@@ -1,6 +1,5 @@
 package com.klinelive.feed.protocol;
 
-import com.klinelive.model.Tick;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -90,9 +89,7 @@ final class NativeDecoder extends JsonFeedDecoder {
             if (batchEpoch != null) {
                 sink.onControl(batchEpoch);
             }
-            for (int i = 0; i < batchLength; i++) {
-                sink.onTick(new Tick(tickSymbol, seqs[i], times[i], prices[i], sizes[i]));
-            }
+            sink.onTicks(tickSymbol, seqs, times, prices, sizes, batchLength);
         } else {
             sink.onControl(control);
         }

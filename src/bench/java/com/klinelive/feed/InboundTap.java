@@ -1,0 +1,65 @@
+package com.klinelive.feed;
+
+import com.klinelive.candle.CandleAggregator;
+import java.lang.reflect.Field;
+
+/**
+ * Benchmarks only: hands text messages to a connection's {@link Inbound} as its network thread does (decode, the
+ * symbol's sync, the candle book, the metrics), without a network. The feed client behind it is never started,
+ * so it opens nothing; the inbound is made its current one by reflection, as only a real connection should.
+ * Lives in the feed package for the package-private {@code Inbound}.
+ */
+public final class InboundTap implements AutoCloseable {
+
+    private final FeedClient client;
+    private final Inbound inbound;
+
+    /** A tap for a native feed at {@code url} (with history, so gaps are repaired), counting into {@code aggregator}. */
+    public InboundTap(String url, CandleAggregator aggregator) {
+        TransportFactory none = new TransportFactory() {
+            @Override
+            public TransportKind kind() {
+                return TransportKind.WEBSOCKET;
+            }
+
+            @Override
+            public Transport create(TransportRequest request, TransportEvents events) {
+                throw new UnsupportedOperationException("the tap opens no transport");
+            }
+        };
+        client = new FeedClient(FeedOptions.defaults(url), aggregator, none, none);
+        inbound = new Inbound(client);
+        try {
+            Field active = FeedClient.class.getDeclaredField("active");
+            active.setAccessible(true);
+            active.set(client, inbound);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("the feed client changed: no active field to tap", e);
+        }
+    }
+
+    /** One message, as it arrived on the network at {@code receivedNanos}. */
+    public void onMessage(String text, long receivedNanos) {
+        inbound.onMessage(null, text, receivedNanos);
+    }
+
+    /**
+     * Forgets every candle and sequence of {@code symbol}, as the client does when a feed restarts its numbering,
+     * so that the same ticks count again.
+     */
+    public void startOver(String symbol) {
+        SymbolSync sync = client.syncFor(symbol);
+        sync.restart();
+        sync.finishWithoutHistory();
+    }
+
+    /** Ticks counted so far. */
+    public long ticksCounted() {
+        return client.metrics().ticks();
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}
