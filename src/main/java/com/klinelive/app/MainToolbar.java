@@ -38,6 +38,8 @@ final class MainToolbar {
     private Runnable onDisconnect = () -> { };
     private Runnable onToggleTheme = () -> { };
     private boolean connected;
+    /** Set while the toolbar itself changes the URL box, whose action would otherwise connect again. */
+    private boolean quiet;
 
     MainToolbar(Settings settings) {
         url.setId("feed-url");
@@ -50,7 +52,11 @@ final class MainToolbar {
         url.setTooltip(new Tooltip("http(s)://host:port for our protocol, ws(s)://… for a WebSocket stream "
                 + "(ours, Binance or Coinbase). Enter connects."));
         // The combo box commits the typed text on Enter and fires its action, as it does for a recent URL picked.
-        url.setOnAction(e -> onConnect.accept(url.getEditor().getText()));
+        url.setOnAction(e -> {
+            if (!quiet) {
+                onConnect.accept(url.getEditor().getText());
+            }
+        });
 
         connect.setId("connect");
         connect.setDefaultButton(false);
@@ -165,12 +171,34 @@ final class MainToolbar {
         theme.setTooltip(new Tooltip(dark ? "Switch to the light theme" : "Switch to the dark theme"));
     }
 
-    /** Puts {@code safeUrl} first among the recent URLs shown. */
+    /**
+     * Puts {@code safeUrl} first among the recent URLs shown. Removing the item that is the box's value clears the
+     * value and fires the box's action: the box is kept quiet and given back its value and text.
+     */
     void rememberUrl(String safeUrl) {
         if (safeUrl.isEmpty()) {
             return;
         }
-        url.getItems().remove(safeUrl);
-        url.getItems().add(0, safeUrl);
+        String value = url.getValue();
+        String text = url.getEditor().getText();
+        quiet = true;
+        try {
+            url.getItems().remove(safeUrl);
+            url.getItems().add(0, safeUrl);
+            url.setValue(value);
+            url.getEditor().setText(text);
+        } finally {
+            quiet = false;
+        }
+    }
+
+    /** Shows {@code text} in the URL box, without connecting. */
+    void showUrl(String text) {
+        quiet = true;
+        try {
+            url.setValue(text);
+        } finally {
+            quiet = false;
+        }
     }
 }

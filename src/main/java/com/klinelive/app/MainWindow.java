@@ -131,6 +131,7 @@ final class MainWindow {
             }
         }
         status.message("");
+        toolbar.showUrl(trimmed);
         long generation = ++connectGeneration;
         FeedSession previous = session;
         session = null;
@@ -243,8 +244,8 @@ final class MainWindow {
 
     void applyTheme(boolean dark) {
         settings.dark(dark);
-        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
-                : new PrimerLight().getUserAgentStylesheet());
+        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheetBSS()
+                : new PrimerLight().getUserAgentStylesheetBSS());
         chart.getStyleClass().removeAll(ChartStyles.DARK, ChartStyles.LIGHT);
         chart.getStyleClass().add(dark ? ChartStyles.DARK : ChartStyles.LIGHT);
         stage.getScene().getRoot().getStyleClass().removeAll("dark", "light");

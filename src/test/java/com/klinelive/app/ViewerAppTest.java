@@ -124,6 +124,14 @@ class ViewerAppTest {
         assertTrue(onFx(chart::isShowSma));
         waitFor(10_000, () -> onFx(() -> chart.getBook() != null), () -> "no book");
         assertEquals("ETHUSDT", onFx(() -> chart.getBook().symbol()));
+        // The URL given is the last one used and first of the recent ones: remembering it again must not
+        // disturb the URL box, whose action would connect again (to the embedded simulator, with its text gone).
+        String feed = sim.uri().getAuthority();
+        waitFor(5_000, () -> onFx(() -> text("#feed-name")).contains(feed), () -> onFx(() -> text("#feed-name")));
+        WaitForAsyncUtils.sleep(1, java.util.concurrent.TimeUnit.SECONDS);
+        assertTrue(onFx(() -> text("#feed-name")).contains(feed), () -> onFx(() -> text("#feed-name")));
+        assertEquals(sim.uri().toString(), onFx(() -> app.window().toolbar().url().getEditor().getText()));
+        assertEquals(List.of(sim.uri().toString()), onFx(() -> app.window().toolbar().url().getItems()));
     }
 
     @Test
