@@ -132,10 +132,16 @@ case $os in
   windows) icon=assets/icon/klinelive.ico ;;
   mac) icon=assets/icon/klinelive.icns ;;
 esac
+# The viewer compiles with C1 only. On two cores C2's start-up compiling takes a core from the FX thread: the first
+# live frame came 1.4 s after start instead of 2.0 s (medians of three runs, docs/BENCHMARKS.md), while the chart's
+# steady CPU and the 150,000 ticks/s ingest held, as the cost of a frame is mostly the pipeline's native code.
+# The simulator, a server, keeps both compilers (packaging/klinelive-sim.properties).
+viewer_java_options="-XX:TieredStopAtLevel=1"
 common=(--name "$name" --app-version "$app_version" --vendor "$vendor" --description "$description"
   --copyright "Copyright KLine Live contributors"
   --input "$work/input" --main-jar klinelive.jar --main-class com.klinelive.Main
-  --runtime-image "$runtime" --icon "$icon" --dest "$dist")
+  --runtime-image "$runtime" --icon "$icon" --dest "$dist"
+  --java-options "$viewer_java_options")
 # No --add-modules in the launchers: a class-path app resolves every module of its runtime image by default.
 
 sim_launcher=$work/klinelive-sim.properties
