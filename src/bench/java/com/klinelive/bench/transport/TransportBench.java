@@ -25,7 +25,8 @@ import java.util.List;
  * 10,000 ticks/s, after an unmeasured warm-up. Per transport and rate: delivery latency from the server's publish
  * to the client's decoded and counted tick (one JVM, one clock), HTTP requests per second, and in a second pass
  * through a counting relay, bytes on the wire per tick. The raw TCP round trip is measured before and after at
- * 1,000/s, as the floor, and once more at each rate's own pace just before its WebSocket row. Writes
+ * 1,000/s, as the floor, and once more at each rate's own pace just before its WebSocket row, with the one-way
+ * trip of the same messages (a sender thread to a sleeping reader: what any delivery pays at the least). Writes
  * {@code transport.json}.
  */
 public final class TransportBench {
@@ -115,7 +116,9 @@ public final class TransportBench {
         if (transport.equals("websocket")) {
             // The floor at this row's pace: between sparse messages both ends sleep, and waking them costs more.
             int count = (int) (Math.max(TCP_SAMPLES_LOW_RATE, Math.min(rate * 3, 20_000)) * scale);
-            row.add("tcpRoundTripMsSameRate", summary(TcpEcho.roundTrips(count, rate)));
+            TcpEcho.Floor floor = TcpEcho.measure(count, rate);
+            row.add("tcpRoundTripMsSameRate", summary(floor.roundTrips()));
+            row.add("tcpOneWayMsSameRate", summary(floor.oneWay()));
         }
         try (TickPublisher publisher = new TickPublisher(tap, rate, capacity, true)) {
             DeliveryRecorder recorder = new DeliveryRecorder(publisher);
