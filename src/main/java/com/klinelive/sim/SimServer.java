@@ -268,6 +268,8 @@ public final class SimServer implements AutoCloseable {
         }
         connector.setHost(options.host());
         connector.setPort(options.port());
+        // Jetty's default, stated: a lone tick must not wait for an ACK (Nagle). The client sets it on its side.
+        connector.setAcceptedTcpNoDelay(true);
         // A held poll is silent for up to pollHold: the connection must outlive it.
         connector.setIdleTimeout(Math.max(limits.idleTimeout().toMillis(), limits.pollHold().toMillis() + 10_000));
         server.addConnector(connector);
