@@ -238,6 +238,25 @@ final class JsonCursor {
         return false;
     }
 
+    /**
+     * Consumes {@code literal} if the text at the cursor is exactly that, with no whitespace before it, and tells
+     * whether it did. For decoders reading a message in its usual compact layout; the literal may span structure
+     * (such as {@code ,"seq":}), which the cursor then does not track, so use it only outside any object or array
+     * begun with {@link #beginObject} or {@link #beginArray}.
+     */
+    boolean skipLiteral(char[] literal) {
+        int p = pos;
+        int length = literal.length;
+        if (limit - p < length) {
+            return false;
+        }
+        if (!java.util.Arrays.equals(text, p, p + length, literal, 0, length)) {
+            return false;
+        }
+        pos = p + length;
+        return true;
+    }
+
     /** The current position, to come back to with {@link #rewind} while still inside the same container. */
     int mark() {
         return (((pos << MARK_DEPTH_BITS) | depth) << MARK_SCOPE_BITS) | scopes[depth];
