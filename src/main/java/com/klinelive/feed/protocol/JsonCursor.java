@@ -340,6 +340,18 @@ final class JsonCursor {
      * characters. Symbols the feed repeats come from a bounded intern table rather than a new String each time.
      */
     String nextSymbol(String field) {
+        skipWhitespace();
+        if (pos < limit && text[pos] == '"') {
+            // Feeds repeat one symbol: if the text holds the last one and its closing quote, that is the value.
+            String last = symbols.matchLast(text, pos + 1, limit);
+            if (last != null) {
+                stringStart = pos + 1;
+                stringEnd = stringStart + last.length();
+                stringEscaped = false;
+                pos = stringEnd + 1;
+                return last;
+            }
+        }
         nextStringToken(field);
         String problem;
         if (stringEscaped) {
