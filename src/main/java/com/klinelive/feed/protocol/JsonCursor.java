@@ -244,7 +244,7 @@ final class JsonCursor {
      * (such as {@code ,"seq":}), which the cursor then does not track, so use it only outside any object or array
      * begun with {@link #beginObject} or {@link #beginArray}.
      */
-    boolean skipLiteral(char[] literal) {
+    boolean consumeIfNext(char[] literal) {
         int p = pos;
         int length = literal.length;
         if (limit - p < length) {

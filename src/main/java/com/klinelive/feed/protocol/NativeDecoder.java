@@ -118,27 +118,27 @@ final class NativeDecoder extends JsonFeedDecoder {
      */
     private boolean parseCompactTick() {
         int start = cursor.mark();
-        if (!cursor.skipLiteral(COMPACT_TICK_START)) {
+        if (!cursor.consumeIfNext(COMPACT_TICK_START)) {
             return false;
         }
         tickSymbol = cursor.nextSymbol("symbol");
-        if (cursor.skipLiteral(COMPACT_SEQ)) {
-            tickSeq = validId("seq", cursor.nextLong("seq"));
-            if (cursor.skipLiteral(COMPACT_TIME)) {
-                tickTime = validTime("time", cursor.nextLong("time"));
-                if (cursor.skipLiteral(COMPACT_PRICE)) {
-                    tickPrice = validPrice("price", cursor.nextDouble("price"));
-                    if (cursor.skipLiteral(COMPACT_SIZE)) {
-                        tickSize = validSize("size", cursor.nextDouble("size"));
-                        if (cursor.skipLiteral(COMPACT_END)) {
-                            return true;
-                        }
-                    }
-                }
-            }
+        if (!cursor.consumeIfNext(COMPACT_SEQ)) {
+            return notCompact(start);
         }
-        cursor.rewind(start);
-        return false;
+        tickSeq = validId("seq", cursor.nextLong("seq"));
+        if (!cursor.consumeIfNext(COMPACT_TIME)) {
+            return notCompact(start);
+        }
+        tickTime = validTime("time", cursor.nextLong("time"));
+        if (!cursor.consumeIfNext(COMPACT_PRICE)) {
+            return notCompact(start);
+        }
+        tickPrice = validPrice("price", cursor.nextDouble("price"));
+        if (!cursor.consumeIfNext(COMPACT_SIZE)) {
+            return notCompact(start);
+        }
+        tickSize = validSize("size", cursor.nextDouble("size"));
+        return cursor.consumeIfNext(COMPACT_END) || notCompact(start);
     }
 
     private void parseTick() {
