@@ -464,7 +464,7 @@ final class JsonCursor {
     }
 
     private void skipNumber() {
-        int end = numbers.parseDouble(text, pos, limit);
+        int end = numbers.skip(text, pos, limit);
         if (end == JsonNumberParser.FAILED) {
             throw fail(null, numbers.problem(), null);
         }

@@ -122,6 +122,48 @@ final class JsonNumberParser {
         return p;
     }
 
+    /**
+     * Checks a number starting at {@code start} as {@link #parseDouble} would, without computing its value, for a
+     * value to skip: the same end, or {@link #FAILED} with the same problem.
+     */
+    int skip(char[] text, int start, int limit) {
+        int p = start;
+        if (p < limit && text[p] == '-') {
+            p++;
+        }
+        if (p >= limit) {
+            return fail(MALFORMED);
+        }
+        if (text[p] == '0') {
+            p++;
+            if (p < limit && isDigit(text[p])) {
+                return fail(LEADING_ZERO);
+            }
+        } else if (isDigit(text[p])) {
+            p = skipDigits(text, p + 1, limit);
+        } else {
+            return fail(MALFORMED);
+        }
+        if (p < limit && text[p] == '.') {
+            int fractionStart = p + 1;
+            p = skipDigits(text, fractionStart, limit);
+            if (p == fractionStart) {
+                return fail(MALFORMED);
+            }
+        }
+        if (p < limit && (text[p] == 'e' || text[p] == 'E')) {
+            p++;
+            if (p < limit && (text[p] == '+' || text[p] == '-')) {
+                p++;
+            }
+            if (p >= limit || !isDigit(text[p])) {
+                return fail(MALFORMED);
+            }
+            p = skipDigits(text, p + 1, limit);
+        }
+        return p;
+    }
+
     /** Parses an integer starting at {@code start}; a fraction or exponent after it is an error. */
     int parseLong(char[] text, int start, int limit) {
         int p = start;
@@ -188,6 +230,13 @@ final class JsonNumberParser {
             return negative ? -magnitude : magnitude;
         }
         return Double.parseDouble(new String(text, start, end - start));
+    }
+
+    private static int skipDigits(char[] text, int p, int limit) {
+        while (p < limit && isDigit(text[p])) {
+            p++;
+        }
+        return p;
     }
 
     private int fail(String reason) {

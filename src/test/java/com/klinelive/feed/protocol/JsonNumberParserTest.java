@@ -77,6 +77,32 @@ class JsonNumberParserTest {
     }
 
     @Test
+    void skippingANumberEndsWhereParsingItEndsAndFailsForTheSameReason() {
+        Random random = new Random(11);
+        String alphabet = "0123456789-+.eE x";
+        java.util.List<String> texts = new java.util.ArrayList<>(java.util.List.of(
+                "", "-", "+1", ".5", "1.", "1e", "1e+", "-.5", "NaN", "01", "-00.5", "0x1F", "0", "-0", "0.0",
+                "1764073200125", "43250.50", "1.5e-3", "1E+22", "123456789012345678901234567890", "0.000"));
+        for (int i = 0; i < 50_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            for (int n = random.nextInt(12); n >= 0; n--) {
+                sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            texts.add(sb.toString());
+        }
+        JsonNumberParser skipper = new JsonNumberParser();
+        for (String text : texts) {
+            char[] chars = text.toCharArray();
+            int parsedEnd = parser.parseDouble(chars, 0, chars.length);
+            int skippedEnd = skipper.skip(chars, 0, chars.length);
+            assertEquals(parsedEnd, skippedEnd, text);
+            if (parsedEnd == JsonNumberParser.FAILED) {
+                assertEquals(parser.problem(), skipper.problem(), text);
+            }
+        }
+    }
+
+    @Test
     void integersAreExactUpToLongMaxAndRefusedBeyond() {
         char[] max = "9223372036854775807".toCharArray();
         assertEquals(max.length, parser.parseLong(max, 0, max.length));
