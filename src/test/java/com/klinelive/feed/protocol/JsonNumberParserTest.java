@@ -52,6 +52,38 @@ class JsonNumberParserTest {
     }
 
     @Test
+    void randomPlainDecimalsMatchDoubleParseDouble() {
+        // Around the short path's limits: 18 digits, 2^53, fractions with leading zeros, negative zero.
+        Random random = new Random(21);
+        for (int i = 0; i < 300_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            if (random.nextInt(4) == 0) {
+                sb.append('-');
+            }
+            int integerDigits = 1 + random.nextInt(20);
+            sb.append(integerDigits == 1 ? (char) ('0' + random.nextInt(10)) : (char) ('1' + random.nextInt(9)));
+            for (int d = 1; d < integerDigits; d++) {
+                sb.append((char) ('0' + random.nextInt(10)));
+            }
+            if (random.nextBoolean()) {
+                sb.append('.');
+                int zeros = random.nextInt(3) == 0 ? random.nextInt(20) : 0;
+                sb.append("0".repeat(zeros));
+                for (int d = 1 + random.nextInt(20); d > 0; d--) {
+                    sb.append((char) ('0' + random.nextInt(10)));
+                }
+            }
+            String text = sb.toString();
+            assertSameDouble(Double.parseDouble(text), parse(text), text);
+        }
+        for (String text : new String[] {"9007199254740992", "9007199254740993", "9007199254740992.5",
+                "900719925474099.3", "999999999999999999", "99999999999999999.9", "0.999999999999999999",
+                "-0.0", "-0", "0.000000000000000000", "12345678901234567.8"}) {
+            assertSameDouble(Double.parseDouble(text), parse(text), text);
+        }
+    }
+
+    @Test
     void hardDecimalStringsMatchDoubleParseDouble() {
         String[] texts = {
             "0.1", "0.2", "0.3", "1e22", "1e23", "9007199254740993", "9007199254740992",
