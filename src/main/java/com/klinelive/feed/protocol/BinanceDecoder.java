@@ -43,6 +43,20 @@ final class BinanceDecoder extends JsonFeedDecoder {
     private static final int DATA = 1 << 15;
     private static final int KLINE_FIELDS = OPEN_TIME | INTERVAL | OPEN | HIGH | LOW | CLOSE | VOLUME | TRADES | CLOSED;
 
+    /**
+     * A trade event in Binance's documented field order without whitespace, in the pieces around its values:
+     * {@link #parseCompactTrade} matches these literally instead of looking up names.
+     */
+    private static final char[] COMPACT_TRADE_START = "{\"e\":\"trade\",\"E\":".toCharArray();
+    private static final char[] COMPACT_SYMBOL = ",\"s\":".toCharArray();
+    private static final char[] COMPACT_TRADE_ID = ",\"t\":".toCharArray();
+    private static final char[] COMPACT_PRICE = ",\"p\":".toCharArray();
+    private static final char[] COMPACT_QUANTITY = ",\"q\":".toCharArray();
+    private static final char[] COMPACT_TRADE_TIME = ",\"T\":".toCharArray();
+    private static final char[] COMPACT_MAKER = ",\"m\":".toCharArray();
+    private static final char[] COMPACT_IGNORE = ",\"M\":".toCharArray();
+    private static final char[] COMPACT_END = "}".toCharArray();
+
     private enum Parsed { NOTHING, TICK, KLINE, ERROR }
 
     private Parsed parsed;
@@ -68,6 +82,10 @@ final class BinanceDecoder extends JsonFeedDecoder {
 
     @Override
     boolean parse() {
+        if (parseCompactTrade()) {
+            parsed = Parsed.TICK;
+            return true;
+        }
         parsed = Parsed.NOTHING;
         cursor.beginObject(null);
         int start = cursor.mark();
@@ -128,6 +146,49 @@ final class BinanceDecoder extends JsonFeedDecoder {
             case KLINE -> parseKline();
             default -> cursor.skipRestOfObject();
         }
+    }
+
+    /**
+     * Reads a trade event laid out exactly as Binance sends it, the common case, with the same value reads and
+     * checks as {@link #parseTrade} in the same order (so a bad value fails with the same reason); the fields we
+     * do not use are skipped as strictly. At the first difference in layout the cursor goes back to the start
+     * and returns {@code false}, and {@link #parse} reads the message the general way.
+     */
+    private boolean parseCompactTrade() {
+        int start = cursor.mark();
+        if (!cursor.consumeIfNext(COMPACT_TRADE_START)) {
+            return false;
+        }
+        cursor.skipValue();
+        if (!cursor.consumeIfNext(COMPACT_SYMBOL)) {
+            return notCompact(start);
+        }
+        tickSymbol = cursor.nextSymbol("s");
+        if (!cursor.consumeIfNext(COMPACT_TRADE_ID)) {
+            return notCompact(start);
+        }
+        tickSeq = validId("t", cursor.nextLong("t"));
+        if (!cursor.consumeIfNext(COMPACT_PRICE)) {
+            return notCompact(start);
+        }
+        tickPrice = validPrice("p", cursor.nextNumberInString("p"));
+        if (!cursor.consumeIfNext(COMPACT_QUANTITY)) {
+            return notCompact(start);
+        }
+        tickSize = validSize("q", cursor.nextNumberInString("q"));
+        if (!cursor.consumeIfNext(COMPACT_TRADE_TIME)) {
+            return notCompact(start);
+        }
+        tickTime = validTime("T", cursor.nextLong("T"));
+        if (!cursor.consumeIfNext(COMPACT_MAKER)) {
+            return notCompact(start);
+        }
+        cursor.skipValue();
+        if (!cursor.consumeIfNext(COMPACT_IGNORE)) {
+            return notCompact(start);
+        }
+        cursor.skipValue();
+        return cursor.consumeIfNext(COMPACT_END) || notCompact(start);
     }
 
     private void parseTrade() {

@@ -38,6 +38,10 @@ final class JsonCursor {
     private static final String FOUND_SINGLE_QUOTE = "a single quote";
     private static final String FOUND_NON_FINITE = "NaN or Infinity, which JSON does not have";
 
+    private static final char[] TRUE = "true".toCharArray();
+    private static final char[] FALSE = "false".toCharArray();
+    private static final char[] NULL = "null".toCharArray();
+
     private static final byte TOP_LEVEL = 0;
     private static final byte EMPTY_OBJECT = 1;
     private static final byte OBJECT = 2;
@@ -238,6 +242,25 @@ final class JsonCursor {
         return false;
     }
 
+    /**
+     * Consumes {@code literal} if the text at the cursor is exactly that, with no whitespace before it, and tells
+     * whether it did. For decoders reading a message in its usual compact layout; the literal may span structure
+     * (such as {@code ,"seq":}), which the cursor then does not track, so use it only outside any object or array
+     * begun with {@link #beginObject} or {@link #beginArray}.
+     */
+    boolean consumeIfNext(char[] literal) {
+        int p = pos;
+        int length = literal.length;
+        if (limit - p < length) {
+            return false;
+        }
+        if (!java.util.Arrays.equals(text, p, p + length, literal, 0, length)) {
+            return false;
+        }
+        pos = p + length;
+        return true;
+    }
+
     /** The current position, to come back to with {@link #rewind} while still inside the same container. */
     int mark() {
         return (((pos << MARK_DEPTH_BITS) | depth) << MARK_SCOPE_BITS) | scopes[depth];
@@ -321,6 +344,18 @@ final class JsonCursor {
      * characters. Symbols the feed repeats come from a bounded intern table rather than a new String each time.
      */
     String nextSymbol(String field) {
+        skipWhitespace();
+        if (pos < limit && text[pos] == '"') {
+            // Feeds repeat one symbol: if the text holds the last one and its closing quote, that is the value.
+            String last = symbols.matchLast(text, pos + 1, limit);
+            if (last != null) {
+                stringStart = pos + 1;
+                stringEnd = stringStart + last.length();
+                stringEscaped = false;
+                pos = stringEnd + 1;
+                return last;
+            }
+        }
         nextStringToken(field);
         String problem;
         if (stringEscaped) {
@@ -345,6 +380,19 @@ final class JsonCursor {
 
     /** Reads a decimal number written as a string, such as {@code "43250.50"}, in the strict number grammar. */
     double nextNumberInString(String field) {
+        skipWhitespace();
+        if (pos < limit && text[pos] == '"') {
+            // A number cannot hold a quote, backslash or control character: if one ends right at a quote, that
+            // quote closes the string and the string is exactly the number.
+            int end = numbers.parseDouble(text, pos + 1, limit);
+            if (end != JsonNumberParser.FAILED && end < limit && text[end] == '"') {
+                stringStart = pos + 1;
+                stringEnd = end;
+                stringEscaped = false;
+                pos = end + 1;
+                return numbers.doubleValue();
+            }
+        }
         nextStringToken(field);
         if (stringEscaped) {
             throw fail(field, ESCAPE_IN_NUMBER, null);
@@ -433,7 +481,7 @@ final class JsonCursor {
     }
 
     private void skipNumber() {
-        int end = numbers.parseDouble(text, pos, limit);
+        int end = numbers.skip(text, pos, limit);
         if (end == JsonNumberParser.FAILED) {
             throw fail(null, numbers.problem(), null);
         }
@@ -441,15 +489,14 @@ final class JsonCursor {
     }
 
     private void skipLiteral() {
-        String literal = switch (text[pos]) {
-            case 't' -> "true";
-            case 'f' -> "false";
-            default -> "null";
+        char[] literal = switch (text[pos]) {
+            case 't' -> TRUE;
+            case 'f' -> FALSE;
+            default -> NULL;
         };
-        if (!regionMatches(pos, literal)) {
+        if (!consumeIfNext(literal)) {
             throw fail(null, EXPECTED_VALUE, FOUND_UNEXPECTED);
         }
-        pos += literal.length();
     }
 
     /** Scans the string starting at the quote at {@code pos}, checking its escapes, and records its content. */
@@ -463,11 +510,6 @@ final class JsonCursor {
         stringEnd = end;
         stringEscaped = strings.escaped();
         pos = end + 1;
-    }
-
-    private boolean regionMatches(int start, String value) {
-        return limit - start >= value.length()
-                && strings.regionEquals(text, start, start + value.length(), false, value);
     }
 
     private JsonKind kindAt(int p) {

@@ -101,6 +101,17 @@ abstract class JsonFeedDecoder implements FeedDecoder {
         cursor.skipValue();
     }
 
+    /**
+     * Ends a compact-layout read that met a difference: back to {@code start}, for the general path to read the
+     * message from there.
+     *
+     * @return {@code false}, so that a compact read can {@code return notCompact(start);}
+     */
+    final boolean notCompact(int start) {
+        cursor.rewind(start);
+        return false;
+    }
+
     /** Adds {@code bit} to the fields seen so far, rejecting a field that came twice. */
     final int see(int seen, int bit, String field) {
         if ((seen & bit) != 0) {

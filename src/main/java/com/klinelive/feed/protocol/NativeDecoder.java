@@ -41,6 +41,17 @@ final class NativeDecoder extends JsonFeedDecoder {
     private static final int REASON = 1 << 9;
     private static final int MESSAGE = 1 << 10;
 
+    /**
+     * A {@code tick} as our encoder writes it (docs/PROTOCOL.md's field order, no whitespace), in the pieces
+     * around its values: {@link #parseCompactTick} matches these literally instead of looking up names.
+     */
+    private static final char[] COMPACT_TICK_START = "{\"type\":\"tick\",\"symbol\":".toCharArray();
+    private static final char[] COMPACT_SEQ = ",\"seq\":".toCharArray();
+    private static final char[] COMPACT_TIME = ",\"time\":".toCharArray();
+    private static final char[] COMPACT_PRICE = ",\"price\":".toCharArray();
+    private static final char[] COMPACT_SIZE = ",\"size\":".toCharArray();
+    private static final char[] COMPACT_END = "}".toCharArray();
+
     private int parsedType;
     private long[] seqs = new long[64];
     private long[] times = new long[64];
@@ -63,6 +74,10 @@ final class NativeDecoder extends JsonFeedDecoder {
 
     @Override
     boolean parse() {
+        if (parseCompactTick()) {
+            parsedType = TICK;
+            return true;
+        }
         cursor.beginObject(null);
         parsedType = readType(TYPE, TYPES);
         switch (parsedType) {
@@ -93,6 +108,37 @@ final class NativeDecoder extends JsonFeedDecoder {
         } else {
             sink.onControl(control);
         }
+    }
+
+    /**
+     * Reads a {@code tick} laid out exactly as our encoder writes it, the common case, with the same value reads
+     * and checks as {@link #parseTick} in the same order (so a bad value fails with the same reason). At the
+     * first difference in layout the cursor goes back to the start and returns {@code false}, and {@link #parse}
+     * reads the message the general way.
+     */
+    private boolean parseCompactTick() {
+        int start = cursor.mark();
+        if (!cursor.consumeIfNext(COMPACT_TICK_START)) {
+            return false;
+        }
+        tickSymbol = cursor.nextSymbol("symbol");
+        if (!cursor.consumeIfNext(COMPACT_SEQ)) {
+            return notCompact(start);
+        }
+        tickSeq = validId("seq", cursor.nextLong("seq"));
+        if (!cursor.consumeIfNext(COMPACT_TIME)) {
+            return notCompact(start);
+        }
+        tickTime = validTime("time", cursor.nextLong("time"));
+        if (!cursor.consumeIfNext(COMPACT_PRICE)) {
+            return notCompact(start);
+        }
+        tickPrice = validPrice("price", cursor.nextDouble("price"));
+        if (!cursor.consumeIfNext(COMPACT_SIZE)) {
+            return notCompact(start);
+        }
+        tickSize = validSize("size", cursor.nextDouble("size"));
+        return cursor.consumeIfNext(COMPACT_END) || notCompact(start);
     }
 
     private void parseTick() {

@@ -1,5 +1,7 @@
 package com.klinelive.feed.protocol;
 
+import java.util.Arrays;
+
 /**
  * A small bounded intern table from char regions to Strings, so a feed that repeats the same few symbols costs
  * no String per message. Once {@link #MAX_ENTRIES} distinct symbols are held, further ones are allocated each
@@ -13,12 +15,16 @@ final class SymbolTable {
     private final String[] slots = new String[MAX_ENTRIES * 2];
     private int size;
     private String lastFound;
+    /** The chars of {@link #lastFound}, compared without going through String. */
+    private char[] lastChars;
+    /** The chars of each entry of {@link #slots}, at the same index. */
+    private final char[][] slotChars = new char[MAX_ENTRIES * 2][];
 
     /** The String held for the characters {@code text[start, end)}, or {@code null} if there is none. */
     String find(char[] text, int start, int end) {
         // Most feeds repeat one symbol message after message: try it before hashing.
         String last = lastFound;
-        if (last != null && sameChars(last, text, start, end)) {
+        if (last != null && Arrays.equals(lastChars, 0, lastChars.length, text, start, end)) {
             return last;
         }
         int hash = hash(text, start, end);
@@ -27,10 +33,29 @@ final class SymbolTable {
             String entry = slots[slot];
             if (entry.hashCode() == hash && sameChars(entry, text, start, end)) {
                 lastFound = entry;
+                lastChars = slotChars[slot];
                 return entry;
             }
         }
         return null;
+    }
+
+    /**
+     * The symbol last found if {@code text} from {@code start} holds its chars and then a closing quote, or
+     * {@code null}. Entries come from unescaped strings only, so they hold no quote, backslash or control
+     * character: a match is exactly the string that scanning the text from {@code start} would find.
+     */
+    String matchLast(char[] text, int start, int limit) {
+        String last = lastFound;
+        if (last == null) {
+            return null;
+        }
+        char[] chars = lastChars;
+        int quote = start + chars.length;
+        if (quote >= limit || text[quote] != '"' || !Arrays.equals(chars, 0, chars.length, text, start, quote)) {
+            return null;
+        }
+        return last;
     }
 
     /**
@@ -46,6 +71,7 @@ final class SymbolTable {
                 slot = (slot + 1) & mask;
             }
             slots[slot] = created;
+            slotChars[slot] = created.toCharArray();
             size++;
         }
         return created;

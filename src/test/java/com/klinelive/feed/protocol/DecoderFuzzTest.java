@@ -68,7 +68,7 @@ class DecoderFuzzTest {
         assertTrue(delivered > 1_000, "the mutations should leave many messages valid, got " + delivered);
     }
 
-    private static String mutate(Random random, String seed) {
+    static String mutate(Random random, String seed) {
         StringBuilder sb = new StringBuilder(seed);
         int edits = 1 + random.nextInt(3);
         for (int e = 0; e < edits && sb.length() > 0; e++) {

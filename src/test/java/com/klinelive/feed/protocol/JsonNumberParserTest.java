@@ -52,6 +52,38 @@ class JsonNumberParserTest {
     }
 
     @Test
+    void randomPlainDecimalsMatchDoubleParseDouble() {
+        // Around the short path's limits: 18 digits, 2^53, fractions with leading zeros, negative zero.
+        Random random = new Random(21);
+        for (int i = 0; i < 300_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            if (random.nextInt(4) == 0) {
+                sb.append('-');
+            }
+            int integerDigits = 1 + random.nextInt(20);
+            sb.append(integerDigits == 1 ? (char) ('0' + random.nextInt(10)) : (char) ('1' + random.nextInt(9)));
+            for (int d = 1; d < integerDigits; d++) {
+                sb.append((char) ('0' + random.nextInt(10)));
+            }
+            if (random.nextBoolean()) {
+                sb.append('.');
+                int zeros = random.nextInt(3) == 0 ? random.nextInt(20) : 0;
+                sb.append("0".repeat(zeros));
+                for (int d = 1 + random.nextInt(20); d > 0; d--) {
+                    sb.append((char) ('0' + random.nextInt(10)));
+                }
+            }
+            String text = sb.toString();
+            assertSameDouble(Double.parseDouble(text), parse(text), text);
+        }
+        for (String text : new String[] {"9007199254740992", "9007199254740993", "9007199254740992.5",
+                "900719925474099.3", "999999999999999999", "99999999999999999.9", "0.999999999999999999",
+                "-0.0", "-0", "0.000000000000000000", "12345678901234567.8"}) {
+            assertSameDouble(Double.parseDouble(text), parse(text), text);
+        }
+    }
+
+    @Test
     void hardDecimalStringsMatchDoubleParseDouble() {
         String[] texts = {
             "0.1", "0.2", "0.3", "1e22", "1e23", "9007199254740993", "9007199254740992",
@@ -74,6 +106,32 @@ class JsonNumberParserTest {
         assertEquals(JsonNumberParser.LEADING_ZERO, problemOfDouble("01"));
         assertEquals(JsonNumberParser.LEADING_ZERO, problemOfDouble("-00.5"));
         assertEquals("stopped at 1", problemOfDouble("0x1F"));
+    }
+
+    @Test
+    void skippingANumberEndsWhereParsingItEndsAndFailsForTheSameReason() {
+        Random random = new Random(11);
+        String alphabet = "0123456789-+.eE x";
+        java.util.List<String> texts = new java.util.ArrayList<>(java.util.List.of(
+                "", "-", "+1", ".5", "1.", "1e", "1e+", "-.5", "NaN", "01", "-00.5", "0x1F", "0", "-0", "0.0",
+                "1764073200125", "43250.50", "1.5e-3", "1E+22", "123456789012345678901234567890", "0.000"));
+        for (int i = 0; i < 50_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            for (int n = random.nextInt(12); n >= 0; n--) {
+                sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            texts.add(sb.toString());
+        }
+        JsonNumberParser skipper = new JsonNumberParser();
+        for (String text : texts) {
+            char[] chars = text.toCharArray();
+            int parsedEnd = parser.parseDouble(chars, 0, chars.length);
+            int skippedEnd = skipper.skip(chars, 0, chars.length);
+            assertEquals(parsedEnd, skippedEnd, text);
+            if (parsedEnd == JsonNumberParser.FAILED) {
+                assertEquals(parser.problem(), skipper.problem(), text);
+            }
+        }
     }
 
     @Test
