@@ -132,7 +132,7 @@ final class FramePainter {
         }
         priceLine.place(at, split, lineY, lineColour);
         double[] covered = labels.lastPrice(at.left() + at.plotWidth(), at.axisWidth(), at.top(),
-                at.plotHeight(), prices.y(frame.newestClose), frame.newestClose, newestUp, decimals);
+                at.plotHeight(), lineY, frame.newestClose, newestUp, decimals);
         priceAxis.setCovered(covered == null ? Double.NaN : covered[0], covered == null ? Double.NaN : covered[1]);
         legend(chart, frame);
         crosshair(chart, frame, at, pointerX, pointerY);

@@ -61,11 +61,6 @@ public final class FrameStats {
         latencies = new long[capacity];
     }
 
-    /** Records a drawn frame that repainted every visible candle; see {@link #recordFrame(long, long, boolean)}. */
-    public void recordFrame(long pulseNanos, long drawingNanos) {
-        recordFrame(pulseNanos, drawingNanos, true);
-    }
-
     /**
      * Records a drawn frame: the pulse's nanoTime, how long drawing took in nanoseconds, and whether it repainted
      * every visible candle ({@code whole}) or only the live candle's layer.

@@ -21,9 +21,9 @@ final class HistoryLayer {
 
     private static final int SERIES = 5;
 
-    /** Everything a history paint depends on besides the bars and overlay values. */
-    private record Setting(FramePainter.Geometry at, PriceScale prices, PriceScale volumes, boolean volumeShown,
-            double split, List<TimeTicks.Tick> timeTicks, Overlays.Settings overlays) {
+    /** Everything a history paint depends on besides the bars and overlay values; volumes null when hidden. */
+    private record Setting(FramePainter.Geometry at, PriceScale prices, PriceScale volumes, double split,
+            List<TimeTicks.Tick> timeTicks, Overlays.Settings overlays) {
     }
 
     private final BarBuffer bars = new BarBuffer();
@@ -62,7 +62,7 @@ final class HistoryLayer {
 
     private static Setting setting(ChartFrame frame, FramePainter.Geometry at, PriceScale prices,
             PriceScale volumes, boolean volumeShown, double split) {
-        return new Setting(at, prices, volumeShown ? volumes : null, volumeShown, split, frame.timeTicks,
+        return new Setting(at, prices, volumeShown ? volumes : null, split, frame.timeTicks,
                 frame.overlaysShown ? frame.overlays.settings() : null);
     }
 

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.klinelive.model.Candle;
 import com.klinelive.model.Timeframe;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.geometry.Bounds;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A live trade repaints only the live layer when nothing older changed, and whatever a frame repaints, the panes
@@ -212,12 +210,7 @@ class CandleChartLayersTest {
         return market.book().read(Timeframe.M1, c -> c.candle(index));
     }
 
-    /** Waits until the chart drew at least one more frame after everything queued so far ran. */
     private void awaitFrame() throws TimeoutException {
-        WaitForAsyncUtils.waitForFxEvents();
-        long frames = chart.frameStats().snapshot().frames();
-        chart.markDirty();
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> chart.frameStats().snapshot().frames() > frames);
-        WaitForAsyncUtils.waitForFxEvents();
+        FrameWait.nextFrame(chart);
     }
 }

@@ -278,13 +278,8 @@ class CandleChartTest {
         return new Point2D(b.getMinX() + b.getWidth() * fx, b.getMinY() + b.getHeight() * fy);
     }
 
-    /** Waits until the chart drew at least one more frame after everything queued so far ran. */
     private void awaitFrame() throws TimeoutException {
-        WaitForAsyncUtils.waitForFxEvents();
-        long frames = chart.frameStats().snapshot().frames();
-        chart.markDirty();
-        waitUntil(() -> chart.frameStats().snapshot().frames() > frames);
-        WaitForAsyncUtils.waitForFxEvents();
+        FrameWait.nextFrame(chart);
     }
 
     private static void waitUntil(Callable<Boolean> condition) throws TimeoutException {

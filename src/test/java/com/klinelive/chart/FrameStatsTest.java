@@ -16,7 +16,7 @@ class FrameStatsTest {
         FrameStats stats = new FrameStats(200);
         long pulse = 1_000_000_000L;
         for (int i = 1; i <= 100; i++) {
-            stats.recordFrame(pulse, i * 100_000L);
+            stats.recordFrame(pulse, i * 100_000L, true);
             stats.recordTickToPixel(i * 1_000_000L);
             pulse += 16_666_667L;
         }
@@ -36,10 +36,11 @@ class FrameStatsTest {
     void theRingKeepsOnlyTheNewestSamples() {
         FrameStats stats = new FrameStats(10);
         for (int i = 0; i < 1_000; i++) {
-            stats.recordFrame(i * 10_000_000L, i < 990 ? 50_000_000L : 1_000_000L);
+            stats.recordFrame(i * 10_000_000L, i < 990 ? 50_000_000L : 1_000_000L, i % 2 == 0);
         }
         FrameStats.Snapshot s = stats.snapshot();
         assertEquals(1_000, s.frames());
+        assertEquals(500, s.wholeFrames());
         assertEquals(1.0, s.frameMillisP99(), 1e-9);
         assertEquals(100.0, s.fps(), 1e-6);
         stats.reset();
