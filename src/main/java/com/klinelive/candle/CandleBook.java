@@ -40,6 +40,10 @@ public final class CandleBook {
     private final CandleSeries[] series;
     private final long[] historySeq;
     private final SeqWindow seen = new SeqWindow();
+    // What lets nearly every tick skip the per-timeframe checks of count: a trade at or after holdAllFrom can be
+    // held by every series, and one above historyMax counts in every timeframe. Updated on every change.
+    private long holdAllFrom = Long.MIN_VALUE;
+    private long historyMax = -1;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private volatile long version;
 
@@ -141,6 +145,17 @@ public final class CandleBook {
             default:
                 break;
         }
+        if (time >= holdAllFrom && seq > historyMax) {
+            // Nearly every tick: in or after the newest candle of every timeframe, and newer than any history.
+            seen.mark(seq);
+            long from = Long.MIN_VALUE;
+            for (CandleSeries s : series) {
+                s.add(seq, time, price, quantity);
+                from = Math.max(from, s.holdsAllFrom());
+            }
+            holdAllFrom = from;
+            return TickOutcome.ACCEPTED;
+        }
         // All timeframes or none: refused by one, the tick is counted in no other.
         for (int i = 0; i < series.length; i++) {
             if (seq > historySeq[i] && !series[i].canHold(time)) {
@@ -154,7 +169,20 @@ public final class CandleBook {
                 series[i].add(seq, time, price, quantity);
             }
         }
+        refreshShortcuts();
         return TickOutcome.ACCEPTED;
+    }
+
+    /** Recomputes {@link #holdAllFrom} and {@link #historyMax} after a change other than the common tick. */
+    private void refreshShortcuts() {
+        long from = Long.MIN_VALUE;
+        long history = -1;
+        for (int i = 0; i < series.length; i++) {
+            from = Math.max(from, series[i].holdsAllFrom());
+            history = Math.max(history, historySeq[i]);
+        }
+        holdAllFrom = from;
+        historyMax = history;
     }
 
     /**
@@ -177,6 +205,8 @@ public final class CandleBook {
             }
             changed();
         } finally {
+            // Also after history that failed to load part-way: the shortcuts must match what the series hold.
+            refreshShortcuts();
             lock.writeLock().unlock();
         }
     }
@@ -190,6 +220,7 @@ public final class CandleBook {
         try {
             boolean put = seriesOf(timeframe).put(candle);
             if (put) {
+                refreshShortcuts();
                 changed();
             }
             return put;
@@ -207,6 +238,7 @@ public final class CandleBook {
             }
             Arrays.fill(historySeq, -1L);
             seen.clear();
+            refreshShortcuts();
             changed();
         } finally {
             lock.writeLock().unlock();

@@ -169,6 +169,14 @@ public final class CandleSeries implements CandleColumns {
         return found >= 0 || index > 0 || size < capacity;
     }
 
+    /**
+     * A time from which on {@link #canHold} is true of every trade: the newest candle's start, or the earliest
+     * time there is when the series is empty.
+     */
+    long holdsAllFrom() {
+        return size == 0 ? Long.MIN_VALUE : newestStart;
+    }
+
     /** Counts one trade. The caller has checked {@link #canHold} for it. */
     void add(long seq, long eventTime, double price, double quantity) {
         if (eventTime >= newestStart && eventTime < newestEnd) {
@@ -251,15 +259,15 @@ public final class CandleSeries implements CandleColumns {
         }
         newestVolume += quantity;
         newestTrades++;
-        if (before(eventTime, seq, newestFirstTime, newestFirstSeq)) {
-            newestOpen = price;
-            newestFirstTime = eventTime;
-            newestFirstSeq = seq;
-        }
+        // A trade after the last one (nearly every trade) cannot also be before the first.
         if (before(newestLastTime, newestLastSeq, eventTime, seq)) {
             newestClose = price;
             newestLastTime = eventTime;
             newestLastSeq = seq;
+        } else if (before(eventTime, seq, newestFirstTime, newestFirstSeq)) {
+            newestOpen = price;
+            newestFirstTime = eventTime;
+            newestFirstSeq = seq;
         }
     }
 

@@ -7,7 +7,6 @@ import com.klinelive.feed.protocol.FeedDecoders;
 import com.klinelive.feed.protocol.FeedFormat;
 import com.klinelive.feed.protocol.FeedSink;
 import com.klinelive.model.Candle;
-import com.klinelive.model.Tick;
 import com.klinelive.model.Timeframe;
 import java.util.Optional;
 
@@ -97,15 +96,15 @@ final class Inbound implements TransportEvents, FeedSink {
     }
 
     @Override
-    public void onTick(Tick tick) {
-        SymbolSync sync = client.syncFor(tick.symbol());
+    public void onTick(String symbol, long seq, long time, double price, double size) {
+        SymbolSync sync = client.syncFor(symbol);
         if (sync == null) {
-            client.rejections().reject("too many symbols", tick.symbol());
+            client.rejections().reject("too many symbols", symbol);
             return;
         }
         markDelivered();
-        switch (sync.onTick(tick, receivedNanos)) {
-            case COUNTED, HELD_BACK, WAITING -> touch(tick.symbol());
+        switch (sync.onTick(seq, time, price, size, receivedNanos)) {
+            case COUNTED, HELD_BACK, WAITING -> touch(symbol);
             default -> { }
         }
     }

@@ -72,16 +72,18 @@ final class SymbolSync {
         return generation;
     }
 
-    /** Takes one live tick: counts it, or lets it wait for the ticks before it, or holds it back during a sync. */
-    synchronized Result onTick(Tick tick, long nowNanos) {
-        long seq = tick.seq();
+    /**
+     * Takes one live tick of this symbol: counts it, or lets it wait for the ticks before it, or holds it back
+     * during a sync. In fields rather than a {@link Tick}: one is made only for a tick that has to wait.
+     */
+    synchronized Result onTick(long seq, long time, double price, double size, long nowNanos) {
         if (!repairsGaps || lastSeq < 0 || seq <= lastSeq) {
             lastSeq = Math.max(lastSeq, seq);
-            return deliver(tick);
+            return syncing ? holdBack(tick(seq, time, price, size)) : count(seq, time, price, size);
         }
         if (seq == lastSeq + 1) {
             lastSeq = seq;
-            Result result = deliver(tick);
+            Result result = syncing ? holdBack(tick(seq, time, price, size)) : count(seq, time, price, size);
             drainAhead();
             return result;
         }
@@ -92,7 +94,7 @@ final class SymbolSync {
             overflowed = true;
             ahead.clear();
         }
-        ahead.put(seq, tick);
+        ahead.put(seq, tick(seq, time, price, size));
         return Result.WAITING;
     }
 
@@ -111,8 +113,8 @@ final class SymbolSync {
                 changed |= countRun(seqs, times, prices, sizes, i, end) > 0;
                 i = end;
             } else {
-                // Waiting, held back or after a gap: the tick-by-tick path, which keeps tick objects.
-                Result result = onTick(new Tick(book.symbol(), seqs[i], times[i], prices[i], sizes[i]), nowNanos);
+                // Waiting, held back or after a gap: the tick-by-tick path.
+                Result result = onTick(seqs[i], times[i], prices[i], sizes[i], nowNanos);
                 changed |= result != Result.DUPLICATE && result != Result.TOO_LATE;
                 i++;
             }
@@ -266,22 +268,28 @@ final class SymbolSync {
         return true;
     }
 
-    private Result deliver(Tick tick) {
-        if (syncing) {
-            if (heldBack.size() >= MAX_BUFFERED) {
-                // A history answer already on its way may not include the ticks we would drop: start over.
-                heldBack.clear();
-                overflowed = true;
-            } else {
-                heldBack.add(tick);
-            }
-            return Result.HELD_BACK;
+    private Tick tick(long seq, long time, double price, double size) {
+        return new Tick(book.symbol(), seq, time, price, size);
+    }
+
+    /** Keeps a tick that arrived during a sync, to be replayed on top of the history. */
+    private Result holdBack(Tick tick) {
+        if (heldBack.size() >= MAX_BUFFERED) {
+            // A history answer already on its way may not include the ticks we would drop: start over.
+            heldBack.clear();
+            overflowed = true;
+        } else {
+            heldBack.add(tick);
         }
-        return count(tick);
+        return Result.HELD_BACK;
     }
 
     private Result count(Tick tick) {
-        TickOutcome outcome = book.apply(tick);
+        return count(tick.seq(), tick.time(), tick.price(), tick.size());
+    }
+
+    private Result count(long seq, long time, double price, double size) {
+        TickOutcome outcome = book.apply(seq, time, price, size);
         switch (outcome) {
             case ACCEPTED -> metrics.tickCounted();
             case DUPLICATE -> metrics.duplicateDropped();
@@ -297,7 +305,11 @@ final class SymbolSync {
             Tick next = ahead.pollFirstEntry().getValue();
             if (next.seq() == lastSeq + 1) {
                 lastSeq = next.seq();
-                deliver(next);
+                if (syncing) {
+                    holdBack(next);
+                } else {
+                    count(next);
+                }
             }
         }
     }

@@ -111,6 +111,22 @@ class CandleBookTest {
     }
 
     @Test
+    void historyThatMovesTheCandlesForwardRefusesTicksOlderThanItHolds() {
+        book.apply(new Tick("BTCUSDT", 1, T0, 100, 1));
+        List<Candle> later = new java.util.ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            later.add(new Candle(T0 + 10_000 + i * 1_000L, 100, 100, 100, 100, 1, 1));
+        }
+        book.loadHistory(List.of(new History(Timeframe.S1, later, 50)));
+
+        // The one-second series is full from T0 + 10 s on: a tick before that has no candle left to go to.
+        assertEquals(TickOutcome.TOO_LATE, book.apply(new Tick("BTCUSDT", 51, T0 + 5_000, 50, 1)));
+        long oldest = book.read(Timeframe.S1, c -> c.time(0));
+        assertEquals(T0 + 10_000, oldest);
+        assertEquals(TickOutcome.ACCEPTED, book.apply(new Tick("BTCUSDT", 52, T0 + 1_010_000, 50, 1)));
+    }
+
+    @Test
     void sequenceFarBelowTheWindowIsTooLateNotNew() {
         book.apply(new Tick("BTCUSDT", 100_000, T0, 100, 1));
 

@@ -22,10 +22,10 @@ class SymbolSyncTest {
 
     @Test
     void ticksAheadWaitForTheMissingOnesThenCountInOrder() {
-        sync.onTick(tick(1, 1.0), 0);
-        assertEquals(SymbolSync.Result.WAITING, sync.onTick(tick(3, 0.1), 0));
+        offer(sync, tick(1, 1.0), 0);
+        assertEquals(SymbolSync.Result.WAITING, offer(sync, tick(3, 0.1), 0));
         assertEquals(1, sync.lastSeq());
-        assertEquals(SymbolSync.Result.COUNTED, sync.onTick(tick(2, 1e16), 0));
+        assertEquals(SymbolSync.Result.COUNTED, offer(sync, tick(2, 1e16), 0));
 
         assertEquals(3, sync.lastSeq());
         assertEquals(3, metrics.snapshot().ticks());
@@ -36,8 +36,8 @@ class SymbolSyncTest {
 
     @Test
     void aSequenceThatNeverComesIsAGapAfterTheGraceTime() {
-        sync.onTick(tick(1, 1), 0);
-        sync.onTick(tick(5, 1), SECOND);
+        offer(sync, tick(1, 1), 0);
+        offer(sync, tick(5, 1), SECOND);
 
         assertEquals(-1, sync.gapOlderThan(2 * SECOND, 2 * SECOND), "still within the grace time");
         int generation = sync.gapOlderThan(4 * SECOND, 2 * SECOND);
@@ -45,7 +45,7 @@ class SymbolSyncTest {
         assertEquals(true, sync.syncing());
         assertEquals(5, sync.lastSeq(), "resume after the newest tick held");
 
-        assertEquals(SymbolSync.Result.HELD_BACK, sync.onTick(tick(6, 1), 4 * SECOND));
+        assertEquals(SymbolSync.Result.HELD_BACK, offer(sync, tick(6, 1), 4 * SECOND));
         // History up to 5 covers the gap; tick 6 is replayed on top of it.
         int replayed = sync.finish(generation, List.of(new History(Timeframe.M1,
                 List.of(new Candle(T0, 10, 10, 10, 10, 5, 5)), 5)));
@@ -58,8 +58,8 @@ class SymbolSyncTest {
     @Test
     void historyThatEndsBeforeTheHeldBackTicksIsFetchedAgain() {
         int generation = sync.beginBackfill();
-        sync.onTick(tick(10, 1), 0);
-        sync.onTick(tick(11, 1), 0);
+        offer(sync, tick(10, 1), 0);
+        offer(sync, tick(11, 1), 0);
 
         assertEquals(-1, sync.finish(generation, List.of(new History(Timeframe.M1, List.of(), 7))),
                 "ticks 8 and 9 are in neither");
@@ -77,20 +77,20 @@ class SymbolSyncTest {
 
     @Test
     void resetContinuesAfterTheServersSequence() {
-        sync.onTick(tick(1, 1), 0);
+        offer(sync, tick(1, 1), 0);
         int generation = sync.reset(1_000);
 
         assertEquals(1_000, sync.lastSeq());
-        assertEquals(SymbolSync.Result.HELD_BACK, sync.onTick(tick(1_001, 1), 0));
+        assertEquals(SymbolSync.Result.HELD_BACK, offer(sync, tick(1_001, 1), 0));
         assertEquals(1, sync.finish(generation, List.of(new History(Timeframe.M1, List.of(), 1_000))));
     }
 
     @Test
     void withoutHistoryTicksCountAsTheyCome() {
         SymbolSync exchange = new SymbolSync(book, false, metrics);
-        exchange.onTick(tick(1, 1), 0);
-        assertEquals(SymbolSync.Result.COUNTED, exchange.onTick(tick(9, 1), 0));
-        assertEquals(SymbolSync.Result.DUPLICATE, exchange.onTick(tick(9, 1), 0));
+        offer(exchange, tick(1, 1), 0);
+        assertEquals(SymbolSync.Result.COUNTED, offer(exchange, tick(9, 1), 0));
+        assertEquals(SymbolSync.Result.DUPLICATE, offer(exchange, tick(9, 1), 0));
         assertEquals(1, metrics.snapshot().duplicates());
     }
 
@@ -119,7 +119,7 @@ class SymbolSyncTest {
                 times[i] = T0 + seqs[i] * 700 - random.nextInt(3_000);
                 prices[i] = 10 + random.nextInt(100) / 10.0;
                 sizes[i] = random.nextInt(10) / 4.0;
-                SymbolSync.Result r = oneByOne.onTick(new Tick("X", seqs[i], times[i], prices[i], sizes[i]), 0);
+                SymbolSync.Result r = oneByOne.onTick(seqs[i], times[i], prices[i], sizes[i], 0);
                 changed |= r != SymbolSync.Result.DUPLICATE && r != SymbolSync.Result.TOO_LATE;
             }
             assertEquals(changed, batched.onTicks(seqs, times, prices, sizes, count, 0), "batch " + b);
@@ -134,6 +134,10 @@ class SymbolSyncTest {
         assertEquals(expected.ticks(), actual.ticks());
         assertEquals(expected.duplicates(), actual.duplicates());
         assertEquals(expected.tooLate(), actual.tooLate());
+    }
+
+    private static SymbolSync.Result offer(SymbolSync to, Tick tick, long nowNanos) {
+        return to.onTick(tick.seq(), tick.time(), tick.price(), tick.size(), nowNanos);
     }
 
     private static Tick tick(long seq, double size) {

@@ -85,8 +85,8 @@ final class FeedRecorder extends WebSocketClient implements AutoCloseable {
         longestMessage.accumulateAndGet(message.length(), Math::max);
         decoder.decode(message, new FeedSink() {
             @Override
-            public void onTick(Tick tick) {
-                events.add(tick);
+            public void onTick(String symbol, long seq, long time, double price, double size) {
+                events.add(new Tick(symbol, seq, time, price, size));
             }
 
             @Override

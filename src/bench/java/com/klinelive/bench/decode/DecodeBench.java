@@ -8,7 +8,6 @@ import com.klinelive.feed.protocol.FeedFormat;
 import com.klinelive.feed.protocol.FeedSink;
 import com.klinelive.feed.protocol.Rejections;
 import com.klinelive.model.Candle;
-import com.klinelive.model.Tick;
 import com.klinelive.model.Timeframe;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -103,8 +102,12 @@ public class DecodeBench {
         }
 
         @Override
-        public void onTick(Tick tick) {
-            bh.consume(tick);
+        public void onTick(String symbol, long seq, long time, double price, double size) {
+            bh.consume(symbol);
+            bh.consume(seq);
+            bh.consume(time);
+            bh.consume(price);
+            bh.consume(size);
         }
 
         @Override

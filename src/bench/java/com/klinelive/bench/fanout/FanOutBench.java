@@ -12,7 +12,6 @@ import com.klinelive.feed.protocol.FeedFormat;
 import com.klinelive.feed.protocol.FeedSink;
 import com.klinelive.feed.protocol.Rejections;
 import com.klinelive.model.Candle;
-import com.klinelive.model.Tick;
 import com.klinelive.model.Timeframe;
 import com.klinelive.sim.SimOptions;
 import com.klinelive.sim.SimServer;
@@ -176,14 +175,14 @@ public final class FanOutBench {
         }
 
         @Override
-        public void onTick(Tick tick) {
-            if (lastSeq >= 0 && tick.seq() != lastSeq + 1) {
+        public void onTick(String symbol, long seq, long time, double price, double size) {
+            if (lastSeq >= 0 && seq != lastSeq + 1) {
                 gaps++;
             }
-            lastSeq = tick.seq();
+            lastSeq = seq;
             if (inWindow) {
                 windowTicks++;
-                latency.add(System.currentTimeMillis() - tick.time());
+                latency.add(System.currentTimeMillis() - time);
             }
         }
 

@@ -7,7 +7,6 @@ import com.klinelive.feed.protocol.FeedFormat;
 import com.klinelive.feed.protocol.FeedSink;
 import com.klinelive.feed.protocol.Rejections;
 import com.klinelive.model.Candle;
-import com.klinelive.model.Tick;
 import com.klinelive.model.Timeframe;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -81,9 +80,9 @@ final class ShortPoller implements AutoCloseable {
 
     private final FeedSink sink = new FeedSink() {
         @Override
-        public void onTick(Tick tick) {
+        public void onTick(String symbol, long seq, long time, double price, double size) {
             count++;
-            maxSeq = Math.max(maxSeq, tick.seq());
+            maxSeq = Math.max(maxSeq, seq);
         }
 
         @Override

@@ -111,7 +111,7 @@ final class BinanceDecoder extends JsonFeedDecoder {
     @Override
     void deliver(FeedSink sink) {
         switch (parsed) {
-            case TICK -> sink.onTick(parsedTick());
+            case TICK -> deliverTick(sink);
             case KLINE -> sink.onKline(tickSymbol, klineTimeframe, new Candle(klineOpenTime, klineOpen, klineHigh,
                     klineLow, klineClose, klineVolume, klineTrades), klineClosed);
             case ERROR -> sink.onControl(new ControlMessage.FeedError(errorMessage));

@@ -53,7 +53,7 @@ final class CoinbaseDecoder extends JsonFeedDecoder {
     @Override
     void deliver(FeedSink sink) {
         if (parsedMatch) {
-            sink.onTick(parsedTick());
+            deliverTick(sink);
         } else {
             sink.onControl(new ControlMessage.FeedError(errorMessage));
         }

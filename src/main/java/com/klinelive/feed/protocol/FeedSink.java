@@ -10,8 +10,11 @@ import com.klinelive.model.Timeframe;
  */
 public interface FeedSink {
 
-    /** One trade. */
-    void onTick(Tick tick);
+    /**
+     * One trade, field by field as in {@link Tick}: a decoder builds no object per trade, and a sink that counts
+     * candles needs none.
+     */
+    void onTick(String symbol, long seq, long time, double price, double size);
 
     /**
      * The trades of a {@code ticks} batch, oldest first: elements {@code 0} to {@code count - 1} of the columns,
@@ -20,7 +23,7 @@ public interface FeedSink {
      */
     default void onTicks(String symbol, long[] seqs, long[] times, double[] prices, double[] sizes, int count) {
         for (int i = 0; i < count; i++) {
-            onTick(new Tick(symbol, seqs[i], times[i], prices[i], sizes[i]));
+            onTick(symbol, seqs[i], times[i], prices[i], sizes[i]);
         }
     }
 

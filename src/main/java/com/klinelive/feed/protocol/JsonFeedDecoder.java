@@ -1,6 +1,5 @@
 package com.klinelive.feed.protocol;
 
-import com.klinelive.model.Tick;
 import java.util.Objects;
 
 /**
@@ -156,9 +155,9 @@ abstract class JsonFeedDecoder implements FeedDecoder {
         return size;
     }
 
-    /** The tick kept by {@link #parse} in the tick fields. */
-    final Tick parsedTick() {
-        return new Tick(tickSymbol, tickSeq, tickTime, tickPrice, tickSize);
+    /** Hands the tick kept by {@link #parse} in the tick fields to {@code sink}. */
+    final void deliverTick(FeedSink sink) {
+        sink.onTick(tickSymbol, tickSeq, tickTime, tickPrice, tickSize);
     }
 
     private int typeIndex(String typeField, String[] knownTypes) {

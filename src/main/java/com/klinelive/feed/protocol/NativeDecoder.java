@@ -99,7 +99,7 @@ final class NativeDecoder extends JsonFeedDecoder {
     @Override
     void deliver(FeedSink sink) {
         if (parsedType == TICK) {
-            sink.onTick(parsedTick());
+            deliverTick(sink);
         } else if (parsedType == TICKS) {
             if (batchEpoch != null) {
                 sink.onControl(batchEpoch);

@@ -135,6 +135,21 @@ class JsonNumberParserTest {
     }
 
     @Test
+    void randomIntegersOfEveryLengthMatchLongParseLong() {
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 100_000; i++) {
+            // Every length from 1 to 19 digits, odd and even, signed, followed by what ends a JSON number.
+            int length = 1 + i % 19;
+            long bound = length == 19 ? Long.MAX_VALUE : (long) Math.pow(10, length);
+            long value = length == 1 ? random.nextInt(10) : bound / 10 + Math.floorMod(random.nextLong(), bound - bound / 10);
+            String number = (random.nextBoolean() ? "-" : "") + value;
+            char[] text = (number + ",").toCharArray();
+            assertEquals(number.length(), parser.parseLong(text, 0, text.length), number);
+            assertEquals(Long.parseLong(number), parser.longValue(), number);
+        }
+    }
+
+    @Test
     void integersAreExactUpToLongMaxAndRefusedBeyond() {
         char[] max = "9223372036854775807".toCharArray();
         assertEquals(max.length, parser.parseLong(max, 0, max.length));

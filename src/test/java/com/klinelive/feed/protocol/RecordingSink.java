@@ -19,8 +19,8 @@ final class RecordingSink implements FeedSink {
     final List<Object> events = new ArrayList<>();
 
     @Override
-    public void onTick(Tick tick) {
-        events.add(tick);
+    public void onTick(String symbol, long seq, long time, double price, double size) {
+        events.add(new Tick(symbol, seq, time, price, size));
     }
 
     @Override
