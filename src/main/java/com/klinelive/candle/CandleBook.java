@@ -40,10 +40,15 @@ public final class CandleBook {
     private final CandleSeries[] series;
     private final long[] historySeq;
     private final SeqWindow seen = new SeqWindow();
-    // What lets nearly every tick skip the per-timeframe checks of count: a trade at or after holdAllFrom can be
-    // held by every series, and one above historyMax counts in every timeframe. Updated on every change.
+    // What lets nearly every tick skip the per-timeframe checks of count, recomputed after any other change: the
+    // newest start of all series (a trade from then on can be held by every one) and the first newest end (before
+    // it, a trade falls in every newest candle); a trade above historyMax counts in every timeframe; and the last
+    // trade counted, in trade order, which no series' newest candle has a later trade than.
     private long holdAllFrom = Long.MIN_VALUE;
+    private long newestUntil = Long.MIN_VALUE;
     private long historyMax = -1;
+    private long lastTime = Long.MIN_VALUE;
+    private long lastSeq = Long.MIN_VALUE;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private volatile long version;
 
@@ -145,15 +150,24 @@ public final class CandleBook {
             default:
                 break;
         }
-        if (time >= holdAllFrom && seq > historyMax) {
-            // Nearly every tick: in or after the newest candle of every timeframe, and newer than any history.
+        boolean inOrder = time > lastTime || (time == lastTime && seq > lastSeq);
+        if (inOrder && seq > historyMax && time >= holdAllFrom && time < newestUntil) {
+            // Nearly every tick: the next trade, in the newest candle of every timeframe, newer than any history.
             seen.mark(seq);
-            long from = Long.MIN_VALUE;
+            for (CandleSeries s : series) {
+                s.addInOrder(seq, time, price, quantity);
+            }
+            lastTime = time;
+            lastSeq = seq;
+            return TickOutcome.ACCEPTED;
+        }
+        if (seq > historyMax && time >= holdAllFrom) {
+            // A trade that opens a candle, or comes a little out of order: every series can still hold it.
+            seen.mark(seq);
             for (CandleSeries s : series) {
                 s.add(seq, time, price, quantity);
-                from = Math.max(from, s.holdsAllFrom());
             }
-            holdAllFrom = from;
+            counted(time, seq, inOrder);
             return TickOutcome.ACCEPTED;
         }
         // All timeframes or none: refused by one, the tick is counted in no other.
@@ -169,19 +183,31 @@ public final class CandleBook {
                 series[i].add(seq, time, price, quantity);
             }
         }
-        refreshShortcuts();
+        counted(time, seq, inOrder);
         return TickOutcome.ACCEPTED;
     }
 
-    /** Recomputes {@link #holdAllFrom} and {@link #historyMax} after a change other than the common tick. */
+    /** After a trade counted other than in-order in every newest candle: the shortcuts again. */
+    private void counted(long time, long seq, boolean inOrder) {
+        if (inOrder) {
+            lastTime = time;
+            lastSeq = seq;
+        }
+        refreshShortcuts();
+    }
+
+    /** Recomputes the shortcuts of {@link #count} from the series, after a change other than the common tick. */
     private void refreshShortcuts() {
         long from = Long.MIN_VALUE;
+        long until = Long.MAX_VALUE;
         long history = -1;
         for (int i = 0; i < series.length; i++) {
             from = Math.max(from, series[i].holdsAllFrom());
+            until = Math.min(until, series[i].newestEnd());
             history = Math.max(history, historySeq[i]);
         }
         holdAllFrom = from;
+        newestUntil = until;
         historyMax = history;
     }
 
@@ -238,6 +264,8 @@ public final class CandleBook {
             }
             Arrays.fill(historySeq, -1L);
             seen.clear();
+            lastTime = Long.MIN_VALUE;
+            lastSeq = Long.MIN_VALUE;
             refreshShortcuts();
             changed();
         } finally {

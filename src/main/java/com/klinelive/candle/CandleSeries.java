@@ -177,6 +177,22 @@ public final class CandleSeries implements CandleColumns {
         return size == 0 ? Long.MIN_VALUE : newestStart;
     }
 
+    /** The end of the newest candle's bucket, exclusive; the earliest time there is when the series is empty. */
+    long newestEnd() {
+        return newestEnd;
+    }
+
+    /**
+     * Counts a trade that falls in the newest candle's bucket and comes after its last trade (event time, then
+     * sequence): what nearly every trade of a live feed does, with nothing to check.
+     */
+    void addInOrder(long seq, long eventTime, double price, double quantity) {
+        countInNewest(price, quantity);
+        newestClose = price;
+        newestLastTime = eventTime;
+        newestLastSeq = seq;
+    }
+
     /** Counts one trade. The caller has checked {@link #canHold} for it. */
     void add(long seq, long eventTime, double price, double quantity) {
         if (eventTime >= newestStart && eventTime < newestEnd) {
@@ -251,6 +267,21 @@ public final class CandleSeries implements CandleColumns {
 
     /** A tick in the newest candle's bucket: the fast path of nearly every tick. */
     private void updateNewest(long seq, long eventTime, double price, double quantity) {
+        // A trade after the last one (nearly every trade) cannot also be before the first.
+        if (before(newestLastTime, newestLastSeq, eventTime, seq)) {
+            addInOrder(seq, eventTime, price, quantity);
+            return;
+        }
+        countInNewest(price, quantity);
+        if (before(eventTime, seq, newestFirstTime, newestFirstSeq)) {
+            newestOpen = price;
+            newestFirstTime = eventTime;
+            newestFirstSeq = seq;
+        }
+    }
+
+    /** What every trade in the newest candle changes, wherever it falls in the trade order. */
+    private void countInNewest(double price, double quantity) {
         if (price > newestHigh) {
             newestHigh = price;
         }
@@ -259,16 +290,6 @@ public final class CandleSeries implements CandleColumns {
         }
         newestVolume += quantity;
         newestTrades++;
-        // A trade after the last one (nearly every trade) cannot also be before the first.
-        if (before(newestLastTime, newestLastSeq, eventTime, seq)) {
-            newestClose = price;
-            newestLastTime = eventTime;
-            newestLastSeq = seq;
-        } else if (before(eventTime, seq, newestFirstTime, newestFirstSeq)) {
-            newestOpen = price;
-            newestFirstTime = eventTime;
-            newestFirstSeq = seq;
-        }
     }
 
     /**

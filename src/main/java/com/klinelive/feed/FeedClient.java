@@ -409,7 +409,7 @@ public final class FeedClient implements AutoCloseable {
         if (current == null || current.openedAtNanos == 0 || closed) {
             return;
         }
-        long last = Math.max(current.openedAtNanos, current.lastMessageNanos);
+        long last = Math.max(current.openedAtNanos, current.lastMessageNanos());
         long silentMillis = (now - last) / 1_000_000;
         // A held poll is silent by design for up to ~25 s; only the WebSocket has heartbeats to expect.
         long staleAfter = current.transport.kind() == TransportKind.WEBSOCKET ? options.staleAfter().toMillis()

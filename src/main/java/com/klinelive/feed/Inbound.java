@@ -9,6 +9,7 @@ import com.klinelive.feed.protocol.FeedSink;
 import com.klinelive.model.Candle;
 import com.klinelive.model.Timeframe;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Everything that arrives on one transport: decodes each message on the network thread it arrived on and counts
@@ -20,7 +21,8 @@ final class Inbound implements TransportEvents, FeedSink {
     private final FeedClient client;
     Transport transport;
     volatile long openedAtNanos;
-    volatile long lastMessageNanos;
+    /** When a message or pong last arrived; read by the watchdog, which can take it a moment late. */
+    private final AtomicLong lastMessageNanos = new AtomicLong();
     /** Whether a tick or candle arrived: a WebSocket that never delivers one is as good as dead. */
     volatile boolean delivered;
 
@@ -34,6 +36,10 @@ final class Inbound implements TransportEvents, FeedSink {
         this.client = client;
     }
 
+    long lastMessageNanos() {
+        return lastMessageNanos.get();
+    }
+
     @Override
     public void onOpen(Transport t) {
         client.opened(this);
@@ -44,7 +50,8 @@ final class Inbound implements TransportEvents, FeedSink {
         if (!client.isCurrent(this)) {
             return;
         }
-        lastMessageNanos = receivedNanos;
+        // A release store: a volatile one would cost a full fence per message.
+        lastMessageNanos.lazySet(receivedNanos);
         client.metricsSink().messageReceived(receivedNanos);
         synchronized (this) {
             if (decoder == null && !chooseDecoder(text)) {
@@ -85,7 +92,7 @@ final class Inbound implements TransportEvents, FeedSink {
     public void onRoundTrip(Transport t, long nanos) {
         if (client.isCurrent(this)) {
             // A pong proves the connection alive as much as a message does.
-            lastMessageNanos = System.nanoTime();
+            lastMessageNanos.lazySet(System.nanoTime());
             client.metricsSink().roundTrip(nanos);
         }
     }
