@@ -43,7 +43,7 @@ final class PlotPainter {
             }
         }
         for (TimeTicks.Tick tick : timeTicks) {
-            int x = (int) Math.floor(view.x(tick.index() + 0.5) * g.scale);
+            int x = (int) Math.floor(view.x(tick.position()) * g.scale);
             gc.fillRect(g.logical(x), 0, line, height);
         }
     }

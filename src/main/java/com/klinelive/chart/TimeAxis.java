@@ -9,8 +9,9 @@ import javafx.scene.chart.ValueAxis;
 
 /**
  * The horizontal axis in candle index space (candle {@code i} spans {@code [i, i+1)}), labelled with the
- * calendar-aware {@link TimeTicks} the chart computes from the candles' times; each label stands under the
- * centre of its candle. The chart sets range and ticks every frame; it never ranges itself.
+ * calendar-aware {@link TimeTicks} the chart computes from the candles' times; each label stands at its
+ * tick's position (the centre of its candle, or the edge before it for a boundary in a gap). The chart sets
+ * range and ticks every frame; it never ranges itself.
  */
 public final class TimeAxis extends ValueAxis<Number> {
 
@@ -58,7 +59,7 @@ public final class TimeAxis extends ValueAxis<Number> {
     protected List<Number> calculateTickValues(double length, Object range) {
         List<Number> values = new ArrayList<>(ticks.size());
         for (TimeTicks.Tick tick : ticks) {
-            values.add(tick.index() + 0.5);
+            values.add(tick.position());
         }
         return values;
     }
@@ -66,7 +67,7 @@ public final class TimeAxis extends ValueAxis<Number> {
     @Override
     protected String getTickMarkLabel(Number value) {
         for (TimeTicks.Tick tick : ticks) {
-            if (tick.index() + 0.5 == value.doubleValue()) {
+            if (tick.position() == value.doubleValue()) {
                 return tick.label();
             }
         }

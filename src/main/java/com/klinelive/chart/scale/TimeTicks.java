@@ -10,21 +10,26 @@ import java.util.Locale;
 
 /**
  * Labels for the time axis. The axis is in candle index space (a period without trades has no candle, so time
- * does not map linearly to x); a label goes on the first candle at or after each calendar boundary of a
- * {@link TimeStep} chosen so that labels sit at least a given number of pixels apart. Each label names the most
- * significant unit that changed since the previous candle: {@code 2026} for a new year, {@code Nov} for a new
- * month, {@code Nov 25} for a new day, else the time of day. All in UTC.
+ * does not map linearly to x); a label goes at each calendar boundary of a {@link TimeStep} chosen so that labels
+ * sit at least a given number of pixels apart: under the candle that starts on the boundary, or, when the
+ * boundary falls in a short gap between candles (sparse one-second candles), on the edge between the candles
+ * either side of it, naming the boundary, so the labels stay round ({@code 12:00:15}, not the {@code 12:00:16}
+ * of the next candle). After a gap longer than a step (a weekend) the label names the first candle after it.
+ * Each label names the most significant unit that changed since the previous candle: {@code 2026} for a new
+ * year, {@code Nov} for a new month, {@code Nov 25} for a new day, else the time of day. All in UTC.
  */
 public final class TimeTicks {
 
     /**
      * One label.
      *
-     * @param index the candle it stands under
-     * @param label the text
-     * @param rank  how significant the change it marks is: 0 time of day, 1 day, 2 month, 3 year
+     * @param index    the first candle at or after its boundary
+     * @param position where it stands in index space: {@code index + 0.5}, the centre of that candle, or
+     *                 {@code index}, its left edge, for a boundary in a gap before it
+     * @param label    the text
+     * @param rank     how significant the change it marks is: 0 time of day, 1 day, 2 month, 3 year
      */
-    public record Tick(int index, String label, int rank) {
+    public record Tick(int index, double position, String label, int rank) {
     }
 
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
@@ -68,15 +73,20 @@ public final class TimeTicks {
                 break;
             }
             long time = candles.time(index);
-            double x = view.x(index + 0.5);
+            // A boundary inside a gap shorter than a step is named itself, on the edge before the candle after it.
+            boolean inGap = time != boundary && time < step.next(boundary);
+            long named = inGap ? boundary : time;
+            double position = inGap ? index : index + 0.5;
+            double x = view.x(position);
             if (x >= margin && x <= view.width() - margin) {
-                int rank = rank(time, index > 0 ? candles.time(index - 1) : boundary - 1);
+                int rank = rank(named, index > 0 ? candles.time(index - 1) : boundary - 1);
+                Tick tick = new Tick(index, position, label(named, rank, showSeconds), rank);
                 if (x - lastX >= minSpacing) {
-                    ticks.add(new Tick(index, label(time, rank, showSeconds), rank));
+                    ticks.add(tick);
                     lastX = x;
                 } else if (rank > ticks.get(ticks.size() - 1).rank()) {
                     // Too close to the previous label: keep whichever marks the bigger change.
-                    ticks.set(ticks.size() - 1, new Tick(index, label(time, rank, showSeconds), rank));
+                    ticks.set(ticks.size() - 1, tick);
                     lastX = x;
                 }
             }

@@ -49,16 +49,16 @@ class TimeTicksTest {
         Viewport view = new Viewport(600, 1200, 2, 0);
         List<TimeTicks.Tick> ticks = TimeTicks.compute(candles, view, MINUTE, 80);
         assertTrue(ticks.size() >= 9, ticks::toString);
-        assertTrue(view.x(ticks.get(0).index() + 0.5) >= 80 / 3.0, "no label cut at the edge");
+        assertTrue(view.x(ticks.get(0).position()) >= 80 / 3.0, "no label cut at the edge");
         double previousX = Double.NEGATIVE_INFINITY;
         for (TimeTicks.Tick tick : ticks) {
-            double x = view.x(tick.index() + 0.5);
+            double x = view.x(tick.position());
             assertTrue(x - previousX >= 80, ticks::toString);
             previousX = x;
             assertEquals(0, candles.time(tick.index()) % (30 * MINUTE), tick::toString);
         }
         int midnight = (int) ((at("2025-11-26T00:00:00Z") - start) / MINUTE);
-        assertTrue(ticks.contains(new TimeTicks.Tick(midnight, "Nov 26", 1)), ticks::toString);
+        assertTrue(ticks.contains(new TimeTicks.Tick(midnight, midnight + 0.5, "Nov 26", 1)), ticks::toString);
         assertTrue(ticks.stream().anyMatch(t -> t.label().equals("21:00")), ticks::toString);
     }
 
@@ -71,7 +71,7 @@ class TimeTicksTest {
         ArrayCandles candles = ArrayCandles.atTimes(times);
         Viewport view = new Viewport(times.length, 960, 4, 0);
         List<TimeTicks.Tick> ticks = TimeTicks.compute(candles, view, MINUTE, 70);
-        assertTrue(ticks.contains(new TimeTicks.Tick(120, "Nov 24", 1)), ticks::toString);
+        assertTrue(ticks.contains(new TimeTicks.Tick(120, 120.5, "Nov 24", 1)), ticks::toString);
         assertTrue(ticks.size() < 20, ticks::toString);
     }
 
@@ -81,7 +81,7 @@ class TimeTicksTest {
         ArrayCandles candles = ArrayCandles.atTimes(LongStream.range(0, 48).map(i -> start + i * 5 * MINUTE).toArray());
         Viewport view = new Viewport(48, 480, 10, 0);
         List<TimeTicks.Tick> ticks = TimeTicks.compute(candles, view, 5 * MINUTE, 60);
-        assertTrue(ticks.contains(new TimeTicks.Tick(24, "2026", 3)), ticks::toString);
+        assertTrue(ticks.contains(new TimeTicks.Tick(24, 24.5, "2026", 3)), ticks::toString);
     }
 
     @Test
@@ -91,6 +91,25 @@ class TimeTicksTest {
         Viewport view = new Viewport(100, 1000, 10, 0);
         List<TimeTicks.Tick> ticks = TimeTicks.compute(candles, view, 1000, 70);
         assertTrue(ticks.stream().anyMatch(t -> t.label().equals("12:00:15")), ticks::toString);
+    }
+
+    @Test
+    void aBoundaryInAShortGapIsNamedItselfOnTheEdgeBetweenTheCandles() {
+        // Sparse one-second candles: every fourth second has no trade, 12:00:15 among them, 12:00:30 not.
+        long start = at("2025-11-25T12:00:00Z");
+        long[] times = LongStream.range(0, 150).filter(i -> i % 4 != 3).map(i -> start + i * 1000).toArray();
+        ArrayCandles candles = ArrayCandles.atTimes(times);
+        Viewport view = new Viewport(times.length, times.length * 10, 10, 0);
+        List<TimeTicks.Tick> ticks = TimeTicks.compute(candles, view, 1000, 70);
+
+        int after15 = java.util.Arrays.binarySearch(times, start + 16_000);
+        assertTrue(ticks.contains(new TimeTicks.Tick(after15, after15, "12:00:15", 0)), ticks::toString);
+        int at30 = java.util.Arrays.binarySearch(times, start + 30_000);
+        assertTrue(ticks.contains(new TimeTicks.Tick(at30, at30 + 0.5, "12:00:30", 0)), ticks::toString);
+        for (TimeTicks.Tick tick : ticks) {
+            char last = tick.label().charAt(tick.label().length() - 1);
+            assertTrue(last == '0' || last == '5', "round labels only: " + ticks);
+        }
     }
 
     @Test
