@@ -50,7 +50,7 @@ public final class FeedClient implements AutoCloseable {
     private final CandleAggregator aggregator;
     private final TransportFactory webSockets;
     private final TransportFactory longPolls;
-    private final FeedMetrics metrics = new FeedMetrics();
+    private final FeedMetrics metrics = new FeedMetrics(this::ticksCounted);
     private final Rejections rejections = new Rejections();
     private final List<FeedListener> listeners = new CopyOnWriteArrayList<>();
     private final Map<String, SymbolSync> syncs = new ConcurrentHashMap<>();
@@ -569,6 +569,14 @@ public final class FeedClient implements AutoCloseable {
 
     FeedMetrics metricsSink() {
         return metrics;
+    }
+
+    private long ticksCounted() {
+        long sum = 0;
+        for (SymbolSync sync : syncs.values()) {
+            sum += sync.ticksCounted();
+        }
+        return sum;
     }
 
     Rejections rejections() {

@@ -2,6 +2,7 @@ package com.klinelive.feed;
 
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 
 /**
  * Counters of one {@link FeedClient}, written by network threads and read by whoever shows them. Thread-safe;
@@ -29,7 +30,7 @@ public final class FeedMetrics {
             long tooLate, long silentMillis) {
     }
 
-    private final LongAdder ticks = new LongAdder();
+    private final LongSupplier ticks;
     private final LongAdder duplicates = new LongAdder();
     private final LongAdder tooLate = new LongAdder();
     private final LongAdder gapsRepaired = new LongAdder();
@@ -45,14 +46,12 @@ public final class FeedMetrics {
     private long windowStartTicks;
     private volatile double ticksPerSecond;
 
-    void tickCounted() {
-        ticks.increment();
-    }
-
-    void ticksCounted(int count) {
-        if (count > 0) {
-            ticks.add(count);
-        }
+    /**
+     * @param ticks the ticks counted in candles so far. Each symbol's sync tallies its own under the lock it holds
+     *              anyway: a counter shared by every network thread would cost each tick an atomic operation.
+     */
+    FeedMetrics(LongSupplier ticks) {
+        this.ticks = ticks;
     }
 
     void duplicateDropped() {
@@ -93,7 +92,7 @@ public final class FeedMetrics {
     synchronized void sampleRate(long nowNanos) {
         long elapsed = nowNanos - windowStartNanos;
         if (elapsed >= 500_000_000L) {
-            long count = ticks.sum();
+            long count = ticks.getAsLong();
             ticksPerSecond = (count - windowStartTicks) * 1e9 / elapsed;
             windowStartTicks = count;
             windowStartNanos = nowNanos;
@@ -108,7 +107,7 @@ public final class FeedMetrics {
     public Snapshot snapshot() {
         long rtt = roundTripNanos.get();
         long last = lastMessageNanos.get();
-        return new Snapshot(transport, rtt < 0 ? -1 : rtt / 1e6, ticksPerSecond, ticks.sum(), duplicates.sum(),
+        return new Snapshot(transport, rtt < 0 ? -1 : rtt / 1e6, ticksPerSecond, ticks.getAsLong(), duplicates.sum(),
                 rejected, lastRejectReason, gapsRepaired.sum(), reconnects.sum(), tooLate.sum(),
                 last == 0 ? -1 : (System.nanoTime() - last) / 1_000_000);
     }

@@ -26,7 +26,7 @@ final class Inbound implements TransportEvents, FeedSink {
     /** Whether a tick or candle arrived: a WebSocket that never delivers one is as good as dead. */
     volatile boolean delivered;
 
-    // Guarded by this: one message is decoded at a time (long polling may answer on several threads).
+    // Confined to the transport's delivery: its events never overlap (TransportEvents), so these need no lock.
     private FeedDecoder decoder;
     // The symbol the current message changed; every format carries one symbol per message.
     private String touched;
@@ -53,16 +53,14 @@ final class Inbound implements TransportEvents, FeedSink {
         // A release store: a volatile one would cost a full fence per message.
         lastMessageNanos.lazySet(receivedNanos);
         client.metricsSink().messageReceived(receivedNanos);
-        synchronized (this) {
-            if (decoder == null && !chooseDecoder(text)) {
-                return;
-            }
-            touched = null;
-            this.receivedNanos = receivedNanos;
-            decoder.decode(text, this);
-            if (touched != null) {
-                client.candlesChanged(touched, receivedNanos);
-            }
+        if (decoder == null && !chooseDecoder(text)) {
+            return;
+        }
+        touched = null;
+        this.receivedNanos = receivedNanos;
+        decoder.decode(text, this);
+        if (touched != null) {
+            client.candlesChanged(touched, receivedNanos);
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Keeps one symbol's candles equal to the feed's.
@@ -39,6 +40,11 @@ final class SymbolSync {
     private int generation;
     private boolean overflowed;
     private final List<Tick> heldBack = new ArrayList<>();
+    /**
+     * Ticks counted in the book, for {@link FeedMetrics}. Written only under this sync's lock, so a release store
+     * does, with no atomic add; read without the lock, so a status bar never waits for a sync.
+     */
+    private final AtomicLong ticksCounted = new AtomicLong();
     /** Outcomes of the last run counted at once, reused. */
     private TickOutcome[] outcomes = new TickOutcome[64];
 
@@ -46,7 +52,7 @@ final class SymbolSync {
      * @param book        the symbol's candles
      * @param repairsGaps whether the feed has history to repair gaps from (our protocol); without it ticks are
      *                    counted as they come
-     * @param metrics     where counted, duplicate and too-late ticks are tallied
+     * @param metrics     where duplicate and too-late ticks are tallied
      */
     SymbolSync(CandleBook book, boolean repairsGaps, FeedMetrics metrics) {
         this.book = book;
@@ -65,6 +71,11 @@ final class SymbolSync {
 
     synchronized boolean syncing() {
         return syncing;
+    }
+
+    /** How many ticks were counted in the book so far. */
+    long ticksCounted() {
+        return ticksCounted.get();
     }
 
     /** The generation of the current sync; a history answer for an older one is stale. */
@@ -146,7 +157,7 @@ final class SymbolSync {
             outcomes = new TickOutcome[Math.max(to, outcomes.length * 2)];
         }
         int counted = book.apply(seqs, times, prices, sizes, from, to, outcomes);
-        metrics.ticksCounted(counted);
+        addCounted(counted);
         if (counted < to - from) {
             for (int i = from; i < to; i++) {
                 if (outcomes[i] == TickOutcome.DUPLICATE) {
@@ -291,12 +302,16 @@ final class SymbolSync {
     private Result count(long seq, long time, double price, double size) {
         TickOutcome outcome = book.apply(seq, time, price, size);
         switch (outcome) {
-            case ACCEPTED -> metrics.tickCounted();
+            case ACCEPTED -> addCounted(1);
             case DUPLICATE -> metrics.duplicateDropped();
             default -> metrics.tooLate();
         }
         return outcome == TickOutcome.ACCEPTED ? Result.COUNTED
                 : outcome == TickOutcome.DUPLICATE ? Result.DUPLICATE : Result.TOO_LATE;
+    }
+
+    private void addCounted(int count) {
+        ticksCounted.lazySet(ticksCounted.get() + count);
     }
 
     /** Counts the waiting ticks that now follow on; drops those that turned out to be duplicates. */

@@ -3,6 +3,10 @@ package com.klinelive.feed;
 /**
  * What a {@link Transport} reports, on its own threads. For one transport: at most one {@code onOpen}, then any
  * number of messages, round trips and rejections, and at most one {@code onClosed}, after which nothing follows.
+ *
+ * <p>A transport calls {@code onOpen}, {@code onMessage}, {@code onRejected} and {@code onRoundTrip} one at a time,
+ * each call happening-before the next, even when it receives on several threads: so a receiver decodes without a
+ * lock of its own, which would cost every message two atomic operations.
  */
 public interface TransportEvents {
 

@@ -41,6 +41,8 @@ final class LongPollTransport implements Transport {
     private final ScheduledExecutorService timer;
     private final AtomicBoolean ended = new AtomicBoolean();
     private final AtomicBoolean opened = new AtomicBoolean();
+    /** Answers for different symbols complete on different threads; events go out one at a time. */
+    private final Object delivering = new Object();
 
     LongPollTransport(TransportRequest request, TransportEvents events, HttpClient http,
             ScheduledExecutorService timer) {
@@ -102,13 +104,15 @@ final class LongPollTransport implements Transport {
                 return;
             }
             long now = System.nanoTime();
-            if (opened.compareAndSet(false, true)) {
-                events.onOpen(this);
+            synchronized (delivering) {
+                if (opened.compareAndSet(false, true)) {
+                    events.onOpen(this);
+                }
+                if (now - sentNanos < IMMEDIATE_NANOS) {
+                    events.onRoundTrip(this, now - sentNanos);
+                }
+                events.onMessage(this, response.body(), now);
             }
-            if (now - sentNanos < IMMEDIATE_NANOS) {
-                events.onRoundTrip(this, now - sentNanos);
-            }
-            events.onMessage(this, response.body(), now);
             long wait = sentNanos + MIN_SPACING_NANOS - System.nanoTime();
             if (wait <= 0 || response.body().length() >= LARGE_ANSWER_CHARS) {
                 poll(symbol);

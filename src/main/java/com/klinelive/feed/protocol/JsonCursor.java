@@ -254,7 +254,7 @@ final class JsonCursor {
         if (limit - p < length) {
             return false;
         }
-        if (!java.util.Arrays.equals(text, p, p + length, literal, 0, length)) {
+        if (!CharRegions.equal(text, p, literal, 0, length)) {
             return false;
         }
         pos = p + length;

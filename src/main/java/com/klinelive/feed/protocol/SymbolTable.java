@@ -1,7 +1,5 @@
 package com.klinelive.feed.protocol;
 
-import java.util.Arrays;
-
 /**
  * A small bounded intern table from char regions to Strings, so a feed that repeats the same few symbols costs
  * no String per message. Once {@link #MAX_ENTRIES} distinct symbols are held, further ones are allocated each
@@ -24,7 +22,8 @@ final class SymbolTable {
     String find(char[] text, int start, int end) {
         // Most feeds repeat one symbol message after message: try it before hashing.
         String last = lastFound;
-        if (last != null && Arrays.equals(lastChars, 0, lastChars.length, text, start, end)) {
+        if (last != null && lastChars.length == end - start
+                && CharRegions.equal(lastChars, 0, text, start, end - start)) {
             return last;
         }
         int hash = hash(text, start, end);
@@ -52,7 +51,7 @@ final class SymbolTable {
         }
         char[] chars = lastChars;
         int quote = start + chars.length;
-        if (quote >= limit || text[quote] != '"' || !Arrays.equals(chars, 0, chars.length, text, start, quote)) {
+        if (quote >= limit || text[quote] != '"' || !CharRegions.equal(chars, 0, text, start, chars.length)) {
             return null;
         }
         return last;

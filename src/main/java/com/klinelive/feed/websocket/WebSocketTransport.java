@@ -123,6 +123,7 @@ final class WebSocketTransport implements Transport {
         return clean.length() > REASON_MAX ? clean.substring(0, REASON_MAX) + "…" : clean;
     }
 
+    /** Java-WebSocket calls every handler of one connection on its read thread, so events never overlap. */
     private final class Client extends WebSocketClient {
 
         Client(Draft_6455 draft, int connectTimeoutMillis) {
