@@ -38,11 +38,12 @@ final class JmhSection {
         ChainedOptionsBuilder options = base().output(log("jmh-decode"))
                 .include(DecodeBench.class.getName() + "\\.")
                 .warmupIterations(quick ? 1 : 2).measurementIterations(quick ? 2 : 5);
-        // The per-tick figure the target is about: more iterations, so that its median stands against the noise
-        // of a shared machine (iterations of the same code vary by a third here).
+        // The per-tick figure the target is about: more iterations, in three JVMs spread over a minute and a half,
+        // so that its median stands against the noise of a shared machine (whole stretches of iterations of the same
+        // code run half as fast again while a neighbour is busy, with the same CPU time per iteration).
         ChainedOptionsBuilder perTick = base().output(log("jmh-decode-aggregate"))
-                .include(DecodeAggregateBench.class.getName() + "\\.")
-                .warmupIterations(quick ? 1 : 3).measurementIterations(quick ? 2 : 12);
+                .include(DecodeAggregateBench.class.getName() + "\\.").forks(quick ? 1 : 3)
+                .warmupIterations(quick ? 1 : 3).measurementIterations(quick ? 2 : 8);
         JsonArray benchmarks = collect(new Runner(options.build()).run());
         benchmarks.addAll(collect(new Runner(perTick.build()).run()));
         JsonObject out = new JsonObject();

@@ -30,6 +30,8 @@ import org.ta4j.core.BarSeries;
 public class AggregateBench {
 
     public static final int TICKS = 10_000_000;
+    /** Trades per call in {@link #oursOneTimeframeInRuns}: a native {@code ticks} message's worth. */
+    public static final int RUN = 50;
 
     private TickTape tape;
 
@@ -43,6 +45,20 @@ public class AggregateBench {
     @OperationsPerInvocation(TICKS)
     public Object oursOneTimeframe() {
         return build(EnumSet.of(Timeframe.M1));
+    }
+
+    /**
+     * The same trades handed over {@link #RUN} at a time from columns, as the client counts a {@code ticks}
+     * message: one lock per run instead of per trade, which is most of what a trade costs the per-call path.
+     */
+    @Benchmark
+    @OperationsPerInvocation(TICKS)
+    public Object oursOneTimeframeInRuns() {
+        CandleBook book = new CandleBook("BTCUSDT", EnumSet.of(Timeframe.M1), 1_000_000);
+        for (int from = 0; from < tape.size(); from += RUN) {
+            book.apply(tape.seqs, tape.times, tape.prices, tape.sizes, from, Math.min(tape.size(), from + RUN), null);
+        }
+        return book;
     }
 
     @Benchmark
@@ -74,7 +90,7 @@ public class AggregateBench {
     private CandleBook build(Set<Timeframe> timeframes) {
         CandleBook book = new CandleBook("BTCUSDT", timeframes, 1_000_000);
         for (int i = 0; i < tape.size(); i++) {
-            book.apply(TickTape.seq(i), tape.times[i], tape.prices[i], tape.sizes[i]);
+            book.apply(tape.seqs[i], tape.times[i], tape.prices[i], tape.sizes[i]);
         }
         return book;
     }
@@ -85,10 +101,17 @@ public class AggregateBench {
         CandleBook book = new CandleBook("BTCUSDT", EnumSet.of(Timeframe.M1), 1_000_000);
         Ta4jTimeBars bars = new Ta4jTimeBars(Timeframe.M1.millis(), true);
         for (int i = 0; i < n; i++) {
-            book.apply(TickTape.seq(i), tape.times[i], tape.prices[i], tape.sizes[i]);
+            book.apply(tape.seqs[i], tape.times[i], tape.prices[i], tape.sizes[i]);
             bars.add(tape.times[i], tape.prices[i], tape.sizes[i]);
         }
         List<Candle> ours = book.candles(Timeframe.M1, Integer.MAX_VALUE);
+        CandleBook inRuns = new CandleBook("BTCUSDT", EnumSet.of(Timeframe.M1), 1_000_000);
+        for (int from = 0; from < n; from += RUN) {
+            inRuns.apply(tape.seqs, tape.times, tape.prices, tape.sizes, from, Math.min(n, from + RUN), null);
+        }
+        if (!ours.equals(inRuns.candles(Timeframe.M1, Integer.MAX_VALUE))) {
+            throw new IllegalStateException("candles counted in runs differ from candles counted one by one");
+        }
         BarSeries theirs = bars.series();
         if (ours.size() != theirs.getBarCount()) {
             throw new IllegalStateException("candle counts differ: " + ours.size() + " vs " + theirs.getBarCount());

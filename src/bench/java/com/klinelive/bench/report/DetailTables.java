@@ -8,6 +8,7 @@ import static com.klinelive.bench.report.Markdown.spread;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.klinelive.bench.aggregate.AggregateBench;
 import com.klinelive.bench.decode.DecodeBench;
 
 /** One table per figure, with every number the summary is made of. */
@@ -53,8 +54,8 @@ final class DetailTables {
         Markdown t = new Markdown("engine", "ns/tick, wall: median (min–max)", "ns/tick, CPU: median (min–max)",
                 "B/tick", "÷ ours, one timeframe (CPU)");
         JsonObject ours = Figures.jmh(f.aggregate, "AggregateBench", "oursOneTimeframe", null);
-        for (String method : new String[] {"oursOneTimeframe", "oursAllTimeframes", "ta4jDoubleNum",
-                "ta4jDefaultNum"}) {
+        for (String method : new String[] {"oursOneTimeframe", "oursOneTimeframeInRuns", "oursAllTimeframes",
+                "ta4jDoubleNum", "ta4jDefaultNum"}) {
             JsonObject b = Figures.jmh(f.aggregate, "AggregateBench", method, null);
             if (b != null) {
                 t.row(label(method), spread(get(b, "median"), get(b, "min"), get(b, "max")),
@@ -164,6 +165,7 @@ final class DetailTables {
             case "gsonPojo" -> "Gson data binding";
             case "gsonTree" -> "Gson tree model";
             case "oursOneTimeframe" -> "ours, one timeframe";
+            case "oursOneTimeframeInRuns" -> "ours, one timeframe, runs of " + AggregateBench.RUN + " (one lock a run)";
             case "oursAllTimeframes" -> "ours, all ten timeframes";
             case "ta4jDoubleNum" -> "ta4j 0.17, DoubleNum";
             case "ta4jDefaultNum" -> "ta4j 0.17, default DecimalNum";
