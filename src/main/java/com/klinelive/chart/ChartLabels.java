@@ -24,7 +24,7 @@ final class ChartLabels {
     final Label ema = label("legend-ema");
     final Label bollinger = label("legend-bollinger");
     final HBox overlayLegend = new HBox(12, sma, ema, bollinger);
-    final VBox legend = new VBox(2, new HBox(10, title, values), overlayLegend);
+    final VBox legend = new SelfSizingBox(new HBox(10, title, values), overlayLegend);
     final Label lastPrice = label(ChartStyles.LAST_PRICE);
     final Label countdown = label(ChartStyles.COUNTDOWN);
     final Label crosshairPrice = label(ChartStyles.CROSSHAIR_PRICE);
@@ -70,7 +70,24 @@ final class ChartLabels {
         }
         overlayLegend.setVisible(sma.isVisible() || ema.isVisible() || bands);
         overlayLegend.setManaged(overlayLegend.isVisible());
-        legend.autosize();
+    }
+
+    /**
+     * The legend's box: unmanaged, so nothing else sizes it, and it takes its preferred size each time it lays
+     * out. Sized when the texts are set instead, it kept a width measured before the layout pass and cut texts that
+     * had grown since with an ellipsis.
+     */
+    private static final class SelfSizingBox extends VBox {
+
+        SelfSizingBox(Node... children) {
+            super(2, children);
+        }
+
+        @Override
+        protected void layoutChildren() {
+            resize(prefWidth(-1), prefHeight(-1));
+            super.layoutChildren();
+        }
     }
 
     /**

@@ -204,6 +204,31 @@ class ViewerAppTest {
         assertEquals(Timeframe.H1, onFx(() -> chart().getTimeframe()));
     }
 
+    @Test
+    void legendTextsAreNeverCutShortWhileTicksChangeThem() throws Exception {
+        // One-second candles: the legend's text changes with nearly every tick, and its length with many.
+        close(app);
+        app = launch(new ViewerOptions(sim.uri().toString(), "BTCUSDT", Timeframe.S1, null, null, false, null));
+        CandleChart chart = chart();
+        waitFor(10_000, () -> onFx(() -> chart.getVisibleRange().count() > 0), () -> "no candles");
+        List<String> cut = new java.util.ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            cut.addAll(onFx(() -> {
+                List<String> found = new java.util.ArrayList<>();
+                for (String query : new String[] {".legend-title", ".legend"}) {
+                    Label label = (Label) chart.lookup(query);
+                    String shown = ((javafx.scene.text.Text) label.lookup(".text")).getText();
+                    if (!shown.equals(label.getText())) {
+                        found.add(label.getText() + " shown as " + shown);
+                    }
+                }
+                return found;
+            }));
+            Thread.sleep(20);
+        }
+        assertEquals(List.of(), cut);
+    }
+
     private CandleChart chart() {
         return onFx(() -> (CandleChart) app.window().stage().getScene().lookup(".candle-chart"));
     }

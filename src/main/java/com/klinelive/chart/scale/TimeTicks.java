@@ -5,13 +5,15 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * Labels for the time axis. The axis is in candle index space (a period without trades has no candle, so time
- * does not map linearly to x); a label goes at each calendar boundary of a {@link TimeStep} chosen so that labels
- * sit at least a given number of pixels apart: under the candle that starts on the boundary, or, when the
+ * does not map linearly to x); a label goes at each calendar boundary of a {@link TimeStep}, the shortest for
+ * which every label has room (at least a given number of pixels from the last), so they stay evenly spaced in
+ * time where candles are sparser than on average: under the candle that starts on the boundary, or, when the
  * boundary falls in a short gap between candles (sparse one-second candles), on the edge between the candles
  * either side of it, naming the boundary, so the labels stay round ({@code 12:00:15}, not the {@code 12:00:16}
  * of the next candle). After a gap longer than a step (a weekend) the label names the first candle after it.
@@ -42,6 +44,9 @@ public final class TimeTicks {
             DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.ROOT);
     private static final DateTimeFormatter FULL_DAYS = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ROOT);
 
+    /** How many steps coarser than the average density asks for the axis may go to keep its labels regular. */
+    private static final int MAX_STEP_CHANGES = 3;
+
     private TimeTicks() {
     }
 
@@ -53,16 +58,35 @@ public final class TimeTicks {
      * @param periodMillis the candle period, the finest step worth labelling
      */
     public static List<Tick> compute(CandleColumns candles, Viewport view, long periodMillis, double minSpacing) {
-        List<Tick> ticks = new ArrayList<>();
         int from = view.firstVisible();
         int to = view.endVisible();
         if (to <= from) {
-            return ticks;
+            return new ArrayList<>();
         }
         double millisPerPixel = to - from >= 2
                 ? (candles.time(to - 1) - candles.time(from)) / ((to - 1 - from) * view.barSpacing())
                 : periodMillis / view.barSpacing();
         TimeStep step = TimeStep.atLeast(Math.max(millisPerPixel * minSpacing, periodMillis));
+        int rung = Arrays.asList(TimeStep.LADDER).indexOf(step);
+        // The step fits the candles' average density; where they are sparser (seconds without a trade), labels of
+        // that step crowd and some would be left out, leaving uneven gaps. A coarser step keeps them regular.
+        for (int changes = 0; ; changes++) {
+            boolean lastTry = changes == MAX_STEP_CHANGES || rung + 1 == TimeStep.LADDER.length;
+            List<Tick> ticks = place(candles, view, from, to, step, minSpacing, lastTry);
+            if (ticks != null) {
+                return ticks;
+            }
+            step = TimeStep.LADDER[++rung];
+        }
+    }
+
+    /**
+     * The labels of {@code step}. A time-of-day label without room is left out if {@code leaveOut}, else the
+     * answer is null: the step is too fine somewhere.
+     */
+    private static List<Tick> place(CandleColumns candles, Viewport view, int from, int to, TimeStep step,
+            double minSpacing, boolean leaveOut) {
+        List<Tick> ticks = new ArrayList<>();
         boolean showSeconds = step.unit() == TimeStep.Unit.SECOND;
         double lastX = Double.NEGATIVE_INFINITY;
         double margin = minSpacing / 3;
@@ -88,6 +112,8 @@ public final class TimeTicks {
                     // Too close to the previous label: keep whichever marks the bigger change.
                     ticks.set(ticks.size() - 1, tick);
                     lastX = x;
+                } else if (!leaveOut && rank == 0) {
+                    return null;
                 }
             }
             boundary = step.next(time);

@@ -113,6 +113,31 @@ class TimeTicksTest {
     }
 
     @Test
+    void labelsStayEvenlySpacedInTimeWhereCandlesAreSparse() {
+        // Two minutes of a trade every second, then four of a trade every third second: on an axis of candles,
+        // fifteen seconds of the sparse part take a third of the room.
+        long start = at("2025-11-25T12:00:00Z");
+        long[] times = LongStream.range(0, 360).filter(i -> i < 120 || i % 3 == 0).map(i -> start + i * 1000)
+                .toArray();
+        ArrayCandles candles = ArrayCandles.atTimes(times);
+        Viewport view = new Viewport(times.length, times.length * 6, 6, 0);
+        List<TimeTicks.Tick> ticks = TimeTicks.compute(candles, view, 1000, 70);
+
+        assertTrue(ticks.size() >= 5, ticks::toString);
+        java.util.Set<Long> gaps = new java.util.TreeSet<>();
+        for (int i = 1; i < ticks.size(); i++) {
+            gaps.add(java.time.Duration.between(java.time.LocalTime.parse(ticks.get(i - 1).label()),
+                    java.time.LocalTime.parse(ticks.get(i).label())).toSeconds());
+        }
+        assertEquals(1, gaps.size(), "one step between all labels: " + ticks);
+        double previousX = Double.NEGATIVE_INFINITY;
+        for (TimeTicks.Tick tick : ticks) {
+            assertTrue(view.x(tick.position()) - previousX >= 70, ticks::toString);
+            previousX = view.x(tick.position());
+        }
+    }
+
+    @Test
     void fullLabelsAreAsPreciseAsThePeriod() {
         long t = at("2025-11-25T12:34:56Z");
         assertEquals("Tue 25 Nov 2025 12:34:56", TimeTicks.full(t, 1000));
