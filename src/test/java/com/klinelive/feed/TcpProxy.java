@@ -71,6 +71,11 @@ public final class TcpProxy implements AutoCloseable {
         return connections.get();
     }
 
+    /** Sockets still open: each relayed connection holds two, one either side of the proxy. */
+    public int openSockets() {
+        return sockets.size();
+    }
+
     @Override
     public void close() {
         closed = true;

@@ -83,6 +83,52 @@ class TlsAndSecretsTest {
     }
 
     @Test
+    void aWssHandshakeThatCompletesAfterTheConnectTimeoutIsClosedNotLeftOpen() throws Exception {
+        Path keystore = keystore("late", "dns:localhost,ip:127.0.0.1");
+        try (SimServer sim = SimServer.start(tlsSim(keystore)); TcpProxy proxy = new TcpProxy(sim.port())) {
+            // The TLS hello reaches the server; its answer is held back past the client's connect timeout.
+            proxy.stall(true);
+            List<String> lifecycle = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Transport transport = new WebSocketTransports().create(new TransportRequest(
+                    java.net.URI.create("wss://127.0.0.1:" + proxy.port() + "/ws"), List.of(), symbol -> -1,
+                    Duration.ofMillis(500), trustStoreFor(keystore, "late"), 64 * 1024), new TransportEvents() {
+                        @Override
+                        public void onOpen(Transport t) {
+                            lifecycle.add("open");
+                        }
+
+                        @Override
+                        public void onMessage(Transport t, String text, long receivedNanos) {
+                        }
+
+                        @Override
+                        public void onRejected(Transport t, String reason) {
+                        }
+
+                        @Override
+                        public void onRoundTrip(Transport t, long nanos) {
+                        }
+
+                        @Override
+                        public void onClosed(Transport t, String reason, boolean opened) {
+                            lifecycle.add("closed: " + reason);
+                        }
+                    });
+            transport.start();
+            try {
+                waitFor(5_000, () -> !lifecycle.isEmpty(), () -> "no end reported");
+                proxy.stall(false);
+                waitFor(5_000, () -> sim.stats().webSocketsOpened() == 1, () -> "the handshake never completed");
+                waitFor(5_000, () -> proxy.openSockets() == 0,
+                        () -> "the late connection was left open: " + proxy.openSockets() + " sockets");
+                assertEquals(List.of("closed: no WebSocket after 500 ms"), lifecycle);
+            } finally {
+                transport.close();
+            }
+        }
+    }
+
+    @Test
     void credentialsInTheUrlNeverReachTheLog() throws Exception {
         PrintStream original = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();

@@ -10,15 +10,16 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Labels for the time axis. The axis is in candle index space (a period without trades has no candle, so time
- * does not map linearly to x); a label goes at each calendar boundary of a {@link TimeStep}, the shortest for
- * which every label has room (at least a given number of pixels from the last), so they stay evenly spaced in
- * time where candles are sparser than on average: under the candle that starts on the boundary, or, when the
- * boundary falls in a short gap between candles (sparse one-second candles), on the edge between the candles
- * either side of it, naming the boundary, so the labels stay round ({@code 12:00:15}, not the {@code 12:00:16}
- * of the next candle). After a gap longer than a step (a weekend) the label names the first candle after it.
- * Each label names the most significant unit that changed since the previous candle: {@code 2026} for a new
- * year, {@code Nov} for a new month, {@code Nov 25} for a new day, else the time of day. All in UTC.
+ * Labels for the time axis. The axis is in candle index space (a period without trades has no candle, so time does
+ * not map linearly to x); a label goes at each calendar boundary of a {@link TimeStep} that keeps labels a given
+ * number of pixels apart at the candles' average density. Where candles are sparser (seconds without a trade) such
+ * labels crowd and some are left out; a step up to two rungs coarser is taken instead when it leaves none out and
+ * still keeps half the labels, so they stay evenly spaced in time. A label stands under the candle that starts on
+ * the boundary, or, when the boundary falls in a short gap between candles (sparse one-second candles), on the edge
+ * between the candles either side of it, naming the boundary, so the labels stay round ({@code 12:00:15}, not the
+ * {@code 12:00:16} of the next candle). After a gap longer than a step (a weekend) the label names the first candle
+ * after it. Each label names the most significant unit that changed since the previous candle: {@code 2026} for a
+ * new year, {@code Nov} for a new month, {@code Nov 25} for a new day, else the time of day. All in UTC.
  */
 public final class TimeTicks {
 
@@ -44,8 +45,10 @@ public final class TimeTicks {
             DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.ROOT);
     private static final DateTimeFormatter FULL_DAYS = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ROOT);
 
-    /** How many steps coarser than the average density asks for the axis may go to keep its labels regular. */
-    private static final int MAX_STEP_CHANGES = 3;
+    /** How many steps coarser than the average density asks for the axis may go to keep its labels even. */
+    private static final int MAX_STEP_CHANGES = 2;
+    /** A coarser step must leave at least this many labels, and half as many as the finer one. */
+    private static final int MIN_LABELS = 3;
 
     private TimeTicks() {
     }
@@ -67,26 +70,33 @@ public final class TimeTicks {
                 ? (candles.time(to - 1) - candles.time(from)) / ((to - 1 - from) * view.barSpacing())
                 : periodMillis / view.barSpacing();
         TimeStep step = TimeStep.atLeast(Math.max(millisPerPixel * minSpacing, periodMillis));
-        int rung = Arrays.asList(TimeStep.LADDER).indexOf(step);
+        Placement fits = place(candles, view, from, to, step, minSpacing);
         // The step fits the candles' average density; where they are sparser (seconds without a trade), labels of
-        // that step crowd and some would be left out, leaving uneven gaps. A coarser step keeps them regular.
-        for (int changes = 0; ; changes++) {
-            boolean lastTry = changes == MAX_STEP_CHANGES || rung + 1 == TimeStep.LADDER.length;
-            List<Tick> ticks = place(candles, view, from, to, step, minSpacing, lastTry);
-            if (ticks != null) {
-                return ticks;
+        // that step crowd and some are left out, leaving uneven gaps. A coarser step keeps them even, if it still
+        // leaves enough labels to read the axis by.
+        int enough = Math.max(MIN_LABELS, fits.ticks().size() / 2);
+        int rung = Arrays.asList(TimeStep.LADDER).indexOf(step);
+        for (int coarser = 1; fits.leftOut() > 0 && coarser <= MAX_STEP_CHANGES
+                && rung + coarser < TimeStep.LADDER.length; coarser++) {
+            Placement even = place(candles, view, from, to, TimeStep.LADDER[rung + coarser], minSpacing);
+            if (even.ticks().size() < enough) {
+                break;
             }
-            step = TimeStep.LADDER[++rung];
+            if (even.leftOut() == 0) {
+                return even.ticks();
+            }
         }
+        return fits.ticks();
     }
 
-    /**
-     * The labels of {@code step}. A time-of-day label without room is left out if {@code leaveOut}, else the
-     * answer is null: the step is too fine somewhere.
-     */
-    private static List<Tick> place(CandleColumns candles, Viewport view, int from, int to, TimeStep step,
-            double minSpacing, boolean leaveOut) {
+    /** The labels of a step, and how many time-of-day labels were left out for lack of room. */
+    private record Placement(List<Tick> ticks, int leftOut) {
+    }
+
+    private static Placement place(CandleColumns candles, Viewport view, int from, int to, TimeStep step,
+            double minSpacing) {
         List<Tick> ticks = new ArrayList<>();
+        int leftOut = 0;
         boolean showSeconds = step.unit() == TimeStep.Unit.SECOND;
         double lastX = Double.NEGATIVE_INFINITY;
         double margin = minSpacing / 3;
@@ -112,13 +122,13 @@ public final class TimeTicks {
                     // Too close to the previous label: keep whichever marks the bigger change.
                     ticks.set(ticks.size() - 1, tick);
                     lastX = x;
-                } else if (!leaveOut && rank == 0) {
-                    return null;
+                } else if (rank == 0) {
+                    leftOut++;
                 }
             }
             boundary = step.next(time);
         }
-        return ticks;
+        return new Placement(ticks, leftOut);
     }
 
     /** How significant the change from {@code previous} to {@code time} is: 3 year, 2 month, 1 day, 0 less. */

@@ -37,6 +37,9 @@ final class WebSocketTransport implements Transport {
     private final AtomicBoolean ended = new AtomicBoolean();
     private volatile boolean opened;
     private volatile long pingSentNanos;
+    // Guarded by this, with the decisions to open and to end: the connect timeout may fire while the handshake
+    // completes, and either way exactly one of them wins, onOpen is never reported after onClosed, and no ping
+    // timer outlives the transport.
     private ScheduledFuture<?> connectTimeout;
     private ScheduledFuture<?> pinger;
 
@@ -61,13 +64,23 @@ final class WebSocketTransport implements Transport {
 
     @Override
     public void start() {
-        connectTimeout = timer.schedule(() -> {
-            if (!opened) {
-                end("no WebSocket after " + request.connectTimeout().toMillis() + " ms");
-                client.closeQuietly();
-            }
-        }, request.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        synchronized (this) {
+            connectTimeout = timer.schedule(this::connectTimedOut, request.connectTimeout().toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
         client.connect();
+    }
+
+    private void connectTimedOut() {
+        synchronized (this) {
+            if (opened) {
+                return;
+            }
+            end("no WebSocket after " + request.connectTimeout().toMillis() + " ms");
+        }
+        // Java-WebSocket ignores a close before its write thread exists (while the TCP connection is being made);
+        // onOpen closes a connection that completes after all.
+        client.closeQuietly();
     }
 
     @Override
@@ -82,12 +95,18 @@ final class WebSocketTransport implements Transport {
 
     @Override
     public void close() {
-        ended.set(true);
-        cancelTimers();
+        synchronized (this) {
+            ended.set(true);
+            cancelTimers();
+        }
         client.closeQuietly();
     }
 
-    private void end(String reason) {
+    /**
+     * Reports the end once. Inside this transport's lock, so that it is ordered with onOpen; the feed client's
+     * handlers only hand the event to its control thread.
+     */
+    private synchronized void end(String reason) {
         if (ended.compareAndSet(false, true)) {
             cancelTimers();
             events.onClosed(this, reason, opened);
@@ -123,7 +142,10 @@ final class WebSocketTransport implements Transport {
         return clean.length() > REASON_MAX ? clean.substring(0, REASON_MAX) + "…" : clean;
     }
 
-    /** Java-WebSocket calls every handler of one connection on its read thread, so events never overlap. */
+    /**
+     * Java-WebSocket calls the open, message and pong handlers of one connection on its read thread, so those
+     * events never overlap; {@code onClose} may come from its write thread, after the last message.
+     */
     private final class Client extends WebSocketClient {
 
         Client(Draft_6455 draft, int connectTimeoutMillis) {
@@ -132,14 +154,19 @@ final class WebSocketTransport implements Transport {
 
         @Override
         public void onOpen(ServerHandshake handshake) {
-            if (ended.get()) {
-                return;
+            synchronized (WebSocketTransport.this) {
+                if (!ended.get()) {
+                    opened = true;
+                    connectTimeout.cancel(false);
+                    pinger = timer.scheduleAtFixedRate(WebSocketTransport.this::ping, 0, PING_PERIOD_MILLIS,
+                            TimeUnit.MILLISECONDS);
+                    // Reported under the lock, so that an end deciding at the same moment is reported after it.
+                    events.onOpen(WebSocketTransport.this);
+                    return;
+                }
             }
-            opened = true;
-            connectTimeout.cancel(false);
-            pinger = timer.scheduleAtFixedRate(WebSocketTransport.this::ping, 0, PING_PERIOD_MILLIS,
-                    TimeUnit.MILLISECONDS);
-            events.onOpen(WebSocketTransport.this);
+            // Timed out or closed before the handshake completed: a connection nobody reads must not stay open.
+            closeQuietly();
         }
 
         @Override

@@ -138,6 +138,22 @@ class TimeTicksTest {
     }
 
     @Test
+    void aCoarserStepIsNotTakenWhereItWouldLeaveTheAxisAlmostBare() {
+        // Seconds with a trade at random, three in ten: some labels of the fitting step crowd everywhere, and a
+        // step coarse enough for none to crowd would leave one or two labels on the axis.
+        java.util.Random random = new java.util.Random(5);
+        long start = at("2025-11-25T12:00:00Z");
+        long[] times = LongStream.range(0, 6_000).filter(i -> random.nextDouble() < 0.3).map(i -> start + i * 1000)
+                .toArray();
+        ArrayCandles candles = ArrayCandles.atTimes(times);
+        for (int count = 200; count <= times.length; count += 7) {
+            Viewport view = new Viewport(count, 1200, 6, 0);
+            List<TimeTicks.Tick> ticks = TimeTicks.compute(candles, view, 1000, 70);
+            assertTrue(ticks.size() >= 8, count + ": " + ticks);
+        }
+    }
+
+    @Test
     void fullLabelsAreAsPreciseAsThePeriod() {
         long t = at("2025-11-25T12:34:56Z");
         assertEquals("Tue 25 Nov 2025 12:34:56", TimeTicks.full(t, 1000));
