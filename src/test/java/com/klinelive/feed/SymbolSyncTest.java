@@ -114,8 +114,8 @@ class SymbolSyncTest {
             for (int i = 0; i < count; i++) {
                 // Mostly the next sequence; sometimes one seen before, one a little ahead, or one far behind.
                 int kind = random.nextInt(40);
-                seqs[i] = kind == 0 ? Math.max(1, next - 1 - random.nextInt(20)) : kind == 1 ? next + 1 + random.nextInt(3)
-                        : next++;
+                seqs[i] = kind == 0 ? Math.max(1, next - 1 - random.nextInt(20))
+                        : kind == 1 ? next + 1 + random.nextInt(3) : next++;
                 times[i] = T0 + seqs[i] * 700 - random.nextInt(3_000);
                 prices[i] = 10 + random.nextInt(100) / 10.0;
                 sizes[i] = random.nextInt(10) / 4.0;

@@ -231,7 +231,8 @@ final class SummaryTable {
             return;
         }
         table.row("start to first live frame (viewer's own `startup` line)", "≤ 1.5 s",
-                num(ms) + " ms from JVM start: class path, no CDS, both JIT compilers (the packaged app: see the notes)",
+                num(ms) + " ms from JVM start: class path, no CDS, both JIT compilers"
+                        + " (the packaged app: see the notes)",
                 "–", "–", verdict(ms <= 1_500, null));
     }
 

@@ -137,6 +137,7 @@ final class LongPollTransport implements Transport {
             return root.getMessage();
         }
         String message = root.getMessage();
-        return root.getClass().getSimpleName() + (message == null ? "" : ": " + message.replaceAll("[^\\x20-\\x7E]", "?"));
+        String printable = message == null ? "" : ": " + message.replaceAll("[^\\x20-\\x7E]", "?");
+        return root.getClass().getSimpleName() + printable;
     }
 }
