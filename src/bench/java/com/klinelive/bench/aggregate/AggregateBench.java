@@ -54,11 +54,7 @@ public class AggregateBench {
     @Benchmark
     @OperationsPerInvocation(TICKS)
     public Object oursOneTimeframeInRuns() {
-        CandleBook book = new CandleBook("BTCUSDT", EnumSet.of(Timeframe.M1), 1_000_000);
-        for (int from = 0; from < tape.size(); from += RUN) {
-            book.apply(tape.seqs, tape.times, tape.prices, tape.sizes, from, Math.min(tape.size(), from + RUN), null);
-        }
-        return book;
+        return buildInRuns(tape.size());
     }
 
     @Benchmark
@@ -95,6 +91,15 @@ public class AggregateBench {
         return book;
     }
 
+    /** One-minute candles from the first {@code n} trades, counted {@link #RUN} to a call. */
+    private CandleBook buildInRuns(int n) {
+        CandleBook book = new CandleBook("BTCUSDT", EnumSet.of(Timeframe.M1), 1_000_000);
+        for (int from = 0; from < n; from += RUN) {
+            book.apply(tape.seqs, tape.times, tape.prices, tape.sizes, from, Math.min(n, from + RUN), null);
+        }
+        return book;
+    }
+
     /** Same work, same answer: both build the same one-minute candles from the first 200,000 ticks. */
     private void checkSameCandles() {
         int n = Math.min(200_000, tape.size());
@@ -105,11 +110,7 @@ public class AggregateBench {
             bars.add(tape.times[i], tape.prices[i], tape.sizes[i]);
         }
         List<Candle> ours = book.candles(Timeframe.M1, Integer.MAX_VALUE);
-        CandleBook inRuns = new CandleBook("BTCUSDT", EnumSet.of(Timeframe.M1), 1_000_000);
-        for (int from = 0; from < n; from += RUN) {
-            inRuns.apply(tape.seqs, tape.times, tape.prices, tape.sizes, from, Math.min(n, from + RUN), null);
-        }
-        if (!ours.equals(inRuns.candles(Timeframe.M1, Integer.MAX_VALUE))) {
+        if (!ours.equals(buildInRuns(n).candles(Timeframe.M1, Integer.MAX_VALUE))) {
             throw new IllegalStateException("candles counted in runs differ from candles counted one by one");
         }
         BarSeries theirs = bars.series();

@@ -165,7 +165,8 @@ final class DetailTables {
             case "gsonPojo" -> "Gson data binding";
             case "gsonTree" -> "Gson tree model";
             case "oursOneTimeframe" -> "ours, one timeframe";
-            case "oursOneTimeframeInRuns" -> "ours, one timeframe, runs of " + AggregateBench.RUN + " (one lock a run)";
+            case "oursOneTimeframeInRuns" -> "ours, one timeframe, runs of " + AggregateBench.RUN
+                    + " (one lock a run)";
             case "oursAllTimeframes" -> "ours, all ten timeframes";
             case "ta4jDoubleNum" -> "ta4j 0.17, DoubleNum";
             case "ta4jDefaultNum" -> "ta4j 0.17, default DecimalNum";

@@ -2,8 +2,9 @@ package com.klinelive.feed.protocol;
 
 /**
  * Compares short runs of chars, such as a symbol or a literal of a compact message layout. A plain loop: for runs
- * of a few to a few dozen chars it beats {@link java.util.Arrays#equals(char[], int, int, char[], int, int)},
- * whose vectorised stub costs more to enter than it saves here (measured in {@code DecodeBench}).
+ * of a few to a few dozen chars it beats {@link java.util.Arrays#equals(char[], int, int, char[], int, int)}, which
+ * calls out of the compiled code into the JVM's vectorised mismatch routine for every comparison; in
+ * {@code DecodeBench} a Binance trade took 117 ns with that call and 101-106 ns with this loop.
  */
 final class CharRegions {
 
