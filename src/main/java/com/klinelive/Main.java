@@ -9,8 +9,7 @@ import picocli.CommandLine;
  */
 public final class Main {
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         int code = new CommandLine(new KlineLiveCommand()).execute(args);

@@ -10,11 +10,12 @@ import picocli.CommandLine;
  */
 public final class SimMain {
 
-    private SimMain() {
-    }
+    private SimMain() {}
 
     public static void main(String[] args) {
-        int code = new CommandLine(new SimCommand()).setCommandName("klinelive-sim").execute(args);
+        int code = new CommandLine(new SimCommand())
+                .setCommandName("klinelive-sim")
+                .execute(args);
         if (code != 0) {
             System.exit(code);
         }

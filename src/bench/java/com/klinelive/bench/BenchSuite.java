@@ -14,11 +14,10 @@ import java.util.List;
  */
 public final class BenchSuite {
 
-    static final List<String> SECTIONS = List.of("decode", "aggregate", "render", "transport", "ingest", "fanout",
-            "e2e");
+    static final List<String> SECTIONS =
+            List.of("decode", "aggregate", "render", "transport", "ingest", "fanout", "e2e");
 
-    private BenchSuite() {
-    }
+    private BenchSuite() {}
 
     public static void main(String[] args) throws Exception {
         boolean quick = false;
@@ -54,8 +53,10 @@ public final class BenchSuite {
         if (!sections.isEmpty()) {
             run = new JsonObject();
             run.addProperty("finished", ReportWriter.now());
-            run.addProperty("seconds", (System.nanoTime() - start) / 1e9 + Double.parseDouble(
-                    System.getProperty("bench.buildSeconds", "0")));
+            run.addProperty(
+                    "seconds",
+                    (System.nanoTime() - start) / 1e9
+                            + Double.parseDouble(System.getProperty("bench.buildSeconds", "0")));
             run.addProperty("sections", String.join(", ", sections) + (quick ? " (--quick)" : ""));
             run.addProperty("loads", loads.toString());
         }

@@ -12,8 +12,7 @@ import java.util.List;
 /** Runs the sections that are not JMH benchmarks, each in a fresh JVM (see {@link ChildJvm}). */
 final class FxSections {
 
-    private FxSections() {
-    }
+    private FxSections() {}
 
     static void run(String section, boolean quick) {
         List<String> args = quick ? List.of("--quick") : List.of();
@@ -25,13 +24,28 @@ final class FxSections {
                 fx.add("-Xmx2g");
                 ChildJvm.run("render", fx, RenderBench.class.getName(), args, 300);
             }
-            case "transport" -> ChildJvm.run("transport", List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"),
-                    TransportBench.class.getName(), args, 300);
+            case "transport" ->
+                ChildJvm.run(
+                        "transport",
+                        List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"),
+                        TransportBench.class.getName(),
+                        args,
+                        300);
             case "ingest" -> ChildJvm.run("ingest", fx, IngestBench.class.getName(), args, 300);
-            case "fanout" -> ChildJvm.run("fanout", List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"),
-                    FanOutBench.class.getName(), args, 300);
-            case "e2e" -> ChildJvm.run("e2e", List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"),
-                    EndToEndBench.class.getName(), args, 300);
+            case "fanout" ->
+                ChildJvm.run(
+                        "fanout",
+                        List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"),
+                        FanOutBench.class.getName(),
+                        args,
+                        300);
+            case "e2e" ->
+                ChildJvm.run(
+                        "e2e",
+                        List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"),
+                        EndToEndBench.class.getName(),
+                        args,
+                        300);
             default -> throw new IllegalArgumentException(section);
         }
     }

@@ -31,19 +31,21 @@ import org.openjdk.jmh.runner.options.TimeValue;
  */
 final class JmhSection {
 
-    private JmhSection() {
-    }
+    private JmhSection() {}
 
     static void decode(boolean quick) throws RunnerException {
         ChainedOptionsBuilder options = base().output(log("jmh-decode"))
                 .include(DecodeBench.class.getName() + "\\.")
-                .warmupIterations(quick ? 1 : 2).measurementIterations(quick ? 2 : 5);
+                .warmupIterations(quick ? 1 : 2)
+                .measurementIterations(quick ? 2 : 5);
         // The per-tick figure the target is about: more iterations, in three JVMs spread over a minute and a half,
         // so that its median stands against the noise of a shared machine (whole stretches of iterations of the same
         // code run half as fast again while a neighbour is busy, with the same CPU time per iteration).
         ChainedOptionsBuilder perTick = base().output(log("jmh-decode-aggregate"))
-                .include(DecodeAggregateBench.class.getName() + "\\.").forks(quick ? 1 : 3)
-                .warmupIterations(quick ? 1 : 3).measurementIterations(quick ? 2 : 8);
+                .include(DecodeAggregateBench.class.getName() + "\\.")
+                .forks(quick ? 1 : 3)
+                .warmupIterations(quick ? 1 : 3)
+                .measurementIterations(quick ? 2 : 8);
         JsonArray benchmarks = collect(new Runner(options.build()).run());
         benchmarks.addAll(collect(new Runner(perTick.build()).run()));
         JsonObject out = new JsonObject();
@@ -58,7 +60,8 @@ final class JmhSection {
                 .include(AggregateBench.class.getName() + "\\.")
                 // Ten million ticks in primitive columns, plus a million candles of storage per timeframe.
                 .jvmArgsAppend("-Xmx3g")
-                .warmupIterations(1).measurementIterations(quick ? 2 : 4);
+                .warmupIterations(1)
+                .measurementIterations(quick ? 2 : 4);
         JsonObject out = new JsonObject();
         out.add("machine", Machine.describe());
         out.addProperty("ticks", AggregateBench.TICKS);
@@ -77,8 +80,13 @@ final class JmhSection {
     }
 
     private static ChainedOptionsBuilder base() {
-        return new OptionsBuilder().forks(1).warmupTime(TimeValue.seconds(1)).measurementTime(TimeValue.seconds(1))
-                .addProfiler(GCProfiler.class).addProfiler(CpuTimeProfiler.class).shouldFailOnError(true)
+        return new OptionsBuilder()
+                .forks(1)
+                .warmupTime(TimeValue.seconds(1))
+                .measurementTime(TimeValue.seconds(1))
+                .addProfiler(GCProfiler.class)
+                .addProfiler(CpuTimeProfiler.class)
+                .shouldFailOnError(true)
                 .jvmArgsAppend("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
     }
 
@@ -88,8 +96,9 @@ final class JmhSection {
             BenchmarkParams params = run.getParams();
             String name = params.getBenchmark();
             JsonObject b = new JsonObject();
-            b.addProperty("class", name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1,
-                    name.lastIndexOf('.')));
+            b.addProperty(
+                    "class",
+                    name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1, name.lastIndexOf('.')));
             b.addProperty("method", name.substring(name.lastIndexOf('.') + 1));
             JsonObject p = new JsonObject();
             for (String key : params.getParamsKeys()) {
@@ -113,11 +122,17 @@ final class JmhSection {
             b.add("iterations", Results.gson().toJsonTree(wall));
             b.add("cpuIterations", Results.gson().toJsonTree(cpu));
             b.addProperty("median", median(wall));
-            b.addProperty("min", wall.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN));
-            b.addProperty("max", wall.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN));
+            b.addProperty(
+                    "min", wall.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN));
+            b.addProperty(
+                    "max", wall.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN));
             b.addProperty("cpuMedian", median(cpu));
-            b.addProperty("cpuMin", cpu.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN));
-            b.addProperty("cpuMax", cpu.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN));
+            b.addProperty(
+                    "cpuMin",
+                    cpu.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN));
+            b.addProperty(
+                    "cpuMax",
+                    cpu.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN));
             b.addProperty("cpuShareMedian", median(share));
             Result<?> alloc = run.getSecondaryResults().get("gc.alloc.rate.norm");
             b.addProperty("allocBytesPerOp", alloc == null ? Double.NaN : alloc.getScore());

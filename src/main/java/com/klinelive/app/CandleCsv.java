@@ -16,8 +16,7 @@ public final class CandleCsv {
 
     public static final String HEADER = "time,open,high,low,close,volume,trades";
 
-    private CandleCsv() {
-    }
+    private CandleCsv() {}
 
     public static void write(List<Candle> candles, Writer out) throws IOException {
         out.write(HEADER);
@@ -25,13 +24,20 @@ public final class CandleCsv {
         StringBuilder line = new StringBuilder(128);
         for (Candle c : candles) {
             line.setLength(0);
-            line.append(Instant.ofEpochMilli(c.time())).append(',')
-                    .append(plain(c.open())).append(',')
-                    .append(plain(c.high())).append(',')
-                    .append(plain(c.low())).append(',')
-                    .append(plain(c.close())).append(',')
-                    .append(plain(c.volume())).append(',')
-                    .append(c.trades()).append('\n');
+            line.append(Instant.ofEpochMilli(c.time()))
+                    .append(',')
+                    .append(plain(c.open()))
+                    .append(',')
+                    .append(plain(c.high()))
+                    .append(',')
+                    .append(plain(c.low()))
+                    .append(',')
+                    .append(plain(c.close()))
+                    .append(',')
+                    .append(plain(c.volume()))
+                    .append(',')
+                    .append(c.trades())
+                    .append('\n');
             out.write(line.toString());
         }
     }

@@ -8,8 +8,7 @@ import java.io.UncheckedIOException;
 /** The simulator the viewer runs in-process when no feed URL is given. */
 final class EmbeddedSimulator {
 
-    private EmbeddedSimulator() {
-    }
+    private EmbeddedSimulator() {}
 
     /**
      * A running simulator on a free loopback port. Blocks until it runs.

@@ -18,8 +18,7 @@ import javax.imageio.ImageIO;
 /** Pictures and data out of the viewer: PNG files, CSV files, the clipboard. */
 final class Exports {
 
-    private Exports() {
-    }
+    private Exports() {}
 
     /** A picture of {@code node} as it is drawn now, at the window's output scale. FX thread only. */
     static WritableImage snapshot(Node node) {

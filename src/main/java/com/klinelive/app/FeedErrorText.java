@@ -5,8 +5,7 @@ import java.util.concurrent.CompletionException;
 /** Failures of connecting, as one sentence for the status bar. */
 final class FeedErrorText {
 
-    private FeedErrorText() {
-    }
+    private FeedErrorText() {}
 
     static String of(Throwable error) {
         Throwable e = error;

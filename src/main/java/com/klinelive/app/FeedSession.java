@@ -29,10 +29,11 @@ final class FeedSession implements AutoCloseable {
     private FeedSession(String url, SimServer embedded, FeedOptions options, List<FeedListener> listeners) {
         this.url = url;
         this.embedded = embedded;
-        this.aggregator = new CandleAggregator(EnumSet.allOf(Timeframe.class), CandleAggregator.DEFAULT_CAPACITY,
+        this.aggregator = new CandleAggregator(
+                EnumSet.allOf(Timeframe.class),
+                CandleAggregator.DEFAULT_CAPACITY,
                 CandleAggregator.DEFAULT_MAX_SYMBOLS);
-        this.client = Feeds.client(options.withHistory(EnumSet.allOf(Timeframe.class), HISTORY_CANDLES),
-                aggregator);
+        this.client = Feeds.client(options.withHistory(EnumSet.allOf(Timeframe.class), HISTORY_CANDLES), aggregator);
         listeners.forEach(client::addListener);
         client.start();
     }
@@ -46,8 +47,8 @@ final class FeedSession implements AutoCloseable {
      */
     static FeedSession open(String url, javax.net.ssl.SSLContext ssl, List<FeedListener> listeners) {
         if (url != null && !url.isBlank()) {
-            return new FeedSession(url.trim(), null, FeedOptions.defaults(url.trim()).withSslContext(ssl),
-                    listeners);
+            return new FeedSession(
+                    url.trim(), null, FeedOptions.defaults(url.trim()).withSslContext(ssl), listeners);
         }
         SimServer sim = EmbeddedSimulator.start();
         return new FeedSession("", sim, FeedOptions.defaults(sim.uri().toString()), listeners);
@@ -91,7 +92,8 @@ final class FeedSession implements AutoCloseable {
 
     /** What the status bar calls this feed. */
     String displayName() {
-        return embedded != null ? "embedded simulator " + embedded.uri().getAuthority()
+        return embedded != null
+                ? "embedded simulator " + embedded.uri().getAuthority()
                 : client.options().endpoint().redacted();
     }
 

@@ -9,8 +9,7 @@ import com.klinelive.feed.websocket.WebSocketTransports;
 /** Wires the concrete transports into a feed client: the one place that names them. */
 public final class Feeds {
 
-    private Feeds() {
-    }
+    private Feeds() {}
 
     /** A feed client over WebSocket with long-polling fallback, counting into {@code aggregator}. */
     public static FeedClient client(FeedOptions options, CandleAggregator aggregator) {

@@ -9,8 +9,7 @@ final class Icons {
 
     private static final int[] SIZES = {16, 32, 48, 64, 128, 256};
 
-    private Icons() {
-    }
+    private Icons() {}
 
     static void apply(Stage stage) {
         for (int size : SIZES) {

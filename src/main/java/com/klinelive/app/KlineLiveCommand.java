@@ -7,17 +7,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The top-level command line: with no subcommand it opens the viewer (on the embedded simulator unless
  * {@code --url} names a feed). Subcommands are registered here as they are built, so {@code --help} lists only
  * what exists.
  */
-@Command(name = "klinelive",
+@Command(
+        name = "klinelive",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "KLine Live: a live candlestick chart that knows its feed.",
@@ -27,8 +28,10 @@ public final class KlineLiveCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--url", description = "Feed to chart: http(s)://host:port (our protocol) or ws(s)://... "
-            + "(ours, Binance, Coinbase). Default: the embedded simulator.")
+    @Option(
+            names = "--url",
+            description = "Feed to chart: http(s)://host:port (our protocol) or ws(s)://... "
+                    + "(ours, Binance, Coinbase). Default: the embedded simulator.")
     String url;
 
     @Option(names = "--symbol", description = "Symbol to show first.")
@@ -37,27 +40,36 @@ public final class KlineLiveCommand implements Runnable {
     @Option(names = "--interval", description = "Timeframe to show first: 1s 5s 15s 1m 5m 15m 30m 1h 4h 1d.")
     String interval;
 
-    @Option(names = "--snapshot", paramLabel = "FILE.png",
+    @Option(
+            names = "--snapshot",
+            paramLabel = "FILE.png",
             description = "Write a PNG of the window when --exit-after ends.")
     Path snapshot;
 
-    @Option(names = "--exit-after", paramLabel = "DURATION", converter = DurationParser.class,
+    @Option(
+            names = "--exit-after",
+            paramLabel = "DURATION",
+            converter = DurationParser.class,
             description = "Quit after this long, e.g. 10s.")
     Duration exitAfter;
 
     @Mixin
     TlsOptions tls = new TlsOptions();
 
-    @Option(names = "--stats", description = "Print frame rate, frame time, tick-to-pixel latency and tick rate "
-            + "once a second and at exit.")
+    @Option(
+            names = "--stats",
+            description =
+                    "Print frame rate, frame time, tick-to-pixel latency and tick rate " + "once a second and at exit.")
     boolean stats;
 
     @Override
     public void run() {
         Timeframe timeframe = null;
         if (interval != null) {
-            timeframe = Timeframe.fromLabel(interval).orElseThrow(() -> new ParameterException(spec.commandLine(),
-                    "unknown interval '" + interval + "' (use 1s 5s 15s 1m 5m 15m 30m 1h 4h 1d)"));
+            timeframe = Timeframe.fromLabel(interval)
+                    .orElseThrow(() -> new ParameterException(
+                            spec.commandLine(),
+                            "unknown interval '" + interval + "' (use 1s 5s 15s 1m 5m 15m 30m 1h 4h 1d)"));
         }
         if (snapshot != null && exitAfter == null) {
             throw new ParameterException(spec.commandLine(), "--snapshot needs --exit-after");

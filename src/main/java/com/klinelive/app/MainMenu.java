@@ -25,10 +25,14 @@ final class MainMenu {
         // No accelerator: Space and End go live when the chart has focus, and must stay free for text fields.
         MenuItem live = new MenuItem("Go live (Space)");
         live.setOnAction(e -> window.chart().goLive());
-        MenuItem theme = item("Toggle dark/light theme", "Shortcut+T",
-                () -> window.applyTheme(!window.stage().getScene().getRoot().getStyleClass().contains("dark")));
+        MenuItem theme = item(
+                "Toggle dark/light theme",
+                "Shortcut+T",
+                () -> window.applyTheme(
+                        !window.stage().getScene().getRoot().getStyleClass().contains("dark")));
         MenuItem stats = item("Performance overlay", "F3", window::toggleStatsOverlay);
-        MenuItem focusUrl = item("Edit feed URL", "Shortcut+L", () -> window.toolbar().url().requestFocus());
+        MenuItem focusUrl =
+                item("Edit feed URL", "Shortcut+L", () -> window.toolbar().url().requestFocus());
         Menu view = new Menu("View", null, live, theme, stats, focusUrl);
 
         bar.getMenus().addAll(file, view);

@@ -34,9 +34,9 @@ final class MainToolbar {
     private final ToggleButton ema = new ToggleButton("EMA");
     private final ToggleButton bollinger = new ToggleButton("BB");
     private final Button theme = new Button();
-    private Consumer<String> onConnect = u -> { };
-    private Runnable onDisconnect = () -> { };
-    private Runnable onToggleTheme = () -> { };
+    private Consumer<String> onConnect = u -> {};
+    private Runnable onDisconnect = () -> {};
+    private Runnable onToggleTheme = () -> {};
     private boolean connected;
     /** Set while the toolbar itself changes the URL box, whose action would otherwise connect again. */
     private boolean quiet;
@@ -92,7 +92,9 @@ final class MainToolbar {
             }
         });
         timeframe.addListener((obs, was, is) -> timeframes.getToggles().stream()
-                .filter(t -> t.getUserData() == is).findFirst().ifPresent(timeframes::selectToggle));
+                .filter(t -> t.getUserData() == is)
+                .findFirst()
+                .ifPresent(timeframes::selectToggle));
 
         sma.setId("sma");
         sma.setTooltip(new Tooltip("Simple moving average"));

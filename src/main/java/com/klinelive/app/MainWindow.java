@@ -7,7 +7,6 @@ import com.klinelive.chart.ChartStyles;
 import com.klinelive.feed.FeedEndpoint;
 import com.klinelive.feed.FeedListener;
 import com.klinelive.model.Candle;
-import com.klinelive.model.Timeframe;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -151,29 +150,32 @@ final class MainWindow {
                 }
             }
         };
-        CompletableFuture.supplyAsync(() -> {
-            if (previous != null) {
-                previous.close();
-            }
-            FeedSession early = FeedSession.takeAhead(trimmed, listener);
-            return early != null ? early : FeedSession.open(trimmed, ssl, List.of(listener));
-        }, background).whenComplete((opened, error) -> Platform.runLater(() -> {
-            if (error != null) {
-                status.message(FeedErrorText.of(error));
-                toolbar.setConnected(false);
-            } else if (generation != connectGeneration) {
-                background.execute(opened::close);
-            } else {
-                session = opened;
-                status.feed(opened.displayName());
-                settings.lastUrl(trimmed);
-                toolbar.rememberUrl(Settings.safeUrl(trimmed));
-                // A session opened ahead may have named its symbols before this window listened.
-                if (!opened.client().symbols().isEmpty()) {
-                    symbolsOffered(generation, opened.client().symbols());
-                }
-            }
-        }));
+        CompletableFuture.supplyAsync(
+                        () -> {
+                            if (previous != null) {
+                                previous.close();
+                            }
+                            FeedSession early = FeedSession.takeAhead(trimmed, listener);
+                            return early != null ? early : FeedSession.open(trimmed, ssl, List.of(listener));
+                        },
+                        background)
+                .whenComplete((opened, error) -> Platform.runLater(() -> {
+                    if (error != null) {
+                        status.message(FeedErrorText.of(error));
+                        toolbar.setConnected(false);
+                    } else if (generation != connectGeneration) {
+                        background.execute(opened::close);
+                    } else {
+                        session = opened;
+                        status.feed(opened.displayName());
+                        settings.lastUrl(trimmed);
+                        toolbar.rememberUrl(Settings.safeUrl(trimmed));
+                        // A session opened ahead may have named its symbols before this window listened.
+                        if (!opened.client().symbols().isEmpty()) {
+                            symbolsOffered(generation, opened.client().symbols());
+                        }
+                    }
+                }));
     }
 
     /** Closes the connection; the chart keeps what it shows. */
@@ -244,8 +246,8 @@ final class MainWindow {
 
     void applyTheme(boolean dark) {
         settings.dark(dark);
-        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheetBSS()
-                : new PrimerLight().getUserAgentStylesheetBSS());
+        Application.setUserAgentStylesheet(
+                dark ? new PrimerDark().getUserAgentStylesheetBSS() : new PrimerLight().getUserAgentStylesheetBSS());
         chart.getStyleClass().removeAll(ChartStyles.DARK, ChartStyles.LIGHT);
         chart.getStyleClass().add(dark ? ChartStyles.DARK : ChartStyles.LIGHT);
         stage.getScene().getRoot().getStyleClass().removeAll("dark", "light");
@@ -261,8 +263,8 @@ final class MainWindow {
     String statsLine() {
         FeedSession current = session;
         double rate = current == null ? 0 : current.client().metrics().ticksPerSecond();
-        return "stats " + chart.frameStats().snapshot() + String.format(java.util.Locale.ROOT, " ticks_per_s=%.0f",
-                rate);
+        return "stats " + chart.frameStats().snapshot()
+                + String.format(java.util.Locale.ROOT, " ticks_per_s=%.0f", rate);
     }
 
     void exportPng() {
@@ -279,7 +281,8 @@ final class MainWindow {
             return;
         }
         // The symbol comes from the feed: keep only characters that are safe in any file name.
-        String name = shownSymbol.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + chart.getTimeframe().label() + ".csv";
+        String name = shownSymbol.replaceAll("[^A-Za-z0-9._-]", "_") + "-"
+                + chart.getTimeframe().label() + ".csv";
         Path file = choose("Export candles as CSV", name, "CSV", "*.csv");
         if (file != null) {
             List<Candle> candles = chart.getBook().candles(chart.getTimeframe(), Integer.MAX_VALUE);
@@ -346,8 +349,8 @@ final class MainWindow {
 
     private void shutdown() {
         refresh.stop();
-        settings.saveWindow(new Settings.WindowBounds(stage.getX(), stage.getY(), stage.getWidth(),
-                stage.getHeight(), stage.isMaximized()));
+        settings.saveWindow(new Settings.WindowBounds(
+                stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized()));
         settings.flush();
         FeedSession current = session;
         session = null;
@@ -359,8 +362,8 @@ final class MainWindow {
 
     private static Settings.WindowBounds defaultBounds() {
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        return new Settings.WindowBounds(Double.NaN, Double.NaN, Math.min(1280, screen.getWidth()),
-                Math.min(800, screen.getHeight()), false);
+        return new Settings.WindowBounds(
+                Double.NaN, Double.NaN, Math.min(1280, screen.getWidth()), Math.min(800, screen.getHeight()), false);
     }
 
     private static boolean onScreen(Settings.WindowBounds b) {

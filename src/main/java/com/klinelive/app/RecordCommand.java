@@ -13,6 +13,7 @@ import com.klinelive.feed.TransportKind;
 import com.klinelive.feed.protocol.FeedFormat;
 import com.klinelive.model.Candle;
 import com.klinelive.model.Timeframe;
+import com.klinelive.sim.DurationParser;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -27,53 +28,69 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
-import com.klinelive.sim.DurationParser;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code klinelive record}: runs the feed client and candle engine headless for a while, then writes the candles
  * of one symbol and interval as CSV. The last line on stdout is a summary a script can parse.
  */
-@Command(name = "record", mixinStandardHelpOptions = true,
+@Command(
+        name = "record",
+        mixinStandardHelpOptions = true,
         description = "Record a feed headless and write its candles as CSV.")
 public final class RecordCommand implements Callable<Integer> {
 
     /** Ways the recording can end badly, as exit codes. */
     static final int EXIT_BAD_ARGUMENT = 2;
+
     static final int EXIT_UNREACHABLE = 3;
     static final int EXIT_WRITE_FAILED = 4;
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--url", required = true, description = "Feed URL: http(s)://host:port for our protocol, "
-            + "or ws(s)://... for a WebSocket stream (ours, Binance or Coinbase).")
+    @Option(
+            names = "--url",
+            required = true,
+            description = "Feed URL: http(s)://host:port for our protocol, "
+                    + "or ws(s)://... for a WebSocket stream (ours, Binance or Coinbase).")
     String url;
 
     @Option(names = "--symbol", description = "Symbol (Coinbase: product id) to record; default: the first seen.")
     String symbol;
 
-    @Option(names = "--interval", defaultValue = "1m", description = "Candle interval: 1s 5s 15s 1m 5m 15m 30m "
-            + "1h 4h 1d (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--interval",
+            defaultValue = "1m",
+            description = "Candle interval: 1s 5s 15s 1m 5m 15m 30m " + "1h 4h 1d (default: ${DEFAULT-VALUE}).")
     String interval;
 
-    @Option(names = "--duration", defaultValue = "30s", converter = DurationParser.class,
+    @Option(
+            names = "--duration",
+            defaultValue = "30s",
+            converter = DurationParser.class,
             description = "How long to record, e.g. 30s, 5m (default: ${DEFAULT-VALUE}).")
     Duration duration;
 
-    @Option(names = "--transport", defaultValue = "auto",
+    @Option(
+            names = "--transport",
+            defaultValue = "auto",
             description = "auto, websocket or longpoll (default: ${DEFAULT-VALUE}).")
     String transport;
 
-    @Option(names = "--format", defaultValue = "auto",
+    @Option(
+            names = "--format",
+            defaultValue = "auto",
             description = "auto, native, binance or coinbase (default: ${DEFAULT-VALUE}).")
     String format;
 
-    @Option(names = "--history", defaultValue = "1000",
+    @Option(
+            names = "--history",
+            defaultValue = "1000",
             description = "Candles of history to backfill first, where the feed has history (default: "
                     + "${DEFAULT-VALUE}).")
     int historyLimit;
@@ -91,15 +108,16 @@ public final class RecordCommand implements Callable<Integer> {
         FeedOptions options;
         Timeframe timeframe;
         try {
-            timeframe = Timeframe.fromLabel(interval).orElseThrow(() -> new IllegalArgumentException(
-                    "unknown interval '" + interval + "' (use 1s 5s 15s 1m 5m 15m 30m 1h 4h 1d)"));
+            timeframe = Timeframe.fromLabel(interval)
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "unknown interval '" + interval + "' (use 1s 5s 15s 1m 5m 15m 30m 1h 4h 1d)"));
             options = options(timeframe);
         } catch (IllegalArgumentException e) {
             err.println("record: " + e.getMessage());
             return EXIT_BAD_ARGUMENT;
         }
-        CandleAggregator aggregator = new CandleAggregator(EnumSet.of(timeframe), CandleAggregator.DEFAULT_CAPACITY,
-                CandleAggregator.DEFAULT_MAX_SYMBOLS);
+        CandleAggregator aggregator = new CandleAggregator(
+                EnumSet.of(timeframe), CandleAggregator.DEFAULT_CAPACITY, CandleAggregator.DEFAULT_MAX_SYMBOLS);
         Set<TransportKind> used = ConcurrentHashMap.newKeySet();
         AtomicReference<String> firstSymbol = new AtomicReference<>(symbol);
         AtomicReference<String> lastProblem = new AtomicReference<>("");
@@ -136,8 +154,8 @@ public final class RecordCommand implements Callable<Integer> {
             return EXIT_UNREACHABLE;
         }
         if (!reached) {
-            err.println("record: could not reach a feed at " + options.endpoint().redacted()
-                    + (lastProblem.get().isEmpty() ? "" : ": " + lastProblem.get()));
+            err.println("record: could not reach a feed at "
+                    + options.endpoint().redacted() + (lastProblem.get().isEmpty() ? "" : ": " + lastProblem.get()));
             return EXIT_UNREACHABLE;
         }
         String recorded = firstSymbol.get();
@@ -157,16 +175,19 @@ public final class RecordCommand implements Callable<Integer> {
     private FeedOptions options(Timeframe timeframe) {
         FeedOptions options = FeedOptions.defaults(url)
                 .withHistory(EnumSet.of(timeframe), Math.max(1, historyLimit))
-                .withTransports(switch (transport.toLowerCase(Locale.ROOT)) {
-                    case "auto" -> TransportChoice.AUTO;
-                    case "websocket" -> TransportChoice.WEBSOCKET;
-                    case "longpoll" -> TransportChoice.LONG_POLLING;
-                    default -> throw new IllegalArgumentException(
-                            "unknown transport '" + transport + "' (use auto, websocket or longpoll)");
-                });
+                .withTransports(
+                        switch (transport.toLowerCase(Locale.ROOT)) {
+                            case "auto" -> TransportChoice.AUTO;
+                            case "websocket" -> TransportChoice.WEBSOCKET;
+                            case "longpoll" -> TransportChoice.LONG_POLLING;
+                            default ->
+                                throw new IllegalArgumentException(
+                                        "unknown transport '" + transport + "' (use auto, websocket or longpoll)");
+                        });
         if (!format.equalsIgnoreCase("auto")) {
-            options = options.withFormat(FeedFormat.fromName(format).orElseThrow(() -> new IllegalArgumentException(
-                    "unknown format '" + format + "' (use auto, native, binance or coinbase)")));
+            options = options.withFormat(FeedFormat.fromName(format)
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "unknown format '" + format + "' (use auto, native, binance or coinbase)")));
         }
         if (symbol != null) {
             options = options.withSymbols(List.of(symbol));
@@ -181,8 +202,8 @@ public final class RecordCommand implements Callable<Integer> {
     }
 
     static String summary(Set<TransportKind> used, FeedMetrics.Snapshot m, int candles) {
-        String transport = used.size() > 1 ? "mixed"
-                : used.contains(TransportKind.LONG_POLLING) ? "longpoll" : "websocket";
+        String transport =
+                used.size() > 1 ? "mixed" : used.contains(TransportKind.LONG_POLLING) ? "longpoll" : "websocket";
         return "summary transport=" + transport + " ticks=" + m.ticks() + " duplicates=" + m.duplicates()
                 + " rejected=" + m.rejected() + " gaps=" + m.gapsRepaired() + " reconnects=" + m.reconnects()
                 + " candles=" + candles;

@@ -15,8 +15,7 @@ import java.util.prefs.Preferences;
 public final class Settings {
 
     /** Bounds of the main window. */
-    public record WindowBounds(double x, double y, double width, double height, boolean maximized) {
-    }
+    public record WindowBounds(double x, double y, double width, double height, boolean maximized) {}
 
     private static final int MAX_RECENT = 8;
 
@@ -34,8 +33,11 @@ public final class Settings {
 
     /** The saved window bounds, or {@code fallback} for what was never saved. */
     public WindowBounds windowOr(WindowBounds fallback) {
-        return new WindowBounds(node.getDouble("window.x", fallback.x()), node.getDouble("window.y", fallback.y()),
-                node.getDouble("window.width", fallback.width()), node.getDouble("window.height", fallback.height()),
+        return new WindowBounds(
+                node.getDouble("window.x", fallback.x()),
+                node.getDouble("window.y", fallback.y()),
+                node.getDouble("window.width", fallback.width()),
+                node.getDouble("window.height", fallback.height()),
                 node.getBoolean("window.maximized", fallback.maximized()));
     }
 

@@ -28,8 +28,9 @@ final class StatusBar extends HBox {
 
         transport.getStyleClass().add(BADGE);
         transport.textProperty().bind(model.transportProperty());
-        model.healthyProperty().addListener((obs, was, is) -> transport.pseudoClassStateChanged(
-                javafx.css.PseudoClass.getPseudoClass(HEALTHY), is));
+        model.healthyProperty()
+                .addListener((obs, was, is) ->
+                        transport.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass(HEALTHY), is));
         state.textProperty().bind(model.stateProperty());
         state.setId("feed-state");
         Label feed = new Label();

@@ -34,13 +34,19 @@ public final class StatusViewModel {
         TransportKind kind = metrics.transport() != null ? metrics.transport() : status.transport();
         transport.set(kind == null ? "—" : kind == TransportKind.WEBSOCKET ? "WebSocket" : "Long polling");
         boolean receiving = status.state() == FeedState.WEBSOCKET || status.state() == FeedState.LONG_POLLING;
-        state.set(receiving ? "live" + (status.detail().isEmpty() ? "" : " (" + status.detail() + ")")
-                : status.describe());
-        roundTrip.set(metrics.roundTripMillis() < 0 ? "rtt —"
-                : String.format(Locale.ROOT, "rtt %.1f ms", metrics.roundTripMillis()));
+        state.set(
+                receiving
+                        ? "live" + (status.detail().isEmpty() ? "" : " (" + status.detail() + ")")
+                        : status.describe());
+        roundTrip.set(
+                metrics.roundTripMillis() < 0
+                        ? "rtt —"
+                        : String.format(Locale.ROOT, "rtt %.1f ms", metrics.roundTripMillis()));
         rate.set(String.format(Locale.ROOT, "%,.0f ticks/s", metrics.ticksPerSecond()));
-        rejected.set(metrics.rejected() + " rejected" + (metrics.rejected() > 0 && !metrics.lastRejectReason()
-                .isEmpty() ? " (" + metrics.lastRejectReason() + ")" : ""));
+        rejected.set(metrics.rejected() + " rejected"
+                + (metrics.rejected() > 0 && !metrics.lastRejectReason().isEmpty()
+                        ? " (" + metrics.lastRejectReason() + ")"
+                        : ""));
         long silent = metrics.silentMillis();
         boolean isStale = status.state() == FeedState.STALE || receiving && silent >= STALE_WARNING_MILLIS;
         stale.set(isStale ? "stale " + Math.max(1, silent / 1000) + " s" : "");

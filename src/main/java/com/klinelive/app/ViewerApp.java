@@ -65,7 +65,8 @@ public final class ViewerApp extends Application {
             statsTimer.play();
         }
         if (o.exitAfter() != null) {
-            PauseTransition wait = new PauseTransition(Duration.millis(o.exitAfter().toMillis()));
+            PauseTransition wait =
+                    new PauseTransition(Duration.millis(o.exitAfter().toMillis()));
             wait.setOnFinished(e -> finish(o));
             wait.play();
         }
@@ -73,11 +74,13 @@ public final class ViewerApp extends Application {
 
     /** Prints, once, how long after the JVM started the chart first showed live candles. */
     private void reportFirstLiveFrame() {
-        long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+        long jvmStart =
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
         new javafx.animation.AnimationTimer() {
             @Override
             public void handle(long now) {
-                if (window.chart().getVisibleRange().count() > 0 && window.chart().frameStats().snapshot().frames() > 0) {
+                if (window.chart().getVisibleRange().count() > 0
+                        && window.chart().frameStats().snapshot().frames() > 0) {
                     System.out.println("startup first_live_frame_ms=" + (System.currentTimeMillis() - jvmStart));
                     stop();
                 }

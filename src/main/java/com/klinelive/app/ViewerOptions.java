@@ -16,8 +16,14 @@ import javax.net.ssl.SSLContext;
  * @param stats     print a stats line once a second and at exit
  * @param ssl       TLS settings for wss/https feeds, or null for the JDK's defaults
  */
-public record ViewerOptions(String url, String symbol, Timeframe interval, Path snapshot, Duration exitAfter,
-        boolean stats, SSLContext ssl) {
+public record ViewerOptions(
+        String url,
+        String symbol,
+        Timeframe interval,
+        Path snapshot,
+        Duration exitAfter,
+        boolean stats,
+        SSLContext ssl) {
 
     /** The embedded simulator, remembered symbol and timeframe, no automation. */
     public static final ViewerOptions DEFAULTS = new ViewerOptions(null, null, null, null, null, false, null);

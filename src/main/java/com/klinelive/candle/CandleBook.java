@@ -117,8 +117,8 @@ public final class CandleBook {
      * @param outcomes where tick {@code i}'s outcome goes, at {@code outcomes[i]}; null if only the count matters
      * @return how many were accepted
      */
-    public int apply(long[] seqs, long[] times, double[] prices, double[] quantities, int from, int to,
-            TickOutcome[] outcomes) {
+    public int apply(
+            long[] seqs, long[] times, double[] prices, double[] quantities, int from, int to, TickOutcome[] outcomes) {
         int accepted = 0;
         lock.writeLock().lock();
         try {

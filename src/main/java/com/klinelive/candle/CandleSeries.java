@@ -398,8 +398,7 @@ public final class CandleSeries implements CandleColumns {
         return timeA < timeB || (timeA == timeB && seqA < seqB);
     }
 
-    private void append(long time, double open, double high, double low, double close, double volume,
-            long trades) {
+    private void append(long time, double open, double high, double low, double close, double volume, long trades) {
         dropOldestIfFull();
         size++;
         write(physical(size - 1), time, open, high, low, close, volume, trades);
@@ -423,14 +422,21 @@ public final class CandleSeries implements CandleColumns {
     private void move(int from, int to) {
         int fc = from >> CHUNK_SHIFT;
         int fo = from & CHUNK_MASK;
-        write(to, times[fc][fo], opens[fc][fo], highs[fc][fo], lows[fc][fo], closes[fc][fo], volumes[fc][fo],
+        write(
+                to,
+                times[fc][fo],
+                opens[fc][fo],
+                highs[fc][fo],
+                lows[fc][fo],
+                closes[fc][fo],
+                volumes[fc][fo],
                 tradeCounts[fc][fo]);
         int mf = from & (HELD - 1);
         setKeys(to, firstTime[mf], firstSeq[mf], lastTime[mf], lastSeq[mf]);
     }
 
-    private void write(int p, long time, double open, double high, double low, double close, double volume,
-            long trades) {
+    private void write(
+            int p, long time, double open, double high, double low, double close, double volume, long trades) {
         int c = p >> CHUNK_SHIFT;
         allocateChunk(c);
         int o = p & CHUNK_MASK;

@@ -12,7 +12,11 @@ final class SeqWindow {
     /** How far below the highest sequence a late tick is still recognised. */
     static final int WIDTH = 1 << 16;
 
-    enum Status { NEW, DUPLICATE, TOO_OLD }
+    enum Status {
+        NEW,
+        DUPLICATE,
+        TOO_OLD
+    }
 
     private final long[] bits = new long[WIDTH / Long.SIZE];
     private long highest = -1;

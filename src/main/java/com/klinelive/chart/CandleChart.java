@@ -302,7 +302,8 @@ public class CandleChart extends Control {
 
     @Override
     public String getUserAgentStylesheet() {
-        return Objects.requireNonNull(CandleChart.class.getResource("candle-chart.css")).toExternalForm();
+        return Objects.requireNonNull(CandleChart.class.getResource("candle-chart.css"))
+                .toExternalForm();
     }
 
     /** The CSS properties of this class: those of {@link Control} and the chart's colours. */

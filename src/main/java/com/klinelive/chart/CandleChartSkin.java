@@ -32,8 +32,7 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
     private static final double MIN_AXIS_WIDTH = 64;
 
     /** Identifies the series on screen: another book or timeframe is another series. */
-    private record SeriesKey(CandleBook book, Timeframe timeframe) {
-    }
+    private record SeriesKey(CandleBook book, Timeframe timeframe) {}
 
     private final FramePainter painter = new FramePainter();
     private final Region surface = new Region();
@@ -59,8 +58,13 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
         surface.getStyleClass().add(ChartStyles.CROSSHAIR);
         surface.setCursor(Cursor.CROSSHAIR);
         nodes.addAll(painter.panes());
-        nodes.addAll(List.of(painter.priceAxis, painter.volumeAxis, painter.timeAxis, painter.crosshairX,
-                painter.crosshairY, surface));
+        nodes.addAll(List.of(
+                painter.priceAxis,
+                painter.volumeAxis,
+                painter.timeAxis,
+                painter.crosshairX,
+                painter.crosshairY,
+                surface));
         nodes.addAll(painter.labels.nodes());
         nodes.add(goLive);
         for (Node child : nodes) {
@@ -74,10 +78,18 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
                 pulse(now);
             }
         };
-        List<Observable> view = List.of(chart.bookProperty(), chart.timeframeProperty(), chart.showVolumeProperty(),
-                chart.showSmaProperty(), chart.smaLengthProperty(), chart.showEmaProperty(),
-                chart.emaLengthProperty(), chart.showBollingerProperty(), chart.bollingerLengthProperty(),
-                chart.bollingerWidthProperty(), chart.barSpacingProperty());
+        List<Observable> view = List.of(
+                chart.bookProperty(),
+                chart.timeframeProperty(),
+                chart.showVolumeProperty(),
+                chart.showSmaProperty(),
+                chart.smaLengthProperty(),
+                chart.showEmaProperty(),
+                chart.emaLengthProperty(),
+                chart.showBollingerProperty(),
+                chart.bollingerLengthProperty(),
+                chart.bollingerWidthProperty(),
+                chart.barSpacingProperty());
         for (Observable property : view) {
             registerInvalidationListener(property, o -> viewChanged());
         }
@@ -142,8 +154,14 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
         double timeHeight = painter.timeAxis.labelRowHeight();
         double panes = Math.max(0, h - timeHeight);
         double volumeHeight = showVolume ? Math.round(panes * VOLUME_SHARE) : 0;
-        FramePainter.Geometry at = new FramePainter.Geometry(x, y, Math.max(0, Math.floor(w - axisWidth)),
-                panes - volumeHeight, volumeHeight, axisWidth, geometry.scale());
+        FramePainter.Geometry at = new FramePainter.Geometry(
+                x,
+                y,
+                Math.max(0, Math.floor(w - axisWidth)),
+                panes - volumeHeight,
+                volumeHeight,
+                axisWidth,
+                geometry.scale());
         if (!at.equals(geometry)) {
             geometry = at;
             viewDirty = true;
@@ -227,8 +245,14 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
         CandleChart chart = getSkinnable();
         double scale = renderScale();
         if (scale != geometry.scale()) {
-            geometry = new FramePainter.Geometry(geometry.left(), geometry.top(), geometry.plotWidth(),
-                    geometry.plotHeight(), geometry.volumeHeight(), geometry.axisWidth(), scale);
+            geometry = new FramePainter.Geometry(
+                    geometry.left(),
+                    geometry.top(),
+                    geometry.plotWidth(),
+                    geometry.plotHeight(),
+                    geometry.volumeHeight(),
+                    geometry.axisWidth(),
+                    scale);
             viewDirty = true;
         }
         CandleBook book = chart.getBook();
@@ -263,9 +287,16 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
         CandleChart chart = getSkinnable();
         CandleBook book = chart.getBook();
         Timeframe timeframe = chart.getTimeframe();
-        ChartFrame.Request request = new ChartFrame.Request(geometry.plotWidth(), spacing(chart), offset(chart),
-                chart.isFollowLive(), new SeriesKey(book, timeframe), book == null ? 0 : book.version(),
-                timeframe.millis(), overlaySettings(chart), legendX());
+        ChartFrame.Request request = new ChartFrame.Request(
+                geometry.plotWidth(),
+                spacing(chart),
+                offset(chart),
+                chart.isFollowLive(),
+                new SeriesKey(book, timeframe),
+                book == null ? 0 : book.version(),
+                timeframe.millis(),
+                overlaySettings(chart),
+                legendX());
         if (book != null && book.timeframes().contains(timeframe)) {
             book.read(timeframe, columns -> {
                 frame.read(columns, request);
@@ -278,8 +309,14 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
         boolean repainted = painter.paint(chart, frame, geometry, pointerX, pointerY, whole);
         double axisWidth = painter.axisWidthNeeded(geometry);
         if (axisWidth > geometry.axisWidth()) {
-            geometry = new FramePainter.Geometry(geometry.left(), geometry.top(), geometry.plotWidth(),
-                    geometry.plotHeight(), geometry.volumeHeight(), axisWidth, geometry.scale());
+            geometry = new FramePainter.Geometry(
+                    geometry.left(),
+                    geometry.top(),
+                    geometry.plotWidth(),
+                    geometry.plotHeight(),
+                    geometry.volumeHeight(),
+                    axisWidth,
+                    geometry.scale());
             chart.requestLayout();
         }
         long end = System.nanoTime();
@@ -307,7 +344,9 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
     }
 
     private double renderScale() {
-        Window window = getSkinnable().getScene() == null ? null : getSkinnable().getScene().getWindow();
+        Window window = getSkinnable().getScene() == null
+                ? null
+                : getSkinnable().getScene().getWindow();
         return window == null ? 1 : window.getRenderScaleX();
     }
 
@@ -326,8 +365,13 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
             return null;
         }
         double width = chart.getBollingerWidth();
-        return new Overlays.Settings(chart.isShowSma(), Math.max(1, chart.getSmaLength()), chart.isShowEma(),
-                Math.max(1, chart.getEmaLength()), chart.isShowBollinger(), Math.max(1, chart.getBollingerLength()),
+        return new Overlays.Settings(
+                chart.isShowSma(),
+                Math.max(1, chart.getSmaLength()),
+                chart.isShowEma(),
+                Math.max(1, chart.getEmaLength()),
+                chart.isShowBollinger(),
+                Math.max(1, chart.getBollingerLength()),
                 Double.isFinite(width) ? Math.max(0, width) : 2);
     }
 }

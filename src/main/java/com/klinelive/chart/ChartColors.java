@@ -36,8 +36,8 @@ final class ChartColors {
             FACTORY.createPaintCssMetaData("-kl-ema", c -> c.colors().ema, Color.web("#42a5f5"));
     private static final CssMetaData<CandleChart, Paint> BOLLINGER =
             FACTORY.createPaintCssMetaData("-kl-bollinger", c -> c.colors().bollinger, Color.web("#ab47bc"));
-    private static final CssMetaData<CandleChart, Paint> BOLLINGER_FILL = FACTORY.createPaintCssMetaData(
-            "-kl-bollinger-fill", c -> c.colors().bollingerFill, Color.web("#ab47bc14"));
+    private static final CssMetaData<CandleChart, Paint> BOLLINGER_FILL =
+            FACTORY.createPaintCssMetaData("-kl-bollinger-fill", c -> c.colors().bollingerFill, Color.web("#ab47bc14"));
 
     /** The chart's CSS properties: those of a Control and these colours. */
     static final List<CssMetaData<? extends Styleable, ?>> CSS_META_DATA = FACTORY.getCssMetaData();
@@ -66,12 +66,11 @@ final class ChartColors {
 
     /** Every colour property, for listeners that redraw when the theme changes. */
     List<StyleableObjectProperty<Paint>> all() {
-        return List.of(candleUp, candleDown, volumeUp, volumeDown, grid, sma, ema, bollinger,
-                bollingerFill);
+        return List.of(candleUp, candleDown, volumeUp, volumeDown, grid, sma, ema, bollinger, bollingerFill);
     }
 
-    private static StyleableObjectProperty<Paint> property(CandleChart chart, CssMetaData<CandleChart, Paint> meta,
-            String name) {
+    private static StyleableObjectProperty<Paint> property(
+            CandleChart chart, CssMetaData<CandleChart, Paint> meta, String name) {
         return new SimpleStyleableObjectProperty<>(meta, chart, name, meta.getInitialValue(chart));
     }
 }

@@ -1,12 +1,11 @@
 package com.klinelive.chart;
 
-import com.klinelive.model.CandleColumns;
 import com.klinelive.chart.scale.BarBuffer;
 import com.klinelive.chart.scale.ColumnDecimator;
-import com.klinelive.model.CandleColumns;
 import com.klinelive.chart.scale.Overlays;
 import com.klinelive.chart.scale.TimeTicks;
 import com.klinelive.chart.scale.Viewport;
+import com.klinelive.model.CandleColumns;
 import java.util.List;
 
 /**
@@ -32,9 +31,16 @@ final class ChartFrame {
      * @param overlays     which overlays to compute, null for none
      * @param legendX      pixel x of the crosshair, NaN for none (the legend shows the newest candle)
      */
-    record Request(double width, double barSpacing, double rightOffset, boolean followLive, Object seriesKey,
-            long version, long periodMillis, Overlays.Settings overlays, double legendX) {
-    }
+    record Request(
+            double width,
+            double barSpacing,
+            double rightOffset,
+            boolean followLive,
+            Object seriesKey,
+            long version,
+            long periodMillis,
+            Overlays.Settings overlays,
+            double legendX) {}
 
     final BarBuffer bars = new BarBuffer();
     final Overlays overlays = new Overlays();
@@ -46,6 +52,7 @@ final class ChartFrame {
     VisibleRange range = VisibleRange.EMPTY;
     /** The book version the frame was read at (taken before the read, so a concurrent write shows next time). */
     long version = Long.MIN_VALUE;
+
     boolean overlaysShown;
     double low;
     double high;

@@ -54,19 +54,28 @@ final class ChartLabels {
         title.setText(symbol == null ? "" : symbol + " \u00b7 " + timeframe);
         values.setText(candle.ohlcv(decimals));
         direction(values, !candle.isEmpty() && candle.isUp());
-        show(sma, overlays != null && overlays.sma(), "SMA " + (overlays == null ? "" : overlays.smaLength()),
-                candle.sma, decimals);
-        show(ema, overlays != null && overlays.ema(), "EMA " + (overlays == null ? "" : overlays.emaLength()),
-                candle.ema, decimals);
+        show(
+                sma,
+                overlays != null && overlays.sma(),
+                "SMA " + (overlays == null ? "" : overlays.smaLength()),
+                candle.sma,
+                decimals);
+        show(
+                ema,
+                overlays != null && overlays.ema(),
+                "EMA " + (overlays == null ? "" : overlays.emaLength()),
+                candle.ema,
+                decimals);
         boolean bands = overlays != null && overlays.bollinger();
         bollinger.setVisible(bands);
         bollinger.setManaged(bands);
         if (bands) {
-            String range = Double.isNaN(candle.bollingerUpper) ? "-"
+            String range = Double.isNaN(candle.bollingerUpper)
+                    ? "-"
                     : PriceFormat.price(candle.bollingerUpper, decimals) + " / "
                             + PriceFormat.price(candle.bollingerLower, decimals);
-            bollinger.setText("BB " + overlays.bollingerLength() + " " + trim(overlays.bollingerWidth()) + "  "
-                    + range);
+            bollinger.setText(
+                    "BB " + overlays.bollingerLength() + " " + trim(overlays.bollingerWidth()) + "  " + range);
         }
         overlayLegend.setVisible(sma.isVisible() || ema.isVisible() || bands);
         overlayLegend.setManaged(overlayLegend.isVisible());
@@ -96,8 +105,15 @@ final class ChartLabels {
      *
      * @return the plot y range the two labels cover, as {top, bottom}, or null when hidden
      */
-    double[] lastPrice(double axisX, double axisWidth, double top, double height, double y, double price,
-            boolean up, int decimals) {
+    double[] lastPrice(
+            double axisX,
+            double axisWidth,
+            double top,
+            double height,
+            double y,
+            double price,
+            boolean up,
+            int decimals) {
         boolean inside = Double.isFinite(y) && y >= 0 && y <= height;
         lastPrice.setVisible(inside);
         countdown.setVisible(inside && !countdown.getText().isEmpty());
@@ -124,7 +140,8 @@ final class ChartLabels {
         long h = seconds / 3600;
         long m = seconds / 60 % 60;
         long s = seconds % 60;
-        String text = h > 0 ? String.format(Locale.ROOT, "%d:%02d:%02d", h, m, s)
+        String text = h > 0
+                ? String.format(Locale.ROOT, "%d:%02d:%02d", h, m, s)
                 : String.format(Locale.ROOT, "%02d:%02d", m, s);
         countdown.setText(text);
     }

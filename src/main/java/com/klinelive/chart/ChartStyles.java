@@ -69,6 +69,5 @@ public final class ChartStyles {
     /** Added to labels that show a falling candle or price. */
     public static final String DOWN = "down";
 
-    private ChartStyles() {
-    }
+    private ChartStyles() {}
 }

@@ -5,10 +5,10 @@ import com.klinelive.chart.scale.NiceTicks;
 import com.klinelive.chart.scale.Overlays;
 import com.klinelive.chart.scale.PriceFormat;
 import com.klinelive.chart.scale.PriceScale;
-import javafx.scene.canvas.Canvas;
-import javafx.scene.canvas.GraphicsContext;
 import java.util.List;
 import javafx.scene.Node;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Paint;
 import javafx.scene.shape.Line;
 
@@ -39,8 +39,14 @@ final class FramePainter {
      * @param axisWidth    width of the price and volume axes on the right
      * @param scale        device pixels per logical pixel
      */
-    record Geometry(double left, double top, double plotWidth, double plotHeight, double volumeHeight,
-            double axisWidth, double scale) {
+    record Geometry(
+            double left,
+            double top,
+            double plotWidth,
+            double plotHeight,
+            double volumeHeight,
+            double axisWidth,
+            double scale) {
 
         /** Whether plot coordinates (x, y) lie over either pane. */
         boolean contains(double x, double y) {
@@ -52,6 +58,7 @@ final class FramePainter {
     final Canvas plot = canvas(ChartStyles.PLOT);
     /** The candle pane's live layer, over the history: the newest candle and the bar before it. */
     final Canvas livePlot = canvas(ChartStyles.LIVE_PLOT);
+
     final Canvas volume = canvas(ChartStyles.VOLUME);
     final Canvas liveVolume = canvas(ChartStyles.LIVE_VOLUME);
     final PriceLine priceLine = new PriceLine();
@@ -86,15 +93,15 @@ final class FramePainter {
      *
      * @return whether the history canvases were repainted
      */
-    boolean paint(CandleChart chart, ChartFrame frame, Geometry at, double pointerX, double pointerY,
-            boolean whole) {
+    boolean paint(CandleChart chart, ChartFrame frame, Geometry at, double pointerX, double pointerY, boolean whole) {
         ChartColors colors = chart.colors();
         BarGeometry g = new BarGeometry(at.scale(), frame.bars.slotWidth());
         chooseDecimals(frame.newestClose);
         PriceScale newPrices = PriceScale.fit(frame.low, frame.high, at.plotHeight(), PRICE_PADDING);
         boolean volumeShown = chart.isShowVolume() && at.volumeHeight() > 0;
         PriceScale newVolumes = volumeShown
-                ? PriceScale.fromZero(frame.maxVolume, at.volumeHeight(), VOLUME_PADDING, volumes) : volumes;
+                ? PriceScale.fromZero(frame.maxVolume, at.volumeHeight(), VOLUME_PADDING, volumes)
+                : volumes;
         double split = liveSplit(frame, at);
         int bars = frame.bars.size();
         int shared = split < at.plotWidth() ? bars - 1 : bars;
@@ -116,8 +123,13 @@ final class FramePainter {
         Paint lineColour = newestUp ? colors.candleUp.get() : colors.candleDown.get();
         double lineY = prices.y(frame.newestClose);
         place(livePlot, at.left() + split, at.top(), at.plotWidth() - split, at.plotHeight(), true);
-        place(liveVolume, at.left() + split, at.top() + at.plotHeight(), at.plotWidth() - split,
-                at.volumeHeight(), volumeShown);
+        place(
+                liveVolume,
+                at.left() + split,
+                at.top() + at.plotHeight(),
+                at.plotWidth() - split,
+                at.volumeHeight(),
+                volumeShown);
         if (split < at.plotWidth()) {
             int from = Math.max(0, bars - 2);
             paintCandles(livePlot, colors, frame, at, g, priceTicks, from, split, at.plotWidth());
@@ -131,8 +143,15 @@ final class FramePainter {
             }
         }
         priceLine.place(at, split, lineY, lineColour);
-        double[] covered = labels.lastPrice(at.left() + at.plotWidth(), at.axisWidth(), at.top(),
-                at.plotHeight(), lineY, frame.newestClose, newestUp, decimals);
+        double[] covered = labels.lastPrice(
+                at.left() + at.plotWidth(),
+                at.axisWidth(),
+                at.top(),
+                at.plotHeight(),
+                lineY,
+                frame.newestClose,
+                newestUp,
+                decimals);
         priceAxis.setCovered(covered == null ? Double.NaN : covered[0], covered == null ? Double.NaN : covered[1]);
         legend(chart, frame);
         crosshair(chart, frame, at, pointerX, pointerY);
@@ -147,7 +166,9 @@ final class FramePainter {
      */
     double axisWidthNeeded(Geometry at) {
         String widest = PriceFormat.price(Math.max(Math.abs(prices.max()), Math.abs(prices.min())), decimals);
-        int length = Math.max(widest.length(), priceAxis.ticks(at.plotHeight()).format(prices.max()).length());
+        int length = Math.max(
+                widest.length(),
+                priceAxis.ticks(at.plotHeight()).format(prices.max()).length());
         if (length > axisLabelLength) {
             axisLabelLength = length;
             return Math.max(at.axisWidth(), priceAxis.widthFor("8".repeat(length)));
@@ -178,14 +199,30 @@ final class FramePainter {
      * plot coordinates and the canvas clips, so the live and the history layer paint identical pixels where they
      * meet.
      */
-    private void paintCandles(Canvas canvas, ChartColors colors, ChartFrame frame, Geometry at, BarGeometry g,
-            NiceTicks priceTicks, int from, double origin, double right) {
+    private void paintCandles(
+            Canvas canvas,
+            ChartColors colors,
+            ChartFrame frame,
+            Geometry at,
+            BarGeometry g,
+            NiceTicks priceTicks,
+            int from,
+            double origin,
+            double right) {
         GraphicsContext gc = canvas.getGraphicsContext2D();
         gc.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
         gc.save();
         gc.translate(-origin, 0);
-        PlotPainter.grid(gc, g, at.plotWidth(), at.plotHeight(), prices, priceTicks, frame.viewport,
-                frame.timeTicks, colors.grid.get());
+        PlotPainter.grid(
+                gc,
+                g,
+                at.plotWidth(),
+                at.plotHeight(),
+                prices,
+                priceTicks,
+                frame.viewport,
+                frame.timeTicks,
+                colors.grid.get());
         Overlays.Settings overlays = frame.overlaysShown ? frame.overlays.settings() : null;
         // Lines start a bar early: the segment into the first bar, and the join there, are the layer's too.
         int lineFrom = Math.max(0, from - 1);
@@ -199,25 +236,40 @@ final class FramePainter {
         PlotPainter.candles(gc, g, frame.bars, from, prices, true, colors.candleUp.get());
         PlotPainter.candles(gc, g, frame.bars, from, prices, false, colors.candleDown.get());
         if (overlays != null && overlays.sma()) {
-            PlotPainter.line(gc, frame.bars, lineFrom, prices, frame.overlays::sma, colors.sma.get(),
-                    OVERLAY_LINE_WIDTH);
+            PlotPainter.line(
+                    gc, frame.bars, lineFrom, prices, frame.overlays::sma, colors.sma.get(), OVERLAY_LINE_WIDTH);
         }
         if (overlays != null && overlays.ema()) {
-            PlotPainter.line(gc, frame.bars, lineFrom, prices, frame.overlays::ema, colors.ema.get(),
-                    OVERLAY_LINE_WIDTH);
+            PlotPainter.line(
+                    gc, frame.bars, lineFrom, prices, frame.overlays::ema, colors.ema.get(), OVERLAY_LINE_WIDTH);
         }
         gc.clearRect(right, 0, at.plotWidth() - right, at.plotHeight());
         gc.restore();
     }
 
     /** Paints the volume pane's plot x range {@code [origin, right)} onto {@code canvas}, as the candle pane. */
-    private void paintVolume(Canvas canvas, ChartColors colors, ChartFrame frame, Geometry at, BarGeometry g,
-            int from, double origin, double right) {
+    private void paintVolume(
+            Canvas canvas,
+            ChartColors colors,
+            ChartFrame frame,
+            Geometry at,
+            BarGeometry g,
+            int from,
+            double origin,
+            double right) {
         GraphicsContext gc = canvas.getGraphicsContext2D();
         gc.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
         gc.save();
         gc.translate(-origin, 0);
-        PlotPainter.grid(gc, g, at.plotWidth(), at.volumeHeight(), null, null, frame.viewport, frame.timeTicks,
+        PlotPainter.grid(
+                gc,
+                g,
+                at.plotWidth(),
+                at.volumeHeight(),
+                null,
+                null,
+                frame.viewport,
+                frame.timeTicks,
                 colors.grid.get());
         gc.setFill(colors.grid.get());
         gc.fillRect(0, 0, at.plotWidth(), g.logical(1));
@@ -259,19 +311,24 @@ final class FramePainter {
         crosshairY.setStrokeWidth(g.logical(1));
         setLine(crosshairX, lineX, at.top(), lineX, bottom);
         setLine(crosshairY, at.left(), lineY, at.left() + at.plotWidth(), lineY);
-        String value = y < at.plotHeight() ? PriceFormat.price(prices.value(y), decimals)
+        String value = y < at.plotHeight()
+                ? PriceFormat.price(prices.value(y), decimals)
                 : PriceFormat.volume(volumes.value(y - at.plotHeight()));
         labels.crosshairValue(value, at.left() + at.plotWidth(), at.axisWidth(), at.top() + y);
         long time = index >= 0 && frame.legend.index == index ? frame.legend.time : Long.MIN_VALUE;
-        labels.crosshairTime(time, chart.getTimeframe().millis(), at.left() + centre, bottom, at.left(),
-                at.left() + at.plotWidth());
+        labels.crosshairTime(
+                time, chart.getTimeframe().millis(), at.left() + centre, bottom, at.left(), at.left() + at.plotWidth());
     }
 
     /** Shows the frame's legend candle (under the crosshair, else the newest) in the legend. */
     void legend(CandleChart chart, ChartFrame frame) {
         CandleBook book = chart.getBook();
-        labels.legend(book == null ? null : book.symbol(), chart.getTimeframe().label(), frame.legend,
-                frame.overlaysShown ? frame.overlays.settings() : null, decimals);
+        labels.legend(
+                book == null ? null : book.symbol(),
+                chart.getTimeframe().label(),
+                frame.legend,
+                frame.overlaysShown ? frame.overlays.settings() : null,
+                decimals);
     }
 
     /**

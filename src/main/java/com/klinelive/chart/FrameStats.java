@@ -27,15 +27,26 @@ public final class FrameStats {
      * @param tickToPixelMillisP50 median tick-to-pixel latency
      * @param tickToPixelMillisP99 99th percentile of the tick-to-pixel latency
      */
-    public record Snapshot(long frames, long wholeFrames, double fps, double frameMillisP50, double frameMillisP99,
-            double intervalMillisP99, double tickToPixelMillisP50, double tickToPixelMillisP99) {
+    public record Snapshot(
+            long frames,
+            long wholeFrames,
+            double fps,
+            double frameMillisP50,
+            double frameMillisP99,
+            double intervalMillisP99,
+            double tickToPixelMillisP50,
+            double tickToPixelMillisP99) {
 
         /** {@code fps=.. frame_ms_p99=.. tick_to_pixel_ms_p50=.. tick_to_pixel_ms_p99=..}, for the stats line. */
         @Override
         public String toString() {
-            return String.format(Locale.ROOT,
+            return String.format(
+                    Locale.ROOT,
                     "fps=%.1f frame_ms_p99=%.2f tick_to_pixel_ms_p50=%.2f tick_to_pixel_ms_p99=%.2f",
-                    fps, frameMillisP99, tickToPixelMillisP50, tickToPixelMillisP99);
+                    fps,
+                    frameMillisP99,
+                    tickToPixelMillisP50,
+                    tickToPixelMillisP99);
         }
     }
 
@@ -106,8 +117,15 @@ public final class FrameStats {
         }
         double fps = n >= 2 && newest > oldest ? (n - 1) * 1e9 / (newest - oldest) : 0;
         long[] lat = Arrays.copyOf(latencies, (int) Math.min(latencyCount, latencies.length));
-        return new Snapshot(frames, wholeFrames, fps, millis(draws, 0.50), millis(draws, 0.99), millis(intervals, 0.99),
-                millis(lat, 0.50), millis(lat, 0.99));
+        return new Snapshot(
+                frames,
+                wholeFrames,
+                fps,
+                millis(draws, 0.50),
+                millis(draws, 0.99),
+                millis(intervals, 0.99),
+                millis(lat, 0.50),
+                millis(lat, 0.99));
     }
 
     /** The nearest-rank percentile {@code p} of {@code samples} (sorted here), in milliseconds; 0 if empty. */

@@ -22,9 +22,13 @@ final class HistoryLayer {
     private static final int SERIES = 5;
 
     /** Everything a history paint depends on besides the bars and overlay values; volumes null when hidden. */
-    private record Setting(FramePainter.Geometry at, PriceScale prices, PriceScale volumes, double split,
-            List<TimeTicks.Tick> timeTicks, Overlays.Settings overlays) {
-    }
+    private record Setting(
+            FramePainter.Geometry at,
+            PriceScale prices,
+            PriceScale volumes,
+            double split,
+            List<TimeTicks.Tick> timeTicks,
+            Overlays.Settings overlays) {}
 
     private final BarBuffer bars = new BarBuffer();
     private double[] overlayValues = new double[0];
@@ -36,8 +40,14 @@ final class HistoryLayer {
      *
      * @param shared the bars left of the split: all but the newest when there is a live layer, else all
      */
-    boolean shows(ChartFrame frame, FramePainter.Geometry at, PriceScale prices, PriceScale volumes,
-            boolean volumeShown, double split, int shared) {
+    boolean shows(
+            ChartFrame frame,
+            FramePainter.Geometry at,
+            PriceScale prices,
+            PriceScale volumes,
+            boolean volumeShown,
+            double split,
+            int shared) {
         Setting now = setting(frame, at, prices, volumes, volumeShown, split);
         if (!now.equals(setting) || !bars.sameAs(frame.bars, shared)) {
             return false;
@@ -47,8 +57,13 @@ final class HistoryLayer {
     }
 
     /** Records that the history canvases now show {@code frame}; call after painting them. */
-    void remember(ChartFrame frame, FramePainter.Geometry at, PriceScale prices, PriceScale volumes,
-            boolean volumeShown, double split) {
+    void remember(
+            ChartFrame frame,
+            FramePainter.Geometry at,
+            PriceScale prices,
+            PriceScale volumes,
+            boolean volumeShown,
+            double split) {
         setting = setting(frame, at, prices, volumes, volumeShown, split);
         bars.copyFrom(frame.bars);
         int values = overlayValues(frame, frame.bars.size());
@@ -60,9 +75,19 @@ final class HistoryLayer {
         setting = null;
     }
 
-    private static Setting setting(ChartFrame frame, FramePainter.Geometry at, PriceScale prices,
-            PriceScale volumes, boolean volumeShown, double split) {
-        return new Setting(at, prices, volumeShown ? volumes : null, split, frame.timeTicks,
+    private static Setting setting(
+            ChartFrame frame,
+            FramePainter.Geometry at,
+            PriceScale prices,
+            PriceScale volumes,
+            boolean volumeShown,
+            double split) {
+        return new Setting(
+                at,
+                prices,
+                volumeShown ? volumes : null,
+                split,
+                frame.timeTicks,
                 frame.overlaysShown ? frame.overlays.settings() : null);
     }
 

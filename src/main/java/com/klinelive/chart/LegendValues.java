@@ -1,8 +1,8 @@
 package com.klinelive.chart;
 
-import com.klinelive.model.CandleColumns;
 import com.klinelive.chart.scale.Overlays;
 import com.klinelive.chart.scale.PriceFormat;
+import com.klinelive.model.CandleColumns;
 
 /**
  * The values the legend shows for one candle (the one under the crosshair, else the newest), copied out of the

@@ -28,12 +28,19 @@ final class PlotPainter {
         double at(int index);
     }
 
-    private PlotPainter() {
-    }
+    private PlotPainter() {}
 
     /** Grid lines at the price and time ticks, one device pixel wide. */
-    static void grid(GraphicsContext gc, BarGeometry g, double width, double height, PriceScale prices,
-            NiceTicks priceTicks, Viewport view, List<TimeTicks.Tick> timeTicks, Paint colour) {
+    static void grid(
+            GraphicsContext gc,
+            BarGeometry g,
+            double width,
+            double height,
+            PriceScale prices,
+            NiceTicks priceTicks,
+            Viewport view,
+            List<TimeTicks.Tick> timeTicks,
+            Paint colour) {
         gc.setFill(colour);
         double line = g.logical(1);
         if (prices != null) {
@@ -49,8 +56,8 @@ final class PlotPainter {
     }
 
     /** The candles rising (close &ge; open) or falling from bar {@code from} on, in one colour. */
-    static void candles(GraphicsContext gc, BarGeometry g, BarBuffer bars, int from, PriceScale prices,
-            boolean up, Paint colour) {
+    static void candles(
+            GraphicsContext gc, BarGeometry g, BarBuffer bars, int from, PriceScale prices, boolean up, Paint colour) {
         gc.setFill(colour);
         for (int b = from; b < bars.size(); b++) {
             if (bars.isUp(b) != up) {
@@ -65,14 +72,23 @@ final class PlotPainter {
                 double c = bars.close(b);
                 int bodyTop = g.deviceY(prices.y(Math.max(o, c)));
                 int bodyBottom = Math.max(bodyTop + 1, g.deviceY(prices.y(Math.min(o, c))));
-                gc.fillRect(g.logical(g.bodyLeft(x)), g.logical(bodyTop), g.logical(g.body),
+                gc.fillRect(
+                        g.logical(g.bodyLeft(x)),
+                        g.logical(bodyTop),
+                        g.logical(g.body),
                         g.logical(bodyBottom - bodyTop));
             }
         }
     }
 
     /** An overlay as one polyline through the bars from {@code from} on; gaps where it is undefined. */
-    static void line(GraphicsContext gc, BarBuffer bars, int from, PriceScale prices, Series series, Paint colour,
+    static void line(
+            GraphicsContext gc,
+            BarBuffer bars,
+            int from,
+            PriceScale prices,
+            Series series,
+            Paint colour,
             double lineWidth) {
         gc.beginPath();
         boolean drawing = false;
@@ -97,8 +113,7 @@ final class PlotPainter {
     }
 
     /** The area between the Bollinger bands from bar {@code from} on, filled, under the candles. */
-    static void band(GraphicsContext gc, BarBuffer bars, int from, PriceScale prices, Overlays overlays,
-            Paint fill) {
+    static void band(GraphicsContext gc, BarBuffer bars, int from, PriceScale prices, Overlays overlays, Paint fill) {
         int first = from;
         while (first < bars.size() && Double.isNaN(overlays.bollingerUpper(bars.lastIndex(first)))) {
             first++;

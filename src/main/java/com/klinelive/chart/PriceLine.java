@@ -66,8 +66,8 @@ final class PriceLine {
      * Paints the live part from plot x {@code from} to {@code to} at plot y {@code y}, onto a layer's context that
      * draws in plot coordinates; nothing when {@code y} is off the pane.
      */
-    static void paintLive(GraphicsContext gc, FramePainter.Geometry at, double from, double to, double y,
-            Paint colour) {
+    static void paintLive(
+            GraphicsContext gc, FramePainter.Geometry at, double from, double to, double y, Paint colour) {
         if (!Double.isFinite(y) || y < 0 || y > at.plotHeight()) {
             return;
         }
@@ -77,8 +77,7 @@ final class PriceLine {
     }
 
     /** Dashes in device columns {@code [from, to)} of device row {@code row}, one of them starting at {@code anchor}. */
-    private static void dashes(GraphicsContext gc, double scale, int from, int to, int row, int anchor,
-            Paint colour) {
+    private static void dashes(GraphicsContext gc, double scale, int from, int to, int row, int anchor, Paint colour) {
         int on = dashDevice(scale);
         int period = 2 * on;
         gc.setFill(colour);

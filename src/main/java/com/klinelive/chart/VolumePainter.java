@@ -11,12 +11,18 @@ import javafx.scene.paint.Paint;
  */
 final class VolumePainter {
 
-    private VolumePainter() {
-    }
+    private VolumePainter() {}
 
     /** The volume bars of rising ({@code up}) or falling bars from bar {@code from} on, in one colour. */
-    static void bars(GraphicsContext gc, BarGeometry g, BarBuffer bars, int from, PriceScale volumes,
-            double height, boolean up, Paint colour) {
+    static void bars(
+            GraphicsContext gc,
+            BarGeometry g,
+            BarBuffer bars,
+            int from,
+            PriceScale volumes,
+            double height,
+            boolean up,
+            Paint colour) {
         int bottom = g.deviceY(height);
         gc.setFill(colour);
         for (int b = from; b < bars.size(); b++) {
@@ -24,8 +30,7 @@ final class VolumePainter {
                 continue;
             }
             int top = Math.min(bottom - 1, g.deviceY(volumes.y(bars.volume(b))));
-            gc.fillRect(g.logical(g.bodyLeft(bars.x(b))), g.logical(top), g.logical(g.body),
-                    g.logical(bottom - top));
+            gc.fillRect(g.logical(g.bodyLeft(bars.x(b))), g.logical(top), g.logical(g.body), g.logical(bottom - top));
         }
     }
 }

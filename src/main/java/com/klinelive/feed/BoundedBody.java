@@ -24,8 +24,7 @@ public final class BoundedBody {
         }
     }
 
-    private BoundedBody() {
-    }
+    private BoundedBody() {}
 
     /** A body handler that reads at most {@code maxBytes} of UTF-8 text. */
     public static BodyHandler<String> ofString(int maxBytes) {
@@ -81,10 +80,12 @@ public final class BoundedBody {
                 return;
             }
             try {
-                result.complete(StandardCharsets.UTF_8.newDecoder()
+                result.complete(StandardCharsets.UTF_8
+                        .newDecoder()
                         .onMalformedInput(CodingErrorAction.REPORT)
                         .onUnmappableCharacter(CodingErrorAction.REPORT)
-                        .decode(ByteBuffer.wrap(bytes.toByteArray())).toString());
+                        .decode(ByteBuffer.wrap(bytes.toByteArray()))
+                        .toString());
             } catch (CharacterCodingException e) {
                 result.completeExceptionally(new IllegalArgumentException("answer is not valid UTF-8"));
             }

@@ -42,6 +42,7 @@ public final class FeedClient implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FeedClient.class);
     /** A WebSocket that dies this many times in a row without delivering a tick sends us to long polling. */
     private static final int WEBSOCKET_DEATHS_BEFORE_FALLBACK = 3;
+
     private static final long WATCHDOG_PERIOD_MILLIS = 250;
     /** How long ticks ahead of a missing sequence wait for it before it counts as a gap. */
     private static final long GAP_GRACE_NANOS = 2_000_000_000L;
@@ -84,8 +85,8 @@ public final class FeedClient implements AutoCloseable {
      * @param webSockets makes WebSocket transports
      * @param longPolls  makes long-polling transports
      */
-    public FeedClient(FeedOptions options, CandleAggregator aggregator, TransportFactory webSockets,
-            TransportFactory longPolls) {
+    public FeedClient(
+            FeedOptions options, CandleAggregator aggregator, TransportFactory webSockets, TransportFactory longPolls) {
         this.options = options;
         this.aggregator = aggregator;
         this.webSockets = webSockets;
@@ -100,17 +101,21 @@ public final class FeedClient implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(options.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).executor(httpExecutor)
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .connectTimeout(options.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .executor(httpExecutor)
                 .version(HttpClient.Version.HTTP_1_1);
         if (options.sslContext() != null) {
             builder.sslContext(options.sslContext());
         }
         this.http = builder.build();
         this.history = new HistoryClient(http, options.endpoint(), Duration.ofSeconds(15));
-        this.reconnectBackoff = new Backoff(options.backoffBase().toMillis(), options.backoffCap().toMillis());
+        this.reconnectBackoff = new Backoff(
+                options.backoffBase().toMillis(), options.backoffCap().toMillis());
         long probeBase = Math.max(1_000, options.backoffBase().toMillis());
-        this.probeBackoff = new Backoff(probeBase, Math.max(probeBase, options.backoffCap().toMillis()));
+        this.probeBackoff =
+                new Backoff(probeBase, Math.max(probeBase, options.backoffCap().toMillis()));
         this.historyFetcher = new HistoryFetcher(history, options, control, metrics, new HistoryFetcher.Client() {
             @Override
             public boolean closed() {
@@ -149,8 +154,8 @@ public final class FeedClient implements AutoCloseable {
     /** Starts connecting in the background. */
     public void start() {
         control.execute(this::connect);
-        control.scheduleWithFixedDelay(this::watchdog, WATCHDOG_PERIOD_MILLIS, WATCHDOG_PERIOD_MILLIS,
-                TimeUnit.MILLISECONDS);
+        control.scheduleWithFixedDelay(
+                this::watchdog, WATCHDOG_PERIOD_MILLIS, WATCHDOG_PERIOD_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /** Closes the connection; nothing is delivered afterwards. Waits briefly for the control thread. */
@@ -223,8 +228,13 @@ public final class FeedClient implements AutoCloseable {
     /** A new transport, not started: the caller makes it current first, so none of its events is dropped. */
     private Inbound open(TransportFactory factory, java.net.URI uri, List<String> pollSymbols) {
         Inbound inbound = new Inbound(this);
-        TransportRequest request = new TransportRequest(uri, pollSymbols, this::resumeFrom,
-                options.connectTimeout(), options.sslContext(), FeedOptions.MAX_MESSAGE_BYTES);
+        TransportRequest request = new TransportRequest(
+                uri,
+                pollSymbols,
+                this::resumeFrom,
+                options.connectTimeout(),
+                options.sslContext(),
+                FeedOptions.MAX_MESSAGE_BYTES);
         inbound.transport = factory.create(request, inbound);
         return inbound;
     }
@@ -315,7 +325,8 @@ public final class FeedClient implements AutoCloseable {
     private void webSocketClosed(Inbound inbound, String reason, boolean opened) {
         boolean died = !opened || !inbound.delivered;
         webSocketDeathsInARow = died ? webSocketDeathsInARow + 1 : 0;
-        boolean canPoll = !thirdParty && options.endpoint().http().isPresent()
+        boolean canPoll = !thirdParty
+                && options.endpoint().http().isPresent()
                 && options.transports() == FeedOptions.TransportChoice.AUTO;
         if (canPoll && (!opened || webSocketDeathsInARow >= WEBSOCKET_DEATHS_BEFORE_FALLBACK)) {
             if (everConnected) {
@@ -330,42 +341,53 @@ public final class FeedClient implements AutoCloseable {
     private void startLongPolling(String why) {
         LOG.info("falling back to long polling ({})", why);
         publish(new FeedStatus(FeedState.CONNECTING, TransportKind.LONG_POLLING, why, 0, false));
-        CompletableFuture<List<String>> known = symbols.isEmpty() ? history.symbols()
-                : CompletableFuture.completedFuture(symbols);
-        known.whenCompleteAsync((offered, error) -> {
-            if (closed || active != null) {
-                return;
-            }
-            if (error != null) {
-                scheduleReconnect("no feed at " + options.endpoint().redacted() + ": " + rootMessage(error));
-                return;
-            }
-            if (noneWanted(offered)) {
-                return;
-            }
-            symbols = wanted(offered);
-            listeners.forEach(l -> l.onSymbols(symbols));
-            backfillWhereNeeded();
-            active = open(longPolls, options.endpoint().httpBase(), symbols);
-            active.transport.start();
-            if (options.transports() == FeedOptions.TransportChoice.AUTO) {
-                scheduleProbe();
-            }
-        }, control);
+        CompletableFuture<List<String>> known =
+                symbols.isEmpty() ? history.symbols() : CompletableFuture.completedFuture(symbols);
+        known.whenCompleteAsync(
+                (offered, error) -> {
+                    if (closed || active != null) {
+                        return;
+                    }
+                    if (error != null) {
+                        scheduleReconnect("no feed at " + options.endpoint().redacted() + ": " + rootMessage(error));
+                        return;
+                    }
+                    if (noneWanted(offered)) {
+                        return;
+                    }
+                    symbols = wanted(offered);
+                    listeners.forEach(l -> l.onSymbols(symbols));
+                    backfillWhereNeeded();
+                    active = open(longPolls, options.endpoint().httpBase(), symbols);
+                    active.transport.start();
+                    if (options.transports() == FeedOptions.TransportChoice.AUTO) {
+                        scheduleProbe();
+                    }
+                },
+                control);
     }
 
     private void scheduleProbe() {
-        if (closed || probe != null || (probeRetry != null && !probeRetry.isDone())
-                || active == null || active.transport.kind() != TransportKind.LONG_POLLING) {
+        if (closed
+                || probe != null
+                || (probeRetry != null && !probeRetry.isDone())
+                || active == null
+                || active.transport.kind() != TransportKind.LONG_POLLING) {
             return;
         }
         long delay = Math.max(1_000, probeBackoff.nextDelayMillis());
-        probeRetry = control.schedule(() -> {
-            if (!closed && probe == null && active != null && active.transport.kind() == TransportKind.LONG_POLLING) {
-                probe = open(webSockets, options.endpoint().webSocket(), List.of());
-                probe.transport.start();
-            }
-        }, delay, TimeUnit.MILLISECONDS);
+        probeRetry = control.schedule(
+                () -> {
+                    if (!closed
+                            && probe == null
+                            && active != null
+                            && active.transport.kind() == TransportKind.LONG_POLLING) {
+                        probe = open(webSockets, options.endpoint().webSocket(), List.of());
+                        probe.transport.start();
+                    }
+                },
+                delay,
+                TimeUnit.MILLISECONDS);
     }
 
     /** The WebSocket probe works: it becomes the transport; polling stops. Ticks seen twice are deduplicated. */
@@ -412,9 +434,11 @@ public final class FeedClient implements AutoCloseable {
         long last = Math.max(current.openedAtNanos, current.lastMessageNanos());
         long silentMillis = (now - last) / 1_000_000;
         // A held poll is silent by design for up to ~25 s; only the WebSocket has heartbeats to expect.
-        long staleAfter = current.transport.kind() == TransportKind.WEBSOCKET ? options.staleAfter().toMillis()
+        long staleAfter = current.transport.kind() == TransportKind.WEBSOCKET
+                ? options.staleAfter().toMillis()
                 : Math.max(options.staleAfter().toMillis(), 30_000);
-        long deadAfter = current.transport.kind() == TransportKind.WEBSOCKET ? options.deadAfter().toMillis()
+        long deadAfter = current.transport.kind() == TransportKind.WEBSOCKET
+                ? options.deadAfter().toMillis()
                 : Math.max(options.deadAfter().toMillis(), 40_000);
         if (silentMillis >= deadAfter) {
             LOG.info("no message for {} ms: reconnecting", silentMillis);
@@ -428,12 +452,16 @@ public final class FeedClient implements AutoCloseable {
             }
         } else if (silentMillis >= staleAfter && !stale) {
             stale = true;
-            publish(new FeedStatus(FeedState.STALE, current.transport.kind(),
-                    "no message for " + silentMillis / 1000 + " s", 0, thirdParty));
+            publish(new FeedStatus(
+                    FeedState.STALE,
+                    current.transport.kind(),
+                    "no message for " + silentMillis / 1000 + " s",
+                    0,
+                    thirdParty));
         } else if (silentMillis < staleAfter && stale) {
             stale = false;
-            FeedState state = current.transport.kind() == TransportKind.WEBSOCKET ? FeedState.WEBSOCKET
-                    : FeedState.LONG_POLLING;
+            FeedState state =
+                    current.transport.kind() == TransportKind.WEBSOCKET ? FeedState.WEBSOCKET : FeedState.LONG_POLLING;
             publish(new FeedStatus(state, current.transport.kind(), "", 0, thirdParty));
         }
     }
@@ -504,7 +532,9 @@ public final class FeedClient implements AutoCloseable {
     }
 
     private boolean canFetchHistory() {
-        return !thirdParty && options.endpoint().http().isPresent() && !options.historyTimeframes().isEmpty();
+        return !thirdParty
+                && options.endpoint().http().isPresent()
+                && !options.historyTimeframes().isEmpty();
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------
@@ -522,8 +552,13 @@ public final class FeedClient implements AutoCloseable {
         active = null;
         probe = null;
         String list = String.join(", ", offered.subList(0, Math.min(12, offered.size())));
-        publish(new FeedStatus(FeedState.FAILED, null, "the feed does not offer " + String.join(", ",
-                options.symbols()) + " (it offers " + list + (offered.size() > 12 ? ", …" : "") + ")", 0, false));
+        publish(new FeedStatus(
+                FeedState.FAILED,
+                null,
+                "the feed does not offer " + String.join(", ", options.symbols()) + " (it offers " + list
+                        + (offered.size() > 12 ? ", …" : "") + ")",
+                0,
+                false));
         return true;
     }
 
@@ -542,7 +577,10 @@ public final class FeedClient implements AutoCloseable {
     private String coinbaseSubscribe() {
         StringBuilder ids = new StringBuilder();
         for (String s : options.symbols()) {
-            ids.append(ids.length() == 0 ? "" : ",").append('"').append(s.replaceAll("[^A-Za-z0-9-]", "")).append('"');
+            ids.append(ids.length() == 0 ? "" : ",")
+                    .append('"')
+                    .append(s.replaceAll("[^A-Za-z0-9-]", ""))
+                    .append('"');
         }
         return "{\"type\":\"subscribe\",\"product_ids\":[" + ids + "],\"channels\":[\"matches\"]}";
     }
@@ -556,8 +594,12 @@ public final class FeedClient implements AutoCloseable {
             thirdParty = true;
             control.execute(() -> {
                 if (inbound == active) {
-                    publish(new FeedStatus(FeedState.WEBSOCKET, TransportKind.WEBSOCKET,
-                            format.name().toLowerCase(Locale.ROOT) + " stream: no fallback, no history", 0, true));
+                    publish(new FeedStatus(
+                            FeedState.WEBSOCKET,
+                            TransportKind.WEBSOCKET,
+                            format.name().toLowerCase(Locale.ROOT) + " stream: no fallback, no history",
+                            0,
+                            true));
                 }
             });
         }

@@ -24,8 +24,8 @@ import java.util.regex.Pattern;
 public record FeedEndpoint(URI given, URI webSocket, URI httpBase) {
 
     /** Query parameter names that carry credentials; their values never reach a log or the settings. */
-    private static final Pattern SECRET_PARAMETER = Pattern.compile(
-            "(?i)token|key|secret|pass|auth|sig|session|cred|jwt");
+    private static final Pattern SECRET_PARAMETER =
+            Pattern.compile("(?i)token|key|secret|pass|auth|sig|session|cred|jwt");
 
     /**
      * Parses a feed URL.
@@ -44,8 +44,8 @@ public record FeedEndpoint(URI given, URI webSocket, URI httpBase) {
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.matches("https?|wss?")) {
-            throw new IllegalArgumentException("unsupported scheme '" + scheme
-                    + "': use http://, https://, ws:// or wss://");
+            throw new IllegalArgumentException(
+                    "unsupported scheme '" + scheme + "': use http://, https://, ws:// or wss://");
         }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
             throw new IllegalArgumentException("the URL has no host");
@@ -57,7 +57,9 @@ public record FeedEndpoint(URI given, URI webSocket, URI httpBase) {
         boolean secure = scheme.endsWith("s");
         if (scheme.startsWith("http")) {
             String prefix = stripTrailingSlash(path);
-            return new FeedEndpoint(uri, with(uri, secure ? "wss" : "ws", prefix + "/ws", uri.getRawQuery()),
+            return new FeedEndpoint(
+                    uri,
+                    with(uri, secure ? "wss" : "ws", prefix + "/ws", uri.getRawQuery()),
                     with(uri, scheme, prefix, null));
         }
         URI ws = with(uri, scheme, path.isEmpty() ? "/" : path, uri.getRawQuery());
@@ -89,7 +91,9 @@ public record FeedEndpoint(URI given, URI webSocket, URI httpBase) {
     }
 
     private static String rebuild(URI uri, boolean maskSecrets) {
-        StringBuilder sb = new StringBuilder().append(uri.getScheme().toLowerCase(Locale.ROOT)).append("://")
+        StringBuilder sb = new StringBuilder()
+                .append(uri.getScheme().toLowerCase(Locale.ROOT))
+                .append("://")
                 .append(uri.getHost());
         if (uri.getPort() >= 0) {
             sb.append(':').append(uri.getPort());

@@ -10,12 +10,10 @@ import java.util.List;
 public interface FeedListener {
 
     /** The state changed. Any other event may follow; after {@link FeedState#STOPPED} nothing does. */
-    default void onStatus(FeedStatus status) {
-    }
+    default void onStatus(FeedStatus status) {}
 
     /** The feed named its symbols (our protocol), or the first tick of a new symbol arrived (exchanges). */
-    default void onSymbols(List<String> symbols) {
-    }
+    default void onSymbols(List<String> symbols) {}
 
     /**
      * Candles of {@code symbol} changed: ticks were counted, or history replaced them. Called once per message,
@@ -23,6 +21,5 @@ public interface FeedListener {
      *
      * @param receivedNanos {@link System#nanoTime()} when the message that changed them arrived
      */
-    default void onCandles(String symbol, long receivedNanos) {
-    }
+    default void onCandles(String symbol, long receivedNanos) {}
 }

@@ -25,10 +25,18 @@ public final class FeedMetrics {
      * @param tooLate           ticks refused because their candles were no longer held
      * @param silentMillis      time since the last message, -1 before the first
      */
-    public record Snapshot(TransportKind transport, double roundTripMillis, double ticksPerSecond, long ticks,
-            long duplicates, long rejected, String lastRejectReason, long gapsRepaired, long reconnects,
-            long tooLate, long silentMillis) {
-    }
+    public record Snapshot(
+            TransportKind transport,
+            double roundTripMillis,
+            double ticksPerSecond,
+            long ticks,
+            long duplicates,
+            long rejected,
+            String lastRejectReason,
+            long gapsRepaired,
+            long reconnects,
+            long tooLate,
+            long silentMillis) {}
 
     private final LongSupplier ticks;
     private final LongAdder duplicates = new LongAdder();
@@ -107,8 +115,17 @@ public final class FeedMetrics {
     public Snapshot snapshot() {
         long rtt = roundTripNanos.get();
         long last = lastMessageNanos.get();
-        return new Snapshot(transport, rtt < 0 ? -1 : rtt / 1e6, ticksPerSecond, ticks.getAsLong(), duplicates.sum(),
-                rejected, lastRejectReason, gapsRepaired.sum(), reconnects.sum(), tooLate.sum(),
+        return new Snapshot(
+                transport,
+                rtt < 0 ? -1 : rtt / 1e6,
+                ticksPerSecond,
+                ticks.getAsLong(),
+                duplicates.sum(),
+                rejected,
+                lastRejectReason,
+                gapsRepaired.sum(),
+                reconnects.sum(),
+                tooLate.sum(),
                 last == 0 ? -1 : (System.nanoTime() - last) / 1_000_000);
     }
 }

@@ -24,12 +24,26 @@ import javax.net.ssl.SSLContext;
  * @param backoffCap        largest reconnect wait ceiling
  * @param sslContext        TLS settings for wss/https, or null for the JDK's defaults
  */
-public record FeedOptions(FeedEndpoint endpoint, FeedFormat format, List<String> symbols, TransportChoice transports,
-        Set<Timeframe> historyTimeframes, int historyLimit, Duration connectTimeout, Duration staleAfter,
-        Duration deadAfter, Duration backoffBase, Duration backoffCap, SSLContext sslContext) {
+public record FeedOptions(
+        FeedEndpoint endpoint,
+        FeedFormat format,
+        List<String> symbols,
+        TransportChoice transports,
+        Set<Timeframe> historyTimeframes,
+        int historyLimit,
+        Duration connectTimeout,
+        Duration staleAfter,
+        Duration deadAfter,
+        Duration backoffBase,
+        Duration backoffCap,
+        SSLContext sslContext) {
 
     /** Which transports the client may use. */
-    public enum TransportChoice { AUTO, WEBSOCKET, LONG_POLLING }
+    public enum TransportChoice {
+        AUTO,
+        WEBSOCKET,
+        LONG_POLLING
+    }
 
     /** Largest message accepted from a feed. */
     public static final int MAX_MESSAGE_BYTES = 64 * 1024;
@@ -44,43 +58,130 @@ public record FeedOptions(FeedEndpoint endpoint, FeedFormat format, List<String>
 
     /** Sensible defaults for {@code url}: auto transport and format, every symbol, 1,000 candles of every timeframe. */
     public static FeedOptions defaults(String url) {
-        return new FeedOptions(FeedEndpoint.parse(url), null, List.of(), TransportChoice.AUTO,
-                EnumSet.allOf(Timeframe.class), 1_000, Duration.ofSeconds(3), Duration.ofSeconds(5),
-                Duration.ofSeconds(12), Duration.ofMillis(500), Duration.ofSeconds(30), null);
+        return new FeedOptions(
+                FeedEndpoint.parse(url),
+                null,
+                List.of(),
+                TransportChoice.AUTO,
+                EnumSet.allOf(Timeframe.class),
+                1_000,
+                Duration.ofSeconds(3),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(12),
+                Duration.ofMillis(500),
+                Duration.ofSeconds(30),
+                null);
     }
 
     public FeedOptions withFormat(FeedFormat f) {
-        return new FeedOptions(endpoint, f, symbols, transports, historyTimeframes, historyLimit, connectTimeout,
-                staleAfter, deadAfter, backoffBase, backoffCap, sslContext);
+        return new FeedOptions(
+                endpoint,
+                f,
+                symbols,
+                transports,
+                historyTimeframes,
+                historyLimit,
+                connectTimeout,
+                staleAfter,
+                deadAfter,
+                backoffBase,
+                backoffCap,
+                sslContext);
     }
 
     public FeedOptions withSymbols(List<String> s) {
-        return new FeedOptions(endpoint, format, s, transports, historyTimeframes, historyLimit, connectTimeout,
-                staleAfter, deadAfter, backoffBase, backoffCap, sslContext);
+        return new FeedOptions(
+                endpoint,
+                format,
+                s,
+                transports,
+                historyTimeframes,
+                historyLimit,
+                connectTimeout,
+                staleAfter,
+                deadAfter,
+                backoffBase,
+                backoffCap,
+                sslContext);
     }
 
     public FeedOptions withTransports(TransportChoice t) {
-        return new FeedOptions(endpoint, format, symbols, t, historyTimeframes, historyLimit, connectTimeout,
-                staleAfter, deadAfter, backoffBase, backoffCap, sslContext);
+        return new FeedOptions(
+                endpoint,
+                format,
+                symbols,
+                t,
+                historyTimeframes,
+                historyLimit,
+                connectTimeout,
+                staleAfter,
+                deadAfter,
+                backoffBase,
+                backoffCap,
+                sslContext);
     }
 
     public FeedOptions withHistory(Set<Timeframe> timeframes, int limit) {
-        return new FeedOptions(endpoint, format, symbols, transports, timeframes, limit, connectTimeout,
-                staleAfter, deadAfter, backoffBase, backoffCap, sslContext);
+        return new FeedOptions(
+                endpoint,
+                format,
+                symbols,
+                transports,
+                timeframes,
+                limit,
+                connectTimeout,
+                staleAfter,
+                deadAfter,
+                backoffBase,
+                backoffCap,
+                sslContext);
     }
 
     public FeedOptions withTimeouts(Duration connect, Duration stale, Duration dead) {
-        return new FeedOptions(endpoint, format, symbols, transports, historyTimeframes, historyLimit, connect,
-                stale, dead, backoffBase, backoffCap, sslContext);
+        return new FeedOptions(
+                endpoint,
+                format,
+                symbols,
+                transports,
+                historyTimeframes,
+                historyLimit,
+                connect,
+                stale,
+                dead,
+                backoffBase,
+                backoffCap,
+                sslContext);
     }
 
     public FeedOptions withBackoff(Duration base, Duration cap) {
-        return new FeedOptions(endpoint, format, symbols, transports, historyTimeframes, historyLimit,
-                connectTimeout, staleAfter, deadAfter, base, cap, sslContext);
+        return new FeedOptions(
+                endpoint,
+                format,
+                symbols,
+                transports,
+                historyTimeframes,
+                historyLimit,
+                connectTimeout,
+                staleAfter,
+                deadAfter,
+                base,
+                cap,
+                sslContext);
     }
 
     public FeedOptions withSslContext(SSLContext context) {
-        return new FeedOptions(endpoint, format, symbols, transports, historyTimeframes, historyLimit,
-                connectTimeout, staleAfter, deadAfter, backoffBase, backoffCap, context);
+        return new FeedOptions(
+                endpoint,
+                format,
+                symbols,
+                transports,
+                historyTimeframes,
+                historyLimit,
+                connectTimeout,
+                staleAfter,
+                deadAfter,
+                backoffBase,
+                backoffCap,
+                context);
     }
 }

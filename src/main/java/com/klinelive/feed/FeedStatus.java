@@ -9,8 +9,8 @@ package com.klinelive.feed;
  * @param retryInMillis for {@link FeedState#RECONNECTING}: how long until the next attempt; otherwise 0
  * @param thirdParty    the feed is a third-party stream (Binance, Coinbase): no long-polling fallback, no history
  */
-public record FeedStatus(FeedState state, TransportKind transport, String detail, long retryInMillis,
-        boolean thirdParty) {
+public record FeedStatus(
+        FeedState state, TransportKind transport, String detail, long retryInMillis, boolean thirdParty) {
 
     public FeedStatus {
         detail = detail == null ? "" : detail;

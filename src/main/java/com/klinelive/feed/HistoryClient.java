@@ -10,7 +10,6 @@ import java.io.StringReader;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,8 +34,8 @@ final class HistoryClient {
 
     /** The newest {@code limit} candles of {@code symbol} in {@code timeframe}. */
     CompletableFuture<HistoryMessage> history(String symbol, Timeframe timeframe, int limit) {
-        String query = "symbol=" + URLEncoder.encode(symbol, StandardCharsets.UTF_8) + "&interval="
-                + timeframe.label() + "&limit=" + limit;
+        String query = "symbol=" + URLEncoder.encode(symbol, StandardCharsets.UTF_8) + "&interval=" + timeframe.label()
+                + "&limit=" + limit;
         return get("/history", query, MAX_HISTORY_BYTES).thenApply(body -> {
             HistoryMessage message = HistoryMessage.parse(body);
             if (!message.symbol().equals(symbol) || message.interval() != timeframe) {

@@ -44,14 +44,19 @@ final class HistoryFetcher {
     private final Client client;
     private final Backoff backoff;
 
-    HistoryFetcher(HistoryClient history, FeedOptions options, ScheduledExecutorService control, FeedMetrics metrics,
+    HistoryFetcher(
+            HistoryClient history,
+            FeedOptions options,
+            ScheduledExecutorService control,
+            FeedMetrics metrics,
             Client client) {
         this.history = history;
         this.options = options;
         this.control = control;
         this.metrics = metrics;
         this.client = client;
-        this.backoff = new Backoff(options.backoffBase().toMillis(), options.backoffCap().toMillis());
+        this.backoff = new Backoff(
+                options.backoffBase().toMillis(), options.backoffCap().toMillis());
     }
 
     /**
@@ -74,38 +79,47 @@ final class HistoryFetcher {
                 answers.add(history.history(symbol, tf, options.historyLimit()));
             }
         }
-        CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).whenCompleteAsync((ignored, error) -> {
-            if (client.closed() || generation != sync.generation()) {
-                return;
-            }
-            if (error != null) {
-                long delay = backoff.nextDelayMillis();
-                LOG.info("history for {} failed ({}); retrying in {} ms", symbol, FeedClient.rootMessage(error),
-                        delay);
-                control.schedule(() -> fetch(symbol, sync, generation, repair), delay, TimeUnit.MILLISECONDS);
-                return;
-            }
-            List<History> histories = new ArrayList<>();
-            for (CompletableFuture<HistoryMessage> answer : answers) {
-                HistoryMessage m = answer.join();
-                String known = client.epoch();
-                if (m.epoch() != null && known != null && !m.epoch().equals(known)) {
-                    client.epochChanged(m.epoch());
-                    return;
-                }
-                histories.add(new History(m.interval(), m.candles(), m.seq()));
-            }
-            int replayed = sync.finish(generation, histories);
-            LOG.debug("history of {} for generation {}: replayed {}", symbol, generation, replayed);
-            if (replayed >= 0) {
-                backoff.reset();
-                if (repair) {
-                    metrics.gapRepaired();
-                }
-                client.candlesReplaced(symbol);
-            } else if (sync.syncing()) {
-                fetch(symbol, sync, sync.generation(), repair);
-            }
-        }, control);
+        CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
+                .whenCompleteAsync(
+                        (ignored, error) -> {
+                            if (client.closed() || generation != sync.generation()) {
+                                return;
+                            }
+                            if (error != null) {
+                                long delay = backoff.nextDelayMillis();
+                                LOG.info(
+                                        "history for {} failed ({}); retrying in {} ms",
+                                        symbol,
+                                        FeedClient.rootMessage(error),
+                                        delay);
+                                control.schedule(
+                                        () -> fetch(symbol, sync, generation, repair), delay, TimeUnit.MILLISECONDS);
+                                return;
+                            }
+                            List<History> histories = new ArrayList<>();
+                            for (CompletableFuture<HistoryMessage> answer : answers) {
+                                HistoryMessage m = answer.join();
+                                String known = client.epoch();
+                                if (m.epoch() != null
+                                        && known != null
+                                        && !m.epoch().equals(known)) {
+                                    client.epochChanged(m.epoch());
+                                    return;
+                                }
+                                histories.add(new History(m.interval(), m.candles(), m.seq()));
+                            }
+                            int replayed = sync.finish(generation, histories);
+                            LOG.debug("history of {} for generation {}: replayed {}", symbol, generation, replayed);
+                            if (replayed >= 0) {
+                                backoff.reset();
+                                if (repair) {
+                                    metrics.gapRepaired();
+                                }
+                                client.candlesReplaced(symbol);
+                            } else if (sync.syncing()) {
+                                fetch(symbol, sync, sync.generation(), repair);
+                            }
+                        },
+                        control);
     }
 }

@@ -110,7 +110,7 @@ final class Inbound implements TransportEvents, FeedSink {
         markDelivered();
         switch (sync.onTick(seq, time, price, size, receivedNanos)) {
             case COUNTED, HELD_BACK, WAITING -> touch(symbol);
-            default -> { }
+            default -> {}
         }
     }
 

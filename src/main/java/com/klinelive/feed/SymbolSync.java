@@ -24,7 +24,13 @@ import java.util.concurrent.atomic.AtomicLong;
 final class SymbolSync {
 
     /** What became of a tick. */
-    enum Result { COUNTED, DUPLICATE, TOO_LATE, WAITING, HELD_BACK }
+    enum Result {
+        COUNTED,
+        DUPLICATE,
+        TOO_LATE,
+        WAITING,
+        HELD_BACK
+    }
 
     /** Ticks waiting or held back; beyond this the sync starts over rather than grow memory. */
     static final int MAX_BUFFERED = 500_000;
@@ -114,8 +120,7 @@ final class SymbolSync {
      * one by one. A run that follows on in sequence (the usual case) is counted in one go: one lock of the book,
      * one version change, no tick objects. Returns whether any tick was counted, held back or left waiting.
      */
-    synchronized boolean onTicks(long[] seqs, long[] times, double[] prices, double[] sizes, int count,
-            long nowNanos) {
+    synchronized boolean onTicks(long[] seqs, long[] times, double[] prices, double[] sizes, int count, long nowNanos) {
         boolean changed = false;
         int i = 0;
         while (i < count) {
@@ -306,7 +311,8 @@ final class SymbolSync {
             case DUPLICATE -> metrics.duplicateDropped();
             default -> metrics.tooLate();
         }
-        return outcome == TickOutcome.ACCEPTED ? Result.COUNTED
+        return outcome == TickOutcome.ACCEPTED
+                ? Result.COUNTED
                 : outcome == TickOutcome.DUPLICATE ? Result.DUPLICATE : Result.TOO_LATE;
     }
 

@@ -16,8 +16,13 @@ import javax.net.ssl.SSLContext;
  * @param sslContext     TLS settings for wss/https, or null for the JDK's defaults
  * @param maxMessageBytes messages larger than this close the connection (WebSocket) or are refused (polling)
  */
-public record TransportRequest(URI uri, List<String> symbols, ToLongFunction<String> resumeFrom,
-        Duration connectTimeout, SSLContext sslContext, int maxMessageBytes) {
+public record TransportRequest(
+        URI uri,
+        List<String> symbols,
+        ToLongFunction<String> resumeFrom,
+        Duration connectTimeout,
+        SSLContext sslContext,
+        int maxMessageBytes) {
 
     public TransportRequest {
         symbols = List.copyOf(symbols);

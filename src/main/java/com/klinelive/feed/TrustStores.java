@@ -16,8 +16,7 @@ import javax.net.ssl.TrustManagerFactory;
  */
 public final class TrustStores {
 
-    private TrustStores() {
-    }
+    private TrustStores() {}
 
     /**
      * An SSL context trusting exactly the certificates in {@code file}.

@@ -11,5 +11,4 @@ package com.klinelive.model;
  * @param volume sum of the trade sizes
  * @param trades number of trades
  */
-public record Candle(long time, double open, double high, double low, double close, double volume, long trades) {
-}
+public record Candle(long time, double open, double high, double low, double close, double volume, long trades) {}

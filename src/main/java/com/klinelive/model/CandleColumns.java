@@ -26,8 +26,8 @@ public interface CandleColumns {
 
     /** The candle at {@code index} as a value (allocates; not for per-frame loops). */
     default Candle candle(int index) {
-        return new Candle(time(index), open(index), high(index), low(index), close(index), volume(index),
-                trades(index));
+        return new Candle(
+                time(index), open(index), high(index), low(index), close(index), volume(index), trades(index));
     }
 
     /**

@@ -13,8 +13,7 @@ public final class DurationText {
 
     private static final Pattern SIMPLE = Pattern.compile("(\\d{1,9})(ms|s|m|h|d)?");
 
-    private DurationText() {
-    }
+    private DurationText() {}
 
     /**
      * Parses {@code text}.

@@ -45,11 +45,12 @@ final class BatchEncoder {
         while (true) {
             sb.setLength(0);
             if (n == 1 && epoch == null) {
-                NativeEncoder.appendTick(sb, new Tick(symbol, ticks.seqs[from], ticks.times[from],
-                        ticks.prices[from], ticks.sizes[from]));
+                NativeEncoder.appendTick(
+                        sb,
+                        new Tick(symbol, ticks.seqs[from], ticks.times[from], ticks.prices[from], ticks.sizes[from]));
             } else {
-                NativeEncoder.appendTicks(sb, symbol, epoch, ticks.seqs, ticks.times, ticks.prices, ticks.sizes,
-                        from, from + n);
+                NativeEncoder.appendTicks(
+                        sb, symbol, epoch, ticks.seqs, ticks.times, ticks.prices, ticks.sizes, from, from + n);
             }
             if (sb.length() <= maxMessageChars || n == 1) {
                 return n;

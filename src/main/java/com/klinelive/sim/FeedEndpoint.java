@@ -37,12 +37,22 @@ public final class FeedEndpoint implements Session.Listener.AutoDemanding {
 
     @Override
     public void onWebSocketOpen(Session session) {
-        client = new WsClient(session, context.channels(), context.counters(), context.scheduler(),
-                context.latencyNanos(), context.queueLimit());
+        client = new WsClient(
+                session,
+                context.channels(),
+                context.counters(),
+                context.scheduler(),
+                context.latencyNanos(),
+                context.queueLimit());
         context.registry().add(client);
         context.counters().webSocketsOpened.increment();
-        client.send(NativeEncoder.hello(SimServer.SERVER_NAME, context.epoch(), context.channels().symbols(),
-                System.currentTimeMillis()), null);
+        client.send(
+                NativeEncoder.hello(
+                        SimServer.SERVER_NAME,
+                        context.epoch(),
+                        context.channels().symbols(),
+                        System.currentTimeMillis()),
+                null);
         client.subscribeAll();
     }
 
@@ -90,7 +100,8 @@ public final class FeedEndpoint implements Session.Listener.AutoDemanding {
     public void onWebSocketError(Throwable cause) {
         // Oversized or malformed frames land here, and Jetty closes with the matching code; so do connections
         // that simply broke, which are no rejected message.
-        if (cause instanceof MessageTooLargeException || cause instanceof ProtocolException
+        if (cause instanceof MessageTooLargeException
+                || cause instanceof ProtocolException
                 || cause instanceof BadPayloadException) {
             context.counters().messagesRejected.increment();
         }

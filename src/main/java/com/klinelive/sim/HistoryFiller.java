@@ -17,8 +17,7 @@ final class HistoryFiller {
     /** Most synthetic ticks per symbol: bounds the start-up time whatever the history length. */
     static final int MAX_TICKS = 100_000;
 
-    private HistoryFiller() {
-    }
+    private HistoryFiller() {}
 
     /**
      * Counts synthetic ticks from {@code nowMillis - history} up to (not including) {@code nowMillis}.
@@ -26,8 +25,14 @@ final class HistoryFiller {
      * @param rate the live tick rate, to scale each synthetic tick's size to the trades it stands for
      * @return the last sequence number used, 0 when the history is empty
      */
-    static long fill(CandleBook book, PriceModel model, Instrument instrument, Duration history, long nowMillis,
-            double rate, SplittableRandom jitter) {
+    static long fill(
+            CandleBook book,
+            PriceModel model,
+            Instrument instrument,
+            Duration history,
+            long nowMillis,
+            double rate,
+            SplittableRandom jitter) {
         long span = history.toMillis();
         if (span <= 0) {
             return 0;

@@ -23,8 +23,8 @@ final class HistoryHandler {
     static final int DEFAULT_LIMIT = 500;
     static final int MAX_LIMIT = 5000;
 
-    private static final String INTERVALS = Arrays.stream(Timeframe.values()).map(Timeframe::label)
-            .collect(Collectors.joining(", "));
+    private static final String INTERVALS =
+            Arrays.stream(Timeframe.values()).map(Timeframe::label).collect(Collectors.joining(", "));
 
     private final SymbolChannels channels;
     private final String epoch;
@@ -38,9 +38,11 @@ final class HistoryHandler {
         QueryParams query = QueryParams.of(request);
         SymbolChannel channel = Routes.channel(channels, query);
         String interval = query.optional("interval");
-        Timeframe timeframe = interval == null ? Timeframe.M1 : Timeframe.fromLabel(interval).orElseThrow(
-                () -> new BadRequestException("interval must be one of " + INTERVALS + ", got '"
-                        + QueryParams.shorten(interval) + "'"));
+        Timeframe timeframe = interval == null
+                ? Timeframe.M1
+                : Timeframe.fromLabel(interval)
+                        .orElseThrow(() -> new BadRequestException("interval must be one of " + INTERVALS + ", got '"
+                                + QueryParams.shorten(interval) + "'"));
         int limit = (int) query.number("limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
         JsonResponses.send(response, callback, HttpStatus.OK_200, toJson(channel.history(timeframe, limit), epoch));
     }

@@ -12,8 +12,7 @@ final class JsonResponses {
 
     static final String JSON = "application/json; charset=utf-8";
 
-    private JsonResponses() {
-    }
+    private JsonResponses() {}
 
     /** Answers with {@code status} and the JSON text {@code json}, not to be cached. */
     static void send(Response response, Callback callback, int status, String json) {

@@ -25,7 +25,11 @@ final class LongPollHandler {
     private final int maxPolls;
     private final long holdNanos;
 
-    LongPollHandler(SymbolChannels channels, String epoch, SimCounters counters, ScheduledExecutorService scheduler,
+    LongPollHandler(
+            SymbolChannels channels,
+            String epoch,
+            SimCounters counters,
+            ScheduledExecutorService scheduler,
             SimLimits limits) {
         this.channels = channels;
         this.epoch = epoch;
@@ -41,25 +45,36 @@ final class LongPollHandler {
         long since = query.number("since", 0, Long.MAX_VALUE, -1);
         String clientEpoch = query.optional("epoch");
         if (clientEpoch != null && !clientEpoch.equals(epoch)) {
-            JsonResponses.send(response, callback, HttpStatus.OK_200, NativeEncoder.reset(channel.symbol(),
-                    channel.lastSeq(), "epoch " + QueryParams.shorten(clientEpoch) + " is over: this is " + epoch));
+            JsonResponses.send(
+                    response,
+                    callback,
+                    HttpStatus.OK_200,
+                    NativeEncoder.reset(
+                            channel.symbol(),
+                            channel.lastSeq(),
+                            "epoch " + QueryParams.shorten(clientEpoch) + " is over: this is " + epoch));
             return;
         }
         if (counters.pollsHeld.incrementAndGet() > maxPolls) {
             counters.pollsHeld.decrementAndGet();
             counters.pollsRefused.increment();
-            JsonResponses.error(response, callback, HttpStatus.SERVICE_UNAVAILABLE_503,
+            JsonResponses.error(
+                    response,
+                    callback,
+                    HttpStatus.SERVICE_UNAVAILABLE_503,
                     "too many long polls at once (limit " + maxPolls + ")");
             return;
         }
-        PollWaiter waiter = new PollWaiter(text -> {
-            counters.pollsHeld.decrementAndGet();
-            counters.pollsAnswered.increment();
-            JsonResponses.send(response, callback, HttpStatus.OK_200, text);
-        }, () -> {
-            counters.pollsHeld.decrementAndGet();
-            callback.failed(new IOException("the client left a held poll"));
-        });
+        PollWaiter waiter = new PollWaiter(
+                text -> {
+                    counters.pollsHeld.decrementAndGet();
+                    counters.pollsAnswered.increment();
+                    JsonResponses.send(response, callback, HttpStatus.OK_200, text);
+                },
+                () -> {
+                    counters.pollsHeld.decrementAndGet();
+                    callback.failed(new IOException("the client left a held poll"));
+                });
         String answer = channel.pollOrWait(since, waiter);
         if (answer != null) {
             waiter.answer(answer);
@@ -71,11 +86,14 @@ final class LongPollHandler {
             }
         });
         try {
-            waiter.timeout(scheduler.schedule(() -> {
-                if (channel.cancel(waiter)) {
-                    waiter.answer(channel.emptyAnswer());
-                }
-            }, holdNanos, TimeUnit.NANOSECONDS));
+            waiter.timeout(scheduler.schedule(
+                    () -> {
+                        if (channel.cancel(waiter)) {
+                            waiter.answer(channel.emptyAnswer());
+                        }
+                    },
+                    holdNanos,
+                    TimeUnit.NANOSECONDS));
         } catch (RejectedExecutionException stopping) {
             if (channel.cancel(waiter)) {
                 waiter.answer(channel.emptyAnswer());

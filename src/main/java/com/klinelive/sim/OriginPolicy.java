@@ -47,7 +47,9 @@ final class OriginPolicy {
         if (host == null || !("http".equals(scheme) || "https".equals(scheme))) {
             return false;
         }
-        return host.equals("localhost") || host.equals("[::1]") || IPV4_LOOPBACK.matcher(host).matches();
+        return host.equals("localhost")
+                || host.equals("[::1]")
+                || IPV4_LOOPBACK.matcher(host).matches();
     }
 
     private static String normalise(String origin) {

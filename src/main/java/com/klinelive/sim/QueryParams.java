@@ -67,8 +67,8 @@ final class QueryParams {
             }
             n = Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw new BadRequestException(name + " must be a whole number from " + min + " to " + max + ", got '"
-                    + shorten(value) + "'");
+            throw new BadRequestException(
+                    name + " must be a whole number from " + min + " to " + max + ", got '" + shorten(value) + "'");
         }
         if (n < min || n > max) {
             throw new BadRequestException(name + " must be from " + min + " to " + max + ", got " + n);

@@ -28,7 +28,12 @@ final class Routes extends Handler.Abstract {
     private final HistoryHandler history;
     private final StatusPage statusPage = new StatusPage();
 
-    Routes(SymbolChannels channels, String epoch, SimCounters counters, boolean webSocket, LongPollHandler poll,
+    Routes(
+            SymbolChannels channels,
+            String epoch,
+            SimCounters counters,
+            boolean webSocket,
+            LongPollHandler poll,
             HistoryHandler history) {
         this.channels = channels;
         this.epoch = epoch;
@@ -43,8 +48,8 @@ final class Routes extends Handler.Abstract {
         String method = request.getMethod();
         if (!HttpMethod.GET.is(method) && !HttpMethod.HEAD.is(method)) {
             response.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD");
-            JsonResponses.error(response, callback, HttpStatus.METHOD_NOT_ALLOWED_405,
-                    "only GET and HEAD are supported");
+            JsonResponses.error(
+                    response, callback, HttpStatus.METHOD_NOT_ALLOWED_405, "only GET and HEAD are supported");
             return true;
         }
         String path = Request.getPathInContext(request);
@@ -55,9 +60,13 @@ final class Routes extends Handler.Abstract {
                 case "/history" -> history.handle(request, response, callback);
                 case "/symbols" -> JsonResponses.send(response, callback, HttpStatus.OK_200, symbolsJson());
                 case "/ws" -> notAHandshake(response, callback);
-                default -> JsonResponses.error(response, callback, HttpStatus.NOT_FOUND_404,
-                        "no such endpoint: " + QueryParams.shorten(path)
-                                + " (try /ws, /poll, /history, /symbols or /)");
+                default ->
+                    JsonResponses.error(
+                            response,
+                            callback,
+                            HttpStatus.NOT_FOUND_404,
+                            "no such endpoint: " + QueryParams.shorten(path)
+                                    + " (try /ws, /poll, /history, /symbols or /)");
             }
         } catch (BadRequestException e) {
             counters.badRequests.increment();
@@ -79,10 +88,16 @@ final class Routes extends Handler.Abstract {
     private void notAHandshake(Response response, Callback callback) {
         if (webSocket) {
             response.getHeaders().put(HttpHeader.UPGRADE, "websocket");
-            JsonResponses.error(response, callback, HttpStatus.UPGRADE_REQUIRED_426,
+            JsonResponses.error(
+                    response,
+                    callback,
+                    HttpStatus.UPGRADE_REQUIRED_426,
                     "/ws is a WebSocket endpoint: send a WebSocket handshake");
         } else {
-            JsonResponses.error(response, callback, HttpStatus.SERVICE_UNAVAILABLE_503,
+            JsonResponses.error(
+                    response,
+                    callback,
+                    HttpStatus.SERVICE_UNAVAILABLE_503,
                     "WebSocket is disabled on this server (--no-websocket): use long polling at /poll");
         }
     }

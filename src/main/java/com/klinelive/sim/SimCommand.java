@@ -21,52 +21,81 @@ import picocli.CommandLine.Spec;
  * {@code klinelive sim}: runs the feed simulator until Ctrl-C. The first line on standard output is
  * {@code listening http://HOST:PORT}; then a status line every few seconds.
  */
-@Command(name = "sim",
+@Command(
+        name = "sim",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
             "Runs the feed simulator: live ticks of a few symbols over WebSocket (/ws) and long polling (/poll),",
             "candle history (/history), the symbol list (/symbols) and a status page (/), all on one port.",
-            "Prints 'listening http://HOST:PORT' first, then a status line every few seconds. Ctrl-C stops it."})
+            "Prints 'listening http://HOST:PORT' first, then a status line every few seconds. Ctrl-C stops it."
+        })
 public final class SimCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--host", defaultValue = "127.0.0.1", paramLabel = "ADDRESS",
+    @Option(
+            names = "--host",
+            defaultValue = "127.0.0.1",
+            paramLabel = "ADDRESS",
             description = "Address to bind (default: ${DEFAULT-VALUE}); 0.0.0.0 for every interface.")
     private String host;
 
-    @Option(names = "--port", defaultValue = "8080", paramLabel = "PORT",
+    @Option(
+            names = "--port",
+            defaultValue = "8080",
+            paramLabel = "PORT",
             description = "TCP port (default: ${DEFAULT-VALUE}); 0 takes any free port.")
     private int port;
 
-    @Option(names = "--symbols", split = ",", defaultValue = "BTCUSDT,ETHUSDT,SOLUSDT", paramLabel = "SYMBOL",
+    @Option(
+            names = "--symbols",
+            split = ",",
+            defaultValue = "BTCUSDT,ETHUSDT,SOLUSDT",
+            paramLabel = "SYMBOL",
             description = "Comma-separated symbols (default: ${DEFAULT-VALUE}).")
     private List<String> symbols;
 
-    @Option(names = "--rate", defaultValue = "20", paramLabel = "TICKS_PER_SECOND",
+    @Option(
+            names = "--rate",
+            defaultValue = "20",
+            paramLabel = "TICKS_PER_SECOND",
             description = "Live ticks per second per symbol, 0 to 1000000 (default: ${DEFAULT-VALUE}).")
     private double rate;
 
-    @Option(names = "--seed", paramLabel = "N",
+    @Option(
+            names = "--seed",
+            paramLabel = "N",
             description = "Seed of the price paths; the same seed gives the same prices (default: random).")
     private Long seed;
 
-    @Option(names = "--history", defaultValue = "1d", converter = DurationParser.class, paramLabel = "DURATION",
+    @Option(
+            names = "--history",
+            defaultValue = "1d",
+            converter = DurationParser.class,
+            paramLabel = "DURATION",
             description = "How far back the pre-filled candles reach, e.g. 0, 6h, 1d, 30d (default: ${DEFAULT-VALUE}).")
     private Duration history;
 
-    @Option(names = "--allow-origin", paramLabel = "ORIGIN",
+    @Option(
+            names = "--allow-origin",
+            paramLabel = "ORIGIN",
             description = "Also accept WebSocket handshakes from this Origin (repeatable; * for any). Loopback "
                     + "pages and clients sending no Origin are always accepted.")
     private List<String> allowOrigins = new ArrayList<>();
 
-    @Option(names = "--tls-keystore", paramLabel = "FILE",
+    @Option(
+            names = "--tls-keystore",
+            paramLabel = "FILE",
             description = "PKCS#12 or JKS keystore: serve https and wss instead of http and ws.")
     private Path tlsKeystore;
 
-    @Option(names = "--tls-password", arity = "0..1", interactive = true, paramLabel = "PASSWORD",
+    @Option(
+            names = "--tls-password",
+            arity = "0..1",
+            interactive = true,
+            paramLabel = "PASSWORD",
             defaultValue = "${env:KLINELIVE_TLS_PASSWORD}",
             description = "Keystore password; without a value it is asked for (default: $KLINELIVE_TLS_PASSWORD).")
     private String tlsPassword;
@@ -74,23 +103,37 @@ public final class SimCommand implements Callable<Integer> {
     @Option(names = "--no-websocket", description = "Refuse every WebSocket upgrade, so clients must long-poll.")
     private boolean noWebSocket;
 
-    @Option(names = "--chaos-drop-ws", paramLabel = "SECONDS",
+    @Option(
+            names = "--chaos-drop-ws",
+            paramLabel = "SECONDS",
             description = "Close every WebSocket connection every SECONDS seconds.")
     private double chaosDropWs;
 
-    @Option(names = "--chaos-latency", paramLabel = "MS",
+    @Option(
+            names = "--chaos-latency",
+            paramLabel = "MS",
             description = "Delay every HTTP answer and WebSocket message by MS milliseconds.")
     private long chaosLatencyMs;
 
-    @Option(names = "--max-websockets", defaultValue = "2048", paramLabel = "N",
+    @Option(
+            names = "--max-websockets",
+            defaultValue = "2048",
+            paramLabel = "N",
             description = "WebSocket clients at once (default: ${DEFAULT-VALUE}).")
     private int maxWebSockets;
 
-    @Option(names = "--max-polls", defaultValue = "1024", paramLabel = "N",
+    @Option(
+            names = "--max-polls",
+            defaultValue = "1024",
+            paramLabel = "N",
             description = "Long polls held at once (default: ${DEFAULT-VALUE}).")
     private int maxPolls;
 
-    @Option(names = "--status-every", defaultValue = "5s", converter = DurationParser.class, paramLabel = "DURATION",
+    @Option(
+            names = "--status-every",
+            defaultValue = "5s",
+            converter = DurationParser.class,
+            paramLabel = "DURATION",
             description = "Interval of the status line (default: ${DEFAULT-VALUE}).")
     private Duration statusEvery;
 
@@ -112,10 +155,12 @@ public final class SimCommand implements Callable<Integer> {
                 + (options.webSocket() ? "" : ", WebSocket disabled"));
         out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }, "sim-shutdown");
+        Thread hook = new Thread(
+                () -> {
+                    server.close();
+                    stopped.countDown();
+                },
+                "sim-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         StatusLine status = new StatusLine(server);
         long everyMillis = Math.max(100, statusEvery.toMillis());
@@ -138,10 +183,22 @@ public final class SimCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("chaos options must not be negative");
             }
             long chosenSeed = seed != null ? seed : ThreadLocalRandom.current().nextLong();
-            SimLimits limits = SimLimits.defaults().withMaxWebSockets(maxWebSockets).withMaxPolls(maxPolls);
-            return new SimOptions(host, port, symbols, rate, chosenSeed, history, allowOrigins, tlsKeystore,
-                    tlsKeystore == null ? null : tlsPassword, !noWebSocket,
-                    Duration.ofMillis(Math.round(chaosDropWs * 1000)), Duration.ofMillis(chaosLatencyMs), limits);
+            SimLimits limits =
+                    SimLimits.defaults().withMaxWebSockets(maxWebSockets).withMaxPolls(maxPolls);
+            return new SimOptions(
+                    host,
+                    port,
+                    symbols,
+                    rate,
+                    chosenSeed,
+                    history,
+                    allowOrigins,
+                    tlsKeystore,
+                    tlsKeystore == null ? null : tlsPassword,
+                    !noWebSocket,
+                    Duration.ofMillis(Math.round(chaosDropWs * 1000)),
+                    Duration.ofMillis(chaosLatencyMs),
+                    limits);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

@@ -17,14 +17,24 @@ import java.util.Objects;
  * @param pingInterval     how often every WebSocket is pinged
  * @param idleTimeout      a connection with no traffic for this long is closed
  */
-public record SimLimits(int maxConnections, int maxWebSockets, int maxPolls, int maxBatch, int replayCapacity,
-        int clientQueueBytes, Duration pollHold, Duration heartbeat, Duration pingInterval, Duration idleTimeout) {
+public record SimLimits(
+        int maxConnections,
+        int maxWebSockets,
+        int maxPolls,
+        int maxBatch,
+        int replayCapacity,
+        int clientQueueBytes,
+        Duration pollHold,
+        Duration heartbeat,
+        Duration pingInterval,
+        Duration idleTimeout) {
 
     /** Inbound WebSocket messages and frames larger than this close the connection with 1009. */
     public static final int MAX_INBOUND_MESSAGE = 64 * 1024;
 
     /** Replay capacity used when none is given: a minute of ticks, within these bounds. */
     static final int MIN_REPLAY = 1 << 16;
+
     static final int MAX_REPLAY = 1 << 21;
 
     public SimLimits {
@@ -51,53 +61,143 @@ public record SimLimits(int maxConnections, int maxWebSockets, int maxPolls, int
 
     /** The defaults: sized for a thousand clients on a small machine. */
     public static SimLimits defaults() {
-        return new SimLimits(4096, 2048, 1024, 5000, 0, 1 << 20, Duration.ofSeconds(25), Duration.ofSeconds(5),
-                Duration.ofSeconds(15), Duration.ofSeconds(60));
+        return new SimLimits(
+                4096,
+                2048,
+                1024,
+                5000,
+                0,
+                1 << 20,
+                Duration.ofSeconds(25),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(15),
+                Duration.ofSeconds(60));
     }
 
     public SimLimits withMaxWebSockets(int value) {
-        return new SimLimits(maxConnections, value, maxPolls, maxBatch, replayCapacity, clientQueueBytes, pollHold,
-                heartbeat, pingInterval, idleTimeout);
+        return new SimLimits(
+                maxConnections,
+                value,
+                maxPolls,
+                maxBatch,
+                replayCapacity,
+                clientQueueBytes,
+                pollHold,
+                heartbeat,
+                pingInterval,
+                idleTimeout);
     }
 
     public SimLimits withMaxPolls(int value) {
-        return new SimLimits(maxConnections, maxWebSockets, value, maxBatch, replayCapacity, clientQueueBytes,
-                pollHold, heartbeat, pingInterval, idleTimeout);
+        return new SimLimits(
+                maxConnections,
+                maxWebSockets,
+                value,
+                maxBatch,
+                replayCapacity,
+                clientQueueBytes,
+                pollHold,
+                heartbeat,
+                pingInterval,
+                idleTimeout);
     }
 
     public SimLimits withMaxBatch(int value) {
-        return new SimLimits(maxConnections, maxWebSockets, maxPolls, value, replayCapacity, clientQueueBytes,
-                pollHold, heartbeat, pingInterval, idleTimeout);
+        return new SimLimits(
+                maxConnections,
+                maxWebSockets,
+                maxPolls,
+                value,
+                replayCapacity,
+                clientQueueBytes,
+                pollHold,
+                heartbeat,
+                pingInterval,
+                idleTimeout);
     }
 
     public SimLimits withReplayCapacity(int value) {
-        return new SimLimits(maxConnections, maxWebSockets, maxPolls, maxBatch, value, clientQueueBytes, pollHold,
-                heartbeat, pingInterval, idleTimeout);
+        return new SimLimits(
+                maxConnections,
+                maxWebSockets,
+                maxPolls,
+                maxBatch,
+                value,
+                clientQueueBytes,
+                pollHold,
+                heartbeat,
+                pingInterval,
+                idleTimeout);
     }
 
     public SimLimits withClientQueueBytes(int value) {
-        return new SimLimits(maxConnections, maxWebSockets, maxPolls, maxBatch, replayCapacity, value, pollHold,
-                heartbeat, pingInterval, idleTimeout);
+        return new SimLimits(
+                maxConnections,
+                maxWebSockets,
+                maxPolls,
+                maxBatch,
+                replayCapacity,
+                value,
+                pollHold,
+                heartbeat,
+                pingInterval,
+                idleTimeout);
     }
 
     public SimLimits withPollHold(Duration value) {
-        return new SimLimits(maxConnections, maxWebSockets, maxPolls, maxBatch, replayCapacity, clientQueueBytes,
-                value, heartbeat, pingInterval, idleTimeout);
+        return new SimLimits(
+                maxConnections,
+                maxWebSockets,
+                maxPolls,
+                maxBatch,
+                replayCapacity,
+                clientQueueBytes,
+                value,
+                heartbeat,
+                pingInterval,
+                idleTimeout);
     }
 
     public SimLimits withHeartbeat(Duration value) {
-        return new SimLimits(maxConnections, maxWebSockets, maxPolls, maxBatch, replayCapacity, clientQueueBytes,
-                pollHold, value, pingInterval, idleTimeout);
+        return new SimLimits(
+                maxConnections,
+                maxWebSockets,
+                maxPolls,
+                maxBatch,
+                replayCapacity,
+                clientQueueBytes,
+                pollHold,
+                value,
+                pingInterval,
+                idleTimeout);
     }
 
     public SimLimits withPingInterval(Duration value) {
-        return new SimLimits(maxConnections, maxWebSockets, maxPolls, maxBatch, replayCapacity, clientQueueBytes,
-                pollHold, heartbeat, value, idleTimeout);
+        return new SimLimits(
+                maxConnections,
+                maxWebSockets,
+                maxPolls,
+                maxBatch,
+                replayCapacity,
+                clientQueueBytes,
+                pollHold,
+                heartbeat,
+                value,
+                idleTimeout);
     }
 
     public SimLimits withIdleTimeout(Duration value) {
-        return new SimLimits(maxConnections, maxWebSockets, maxPolls, maxBatch, replayCapacity, clientQueueBytes,
-                pollHold, heartbeat, pingInterval, value);
+        return new SimLimits(
+                maxConnections,
+                maxWebSockets,
+                maxPolls,
+                maxBatch,
+                replayCapacity,
+                clientQueueBytes,
+                pollHold,
+                heartbeat,
+                pingInterval,
+                value);
     }
 
     /** The replay capacity in force for a symbol generating {@code rate} ticks per second. */

@@ -26,9 +26,20 @@ import java.util.regex.Pattern;
  * @param chaosLatency   delay added to every HTTP answer and WebSocket message; zero none
  * @param limits         the resource bounds
  */
-public record SimOptions(String host, int port, List<String> symbols, double rate, long seed, Duration history,
-        List<String> allowedOrigins, Path tlsKeystore, String tlsPassword, boolean webSocket, Duration chaosDropWs,
-        Duration chaosLatency, SimLimits limits) {
+public record SimOptions(
+        String host,
+        int port,
+        List<String> symbols,
+        double rate,
+        long seed,
+        Duration history,
+        List<String> allowedOrigins,
+        Path tlsKeystore,
+        String tlsPassword,
+        boolean webSocket,
+        Duration chaosDropWs,
+        Duration chaosLatency,
+        SimLimits limits) {
 
     /** The symbols simulated unless told otherwise. */
     public static final List<String> DEFAULT_SYMBOLS = List.of("BTCUSDT", "ETHUSDT", "SOLUSDT");
@@ -80,8 +91,20 @@ public record SimOptions(String host, int port, List<String> symbols, double rat
 
     /** 127.0.0.1:8080, three symbols at 20 ticks/s each, a random seed, a day of history, no TLS, no chaos. */
     public static SimOptions defaults() {
-        return new SimOptions("127.0.0.1", 8080, DEFAULT_SYMBOLS, 20, ThreadLocalRandom.current().nextLong(),
-                Duration.ofDays(1), List.of(), null, null, true, Duration.ZERO, Duration.ZERO, SimLimits.defaults());
+        return new SimOptions(
+                "127.0.0.1",
+                8080,
+                DEFAULT_SYMBOLS,
+                20,
+                ThreadLocalRandom.current().nextLong(),
+                Duration.ofDays(1),
+                List.of(),
+                null,
+                null,
+                true,
+                Duration.ZERO,
+                Duration.ZERO,
+                SimLimits.defaults());
     }
 
     /** Whether the server speaks https and wss. */
@@ -90,63 +113,207 @@ public record SimOptions(String host, int port, List<String> symbols, double rat
     }
 
     public SimOptions withHost(String value) {
-        return new SimOptions(value, port, symbols, rate, seed, history, allowedOrigins, tlsKeystore, tlsPassword,
-                webSocket, chaosDropWs, chaosLatency, limits);
+        return new SimOptions(
+                value,
+                port,
+                symbols,
+                rate,
+                seed,
+                history,
+                allowedOrigins,
+                tlsKeystore,
+                tlsPassword,
+                webSocket,
+                chaosDropWs,
+                chaosLatency,
+                limits);
     }
 
     public SimOptions withPort(int value) {
-        return new SimOptions(host, value, symbols, rate, seed, history, allowedOrigins, tlsKeystore, tlsPassword,
-                webSocket, chaosDropWs, chaosLatency, limits);
+        return new SimOptions(
+                host,
+                value,
+                symbols,
+                rate,
+                seed,
+                history,
+                allowedOrigins,
+                tlsKeystore,
+                tlsPassword,
+                webSocket,
+                chaosDropWs,
+                chaosLatency,
+                limits);
     }
 
     public SimOptions withSymbols(List<String> value) {
-        return new SimOptions(host, port, value, rate, seed, history, allowedOrigins, tlsKeystore, tlsPassword,
-                webSocket, chaosDropWs, chaosLatency, limits);
+        return new SimOptions(
+                host,
+                port,
+                value,
+                rate,
+                seed,
+                history,
+                allowedOrigins,
+                tlsKeystore,
+                tlsPassword,
+                webSocket,
+                chaosDropWs,
+                chaosLatency,
+                limits);
     }
 
     public SimOptions withRate(double value) {
-        return new SimOptions(host, port, symbols, value, seed, history, allowedOrigins, tlsKeystore, tlsPassword,
-                webSocket, chaosDropWs, chaosLatency, limits);
+        return new SimOptions(
+                host,
+                port,
+                symbols,
+                value,
+                seed,
+                history,
+                allowedOrigins,
+                tlsKeystore,
+                tlsPassword,
+                webSocket,
+                chaosDropWs,
+                chaosLatency,
+                limits);
     }
 
     public SimOptions withSeed(long value) {
-        return new SimOptions(host, port, symbols, rate, value, history, allowedOrigins, tlsKeystore, tlsPassword,
-                webSocket, chaosDropWs, chaosLatency, limits);
+        return new SimOptions(
+                host,
+                port,
+                symbols,
+                rate,
+                value,
+                history,
+                allowedOrigins,
+                tlsKeystore,
+                tlsPassword,
+                webSocket,
+                chaosDropWs,
+                chaosLatency,
+                limits);
     }
 
     public SimOptions withHistory(Duration value) {
-        return new SimOptions(host, port, symbols, rate, seed, value, allowedOrigins, tlsKeystore, tlsPassword,
-                webSocket, chaosDropWs, chaosLatency, limits);
+        return new SimOptions(
+                host,
+                port,
+                symbols,
+                rate,
+                seed,
+                value,
+                allowedOrigins,
+                tlsKeystore,
+                tlsPassword,
+                webSocket,
+                chaosDropWs,
+                chaosLatency,
+                limits);
     }
 
     public SimOptions withAllowedOrigins(List<String> value) {
-        return new SimOptions(host, port, symbols, rate, seed, history, value, tlsKeystore, tlsPassword, webSocket,
-                chaosDropWs, chaosLatency, limits);
+        return new SimOptions(
+                host,
+                port,
+                symbols,
+                rate,
+                seed,
+                history,
+                value,
+                tlsKeystore,
+                tlsPassword,
+                webSocket,
+                chaosDropWs,
+                chaosLatency,
+                limits);
     }
 
     public SimOptions withTls(Path keystore, String password) {
-        return new SimOptions(host, port, symbols, rate, seed, history, allowedOrigins, keystore, password,
-                webSocket, chaosDropWs, chaosLatency, limits);
+        return new SimOptions(
+                host,
+                port,
+                symbols,
+                rate,
+                seed,
+                history,
+                allowedOrigins,
+                keystore,
+                password,
+                webSocket,
+                chaosDropWs,
+                chaosLatency,
+                limits);
     }
 
     public SimOptions withWebSocket(boolean value) {
-        return new SimOptions(host, port, symbols, rate, seed, history, allowedOrigins, tlsKeystore, tlsPassword,
-                value, chaosDropWs, chaosLatency, limits);
+        return new SimOptions(
+                host,
+                port,
+                symbols,
+                rate,
+                seed,
+                history,
+                allowedOrigins,
+                tlsKeystore,
+                tlsPassword,
+                value,
+                chaosDropWs,
+                chaosLatency,
+                limits);
     }
 
     public SimOptions withChaosDropWs(Duration value) {
-        return new SimOptions(host, port, symbols, rate, seed, history, allowedOrigins, tlsKeystore, tlsPassword,
-                webSocket, value, chaosLatency, limits);
+        return new SimOptions(
+                host,
+                port,
+                symbols,
+                rate,
+                seed,
+                history,
+                allowedOrigins,
+                tlsKeystore,
+                tlsPassword,
+                webSocket,
+                value,
+                chaosLatency,
+                limits);
     }
 
     public SimOptions withChaosLatency(Duration value) {
-        return new SimOptions(host, port, symbols, rate, seed, history, allowedOrigins, tlsKeystore, tlsPassword,
-                webSocket, chaosDropWs, value, limits);
+        return new SimOptions(
+                host,
+                port,
+                symbols,
+                rate,
+                seed,
+                history,
+                allowedOrigins,
+                tlsKeystore,
+                tlsPassword,
+                webSocket,
+                chaosDropWs,
+                value,
+                limits);
     }
 
     public SimOptions withLimits(SimLimits value) {
-        return new SimOptions(host, port, symbols, rate, seed, history, allowedOrigins, tlsKeystore, tlsPassword,
-                webSocket, chaosDropWs, chaosLatency, value);
+        return new SimOptions(
+                host,
+                port,
+                symbols,
+                rate,
+                seed,
+                history,
+                allowedOrigins,
+                tlsKeystore,
+                tlsPassword,
+                webSocket,
+                chaosDropWs,
+                chaosLatency,
+                value);
     }
 
     @Override

@@ -87,8 +87,9 @@ public final class SimServer implements AutoCloseable {
             server.startAll();
         } catch (Exception e) {
             server.close();
-            throw new IOException("cannot start the simulator on " + options.host() + ":" + options.port() + ": "
-                    + e.getMessage(), e);
+            throw new IOException(
+                    "cannot start the simulator on " + options.host() + ":" + options.port() + ": " + e.getMessage(),
+                    e);
         }
         return server;
     }
@@ -139,9 +140,16 @@ public final class SimServer implements AutoCloseable {
     }
 
     public SimStats stats() {
-        return new SimStats(registry.size(), counters.pollsHeld.get(), counters.ticksPublished.sum(),
-                counters.webSocketsOpened.sum(), counters.upgradesRefused.sum(), counters.slowClientsCut.sum(),
-                counters.messagesRejected.sum(), counters.pollsAnswered.sum(), counters.pollsRefused.sum(),
+        return new SimStats(
+                registry.size(),
+                counters.pollsHeld.get(),
+                counters.ticksPublished.sum(),
+                counters.webSocketsOpened.sum(),
+                counters.upgradesRefused.sum(),
+                counters.slowClientsCut.sum(),
+                counters.messagesRejected.sum(),
+                counters.pollsAnswered.sum(),
+                counters.pollsRefused.sum(),
                 counters.badRequests.sum());
     }
 
@@ -221,25 +229,45 @@ public final class SimServer implements AutoCloseable {
             long seed = symbolSeed(options.seed(), symbol);
             models[i] = new PriceModel(instrument, seed);
             books[i] = new CandleBook(symbol, EnumSet.allOf(Timeframe.class), CANDLES_PER_TIMEFRAME);
-            lastSeqs[i] = HistoryFiller.fill(books[i], models[i], instrument, options.history(), now, options.rate(),
+            lastSeqs[i] = HistoryFiller.fill(
+                    books[i],
+                    models[i],
+                    instrument,
+                    options.history(),
+                    now,
+                    options.rate(),
                     new SplittableRandom(seed + 1));
         });
         for (int i = 0; i < symbols.size(); i++) {
             lastTimes[i] = now;
-            list.add(new SymbolChannel(i, symbols.get(i), epoch, new ReplayBuffer(replay, lastSeqs[i]), books[i],
+            list.add(new SymbolChannel(
+                    i,
+                    symbols.get(i),
+                    epoch,
+                    new ReplayBuffer(replay, lastSeqs[i]),
+                    books[i],
                     options.limits().maxBatch()));
         }
         channels = new SymbolChannels(list);
         jetty = newJetty();
         jetty.start();
-        long sweep = Math.max(10, Math.min(1_000, Math.min(options.limits().heartbeat().toMillis(),
-                options.limits().pingInterval().toMillis()) / 2));
+        long sweep = Math.max(
+                10,
+                Math.min(
+                        1_000,
+                        Math.min(
+                                        options.limits().heartbeat().toMillis(),
+                                        options.limits().pingInterval().toMillis())
+                                / 2));
         scheduler.scheduleAtFixedRate(registry::sweep, sweep, sweep, TimeUnit.MILLISECONDS);
         Duration drop = options.chaosDropWs();
         if (!drop.isZero()) {
             String reason = "chaos: every WebSocket is closed every " + drop.toMillis() / 1000.0 + " s";
-            scheduler.scheduleAtFixedRate(() -> registry.closeAll(StatusCode.SHUTDOWN, reason), drop.toMillis(),
-                    drop.toMillis(), TimeUnit.MILLISECONDS);
+            scheduler.scheduleAtFixedRate(
+                    () -> registry.closeAll(StatusCode.SHUTDOWN, reason),
+                    drop.toMillis(),
+                    drop.toMillis(),
+                    TimeUnit.MILLISECONDS);
         }
         if (options.rate() > 0) {
             generator = new TickGenerator(channels, models, lastTimes, options.rate(), options.seed(), counters);
@@ -261,8 +289,8 @@ public final class SimServer implements AutoCloseable {
             ssl.setKeyStorePassword(options.tlsPassword());
             // A simulator's self-signed certificate rarely names the host it is reached by: no SNI host check.
             http.addCustomizer(new SecureRequestCustomizer(false));
-            connector = new ServerConnector(server, new SslConnectionFactory(ssl, "http/1.1"),
-                    new HttpConnectionFactory(http));
+            connector = new ServerConnector(
+                    server, new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(http));
         } else {
             connector = new ServerConnector(server, new HttpConnectionFactory(http));
         }
@@ -271,20 +299,21 @@ public final class SimServer implements AutoCloseable {
         // Jetty's default, stated: a lone tick must not wait for an ACK (Nagle). The client sets it on its side.
         connector.setAcceptedTcpNoDelay(true);
         // A held poll is silent for up to pollHold: the connection must outlive it.
-        connector.setIdleTimeout(Math.max(limits.idleTimeout().toMillis(), limits.pollHold().toMillis() + 10_000));
+        connector.setIdleTimeout(
+                Math.max(limits.idleTimeout().toMillis(), limits.pollHold().toMillis() + 10_000));
         server.addConnector(connector);
         server.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
 
         long latency = options.chaosLatency().toNanos();
         LongPollHandler poll = new LongPollHandler(channels, epoch, counters, scheduler, limits);
-        Handler routes = new Routes(channels, epoch, counters, options.webSocket(), poll,
-                new HistoryHandler(channels, epoch));
+        Handler routes =
+                new Routes(channels, epoch, counters, options.webSocket(), poll, new HistoryHandler(channels, epoch));
         Handler http1 = latency > 0 ? new LatencyHandler(routes, scheduler, latency) : routes;
 
-        WsContext context = new WsContext(channels, registry, counters, scheduler, epoch, latency,
-                limits.clientQueueBytes());
-        WebSocketAdmission admission = new WebSocketAdmission(context, new OriginPolicy(options.allowedOrigins()),
-                options.webSocket(), limits.maxWebSockets());
+        WsContext context =
+                new WsContext(channels, registry, counters, scheduler, epoch, latency, limits.clientQueueBytes());
+        WebSocketAdmission admission = new WebSocketAdmission(
+                context, new OriginPolicy(options.allowedOrigins()), options.webSocket(), limits.maxWebSockets());
         WebSocketUpgradeHandler webSocket = WebSocketUpgradeHandler.from(server, container -> {
             container.setMaxTextMessageSize(SimLimits.MAX_INBOUND_MESSAGE);
             container.setMaxBinaryMessageSize(SimLimits.MAX_INBOUND_MESSAGE);

@@ -14,7 +14,14 @@ package com.klinelive.sim;
  * @param pollsRefused     long polls refused because too many were held
  * @param badRequests      HTTP requests answered with 400
  */
-public record SimStats(int webSockets, int pollsHeld, long ticksPublished, long webSocketsOpened,
-        long upgradesRefused, long slowClientsCut, long messagesRejected, long pollsAnswered, long pollsRefused,
-        long badRequests) {
-}
+public record SimStats(
+        int webSockets,
+        int pollsHeld,
+        long ticksPublished,
+        long webSocketsOpened,
+        long upgradesRefused,
+        long slowClientsCut,
+        long messagesRejected,
+        long pollsAnswered,
+        long pollsRefused,
+        long badRequests) {}

@@ -26,8 +26,10 @@ final class StatusPage {
     }
 
     void handle(Response response, Callback callback) {
-        response.getHeaders().put("Content-Security-Policy",
-                "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'");
+        response.getHeaders()
+                .put(
+                        "Content-Security-Policy",
+                        "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'");
         JsonResponses.send(response, callback, HttpStatus.OK_200, "text/html; charset=utf-8", page);
     }
 }

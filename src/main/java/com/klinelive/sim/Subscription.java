@@ -9,7 +9,11 @@ package com.klinelive.sim;
  */
 final class Subscription {
 
-    enum State { OFF, CATCHING_UP, LIVE }
+    enum State {
+        OFF,
+        CATCHING_UP,
+        LIVE
+    }
 
     final WsClient client;
     final SentRanges sent = new SentRanges();

@@ -96,8 +96,12 @@ final class SymbolChannel {
             }
             int counted = book.apply(batch.seqs, batch.times, batch.prices, batch.sizes, 0, batch.size(), null);
             if (counted != batch.size()) {
-                LOG.warn("{} seq {} to {}: the candle engine refused {} ticks", symbol, batch.firstSeq(),
-                        batch.lastSeq(), batch.size() - counted);
+                LOG.warn(
+                        "{} seq {} to {}: the candle engine refused {} ticks",
+                        symbol,
+                        batch.firstSeq(),
+                        batch.lastSeq(),
+                        batch.size() - counted);
             }
             lastSeq = buffer.lastSeq();
             if (live.length > 0) {
@@ -150,8 +154,9 @@ final class SymbolChannel {
             }
             long missing = s.sent.firstMissingAfter(since);
             if (missing <= last && missing - 1 < buffer.floorSeq()) {
-                reset(s, "since " + since + " is older than the replay buffer, which starts after "
-                        + buffer.floorSeq());
+                reset(
+                        s,
+                        "since " + since + " is older than the replay buffer, which starts after " + buffer.floorSeq());
                 return false;
             }
             s.cursor = since;
@@ -291,12 +296,14 @@ final class SymbolChannel {
     private String pollAnswer(long since) {
         long last = buffer.lastSeq();
         if (since > last) {
-            return NativeEncoder.reset(symbol, last, "since " + since + " is ahead of the last seq " + last
-                    + " of epoch " + epoch);
+            return NativeEncoder.reset(
+                    symbol, last, "since " + since + " is ahead of the last seq " + last + " of epoch " + epoch);
         }
         if (!buffer.canResumeAfter(since)) {
-            return NativeEncoder.reset(symbol, last, "since " + since
-                    + " is older than the replay buffer, which starts after " + buffer.floorSeq());
+            return NativeEncoder.reset(
+                    symbol,
+                    last,
+                    "since " + since + " is older than the replay buffer, which starts after " + buffer.floorSeq());
         }
         buffer.copyAfter(since, maxBatch, scratch);
         encoder.encode(scratch, 0, scratch.size(), epoch);

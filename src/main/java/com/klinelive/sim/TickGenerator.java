@@ -45,7 +45,12 @@ final class TickGenerator {
      * @param lastTimes per symbol, the time of the last history tick: live times never go below it
      * @param rate      ticks per second per symbol, &gt; 0
      */
-    TickGenerator(SymbolChannels channels, PriceModel[] models, long[] lastTimes, double rate, long seed,
+    TickGenerator(
+            SymbolChannels channels,
+            PriceModel[] models,
+            long[] lastTimes,
+            double rate,
+            long seed,
             SimCounters counters) {
         this.channels = channels.all().toArray(new SymbolChannel[0]);
         this.models = models.clone();

@@ -32,16 +32,25 @@ final class WebSocketAdmission implements WebSocketCreator {
     public Object createWebSocket(ServerUpgradeRequest request, ServerUpgradeResponse response, Callback callback) {
         String origin = request.getHeaders().get(HttpHeader.ORIGIN);
         if (!enabled) {
-            return refuse(response, callback, HttpStatus.SERVICE_UNAVAILABLE_503,
+            return refuse(
+                    response,
+                    callback,
+                    HttpStatus.SERVICE_UNAVAILABLE_503,
                     "WebSocket is disabled on this server (--no-websocket): use long polling at /poll");
         }
         if (!origins.allows(origin)) {
             String shown = origin.length() > MAX_ECHOED_ORIGIN ? origin.substring(0, MAX_ECHOED_ORIGIN) : origin;
-            return refuse(response, callback, HttpStatus.FORBIDDEN_403,
+            return refuse(
+                    response,
+                    callback,
+                    HttpStatus.FORBIDDEN_403,
                     "Origin " + shown + " is not allowed: start the simulator with --allow-origin " + shown);
         }
         if (context.registry().size() >= maxClients) {
-            return refuse(response, callback, HttpStatus.SERVICE_UNAVAILABLE_503,
+            return refuse(
+                    response,
+                    callback,
+                    HttpStatus.SERVICE_UNAVAILABLE_503,
                     "too many WebSocket clients (limit " + maxClients + ")");
         }
         // No permessage-deflate: it would compress every message once per client, undoing the encode-once fan-out.

@@ -39,8 +39,13 @@ final class WsClient {
     private volatile long lastInboundNanos = System.nanoTime();
     private volatile long lastPingNanos = System.nanoTime();
 
-    WsClient(Session session, SymbolChannels channels, SimCounters counters, ScheduledExecutorService scheduler,
-            long latencyNanos, int queueLimit) {
+    WsClient(
+            Session session,
+            SymbolChannels channels,
+            SimCounters counters,
+            ScheduledExecutorService scheduler,
+            long latencyNanos,
+            int queueLimit) {
         this.session = session;
         this.channels = channels;
         this.counters = counters;

@@ -13,6 +13,11 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param latencyNanos chaos delay added to each message sent, 0 for none
  * @param queueLimit   bytes queued per client before it is cut off
  */
-record WsContext(SymbolChannels channels, ClientRegistry registry, SimCounters counters,
-        ScheduledExecutorService scheduler, String epoch, long latencyNanos, int queueLimit) {
-}
+record WsContext(
+        SymbolChannels channels,
+        ClientRegistry registry,
+        SimCounters counters,
+        ScheduledExecutorService scheduler,
+        String epoch,
+        long latencyNanos,
+        int queueLimit) {}

@@ -16,8 +16,10 @@ class CandleCsvTest {
         StringWriter out = new StringWriter();
         CandleCsv.write(List.of(new Candle(t, 43250.5, 43260.125, 0.00001, 1e7, 0.1 + 0.2, 42)), out);
 
-        assertEquals("time,open,high,low,close,volume,trades\n"
-                + "2026-11-25T12:34:00Z,43250.5,43260.125,0.00001,10000000,0.30000000000000004,42\n", out.toString());
+        assertEquals(
+                "time,open,high,low,close,volume,trades\n"
+                        + "2026-11-25T12:34:00Z,43250.5,43260.125,0.00001,10000000,0.30000000000000004,42\n",
+                out.toString());
     }
 
     @Test

@@ -32,35 +32,58 @@ class RecordCommandTest {
 
     @Test
     void recordsTheCandlesTheServerHasAndEndsWithASummary() throws Exception {
-        try (SimServer sim = SimServer.start(SimOptions.defaults().withPort(0).withSeed(3).withRate(50)
-                .withHistory(Duration.ofHours(1)))) {
+        try (SimServer sim = SimServer.start(
+                SimOptions.defaults().withPort(0).withSeed(3).withRate(50).withHistory(Duration.ofHours(1)))) {
             Path csv = dir.resolve("eth.csv");
             // Stop the ticks before the recording ends, so the server's history is final when we compare.
             CompletableFuture.delayedExecutor(3_000, TimeUnit.MILLISECONDS).execute(sim::pauseTicks);
 
-            int code = run("record", "--url", sim.uri().toString(), "--symbol", "ETHUSDT", "--interval", "1s",
-                    "--duration", "5s", "--history", "200", "--out", csv.toString());
+            int code = run(
+                    "record",
+                    "--url",
+                    sim.uri().toString(),
+                    "--symbol",
+                    "ETHUSDT",
+                    "--interval",
+                    "1s",
+                    "--duration",
+                    "5s",
+                    "--history",
+                    "200",
+                    "--out",
+                    csv.toString());
 
             assertEquals(0, code, err.toString());
             List<String> lines = Files.readAllLines(csv);
             assertEquals(CandleCsv.HEADER, lines.get(0));
             List<Candle> recorded = parse(lines);
-            List<Candle> truth = sim.history("ETHUSDT", Timeframe.S1, recorded.size()).candles();
+            List<Candle> truth =
+                    sim.history("ETHUSDT", Timeframe.S1, recorded.size()).candles();
             assertEquals(truth, recorded);
             assertTrue(recorded.size() > 200, "history plus live candles: " + recorded.size() + " " + out + err);
             String summary = lastLine(out.toString());
-            assertTrue(summary.matches("summary transport=websocket ticks=\\d+ duplicates=0 rejected=0 gaps=0 "
-                    + "reconnects=0 candles=" + recorded.size()), summary);
+            assertTrue(
+                    summary.matches("summary transport=websocket ticks=\\d+ duplicates=0 rejected=0 gaps=0 "
+                            + "reconnects=0 candles=" + recorded.size()),
+                    summary);
         }
     }
 
     @Test
     void longPollingIsUsedWhenAskedFor() throws Exception {
-        try (SimServer sim = SimServer.start(SimOptions.defaults().withPort(0).withSeed(4).withRate(50)
-                .withHistory(Duration.ofMinutes(30)))) {
+        try (SimServer sim = SimServer.start(
+                SimOptions.defaults().withPort(0).withSeed(4).withRate(50).withHistory(Duration.ofMinutes(30)))) {
             Path csv = dir.resolve("btc.csv");
-            int code = run("record", "--url", sim.uri().toString(), "--transport", "longpoll", "--duration", "2s",
-                    "--out", csv.toString());
+            int code = run(
+                    "record",
+                    "--url",
+                    sim.uri().toString(),
+                    "--transport",
+                    "longpoll",
+                    "--duration",
+                    "2s",
+                    "--out",
+                    csv.toString());
 
             assertEquals(0, code, err.toString());
             String summary = lastLine(out.toString());
@@ -72,18 +95,29 @@ class RecordCommandTest {
     @Test
     void aSymbolTheFeedDoesNotOfferIsAClearError() throws Exception {
         try (SimServer sim = SimServer.start(SimOptions.defaults().withPort(0).withHistory(Duration.ofMinutes(5)))) {
-            int code = run("record", "--url", sim.uri().toString(), "--symbol", "DOGEUSDT", "--duration", "2s",
-                    "--out", dir.resolve("x.csv").toString());
+            int code = run(
+                    "record",
+                    "--url",
+                    sim.uri().toString(),
+                    "--symbol",
+                    "DOGEUSDT",
+                    "--duration",
+                    "2s",
+                    "--out",
+                    dir.resolve("x.csv").toString());
 
             assertEquals(RecordCommand.EXIT_UNREACHABLE, code);
-            assertTrue(err.toString().contains("the feed does not offer DOGEUSDT (it offers BTCUSDT, ETHUSDT, "
-                    + "SOLUSDT)"), err.toString());
+            assertTrue(
+                    err.toString()
+                            .contains("the feed does not offer DOGEUSDT (it offers BTCUSDT, ETHUSDT, " + "SOLUSDT)"),
+                    err.toString());
         }
     }
 
     @Test
     void invalidUrlIsAClearErrorAtOnce() {
-        int code = run("record", "--url", "gopher://x", "--out", dir.resolve("x.csv").toString());
+        int code = run(
+                "record", "--url", "gopher://x", "--out", dir.resolve("x.csv").toString());
 
         assertEquals(RecordCommand.EXIT_BAD_ARGUMENT, code);
         assertTrue(err.toString().contains("unsupported scheme 'gopher'"), err.toString());
@@ -95,7 +129,13 @@ class RecordCommandTest {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        int code = run("record", "--url", "http://127.0.0.1:" + port, "--duration", "1s", "--out",
+        int code = run(
+                "record",
+                "--url",
+                "http://127.0.0.1:" + port,
+                "--duration",
+                "1s",
+                "--out",
                 dir.resolve("x.csv").toString());
 
         assertEquals(RecordCommand.EXIT_UNREACHABLE, code);
@@ -119,9 +159,14 @@ class RecordCommandTest {
         List<Candle> candles = new ArrayList<>();
         for (String line : lines.subList(1, lines.size())) {
             String[] f = line.split(",");
-            candles.add(new Candle(Instant.parse(f[0]).toEpochMilli(), Double.parseDouble(f[1]),
-                    Double.parseDouble(f[2]), Double.parseDouble(f[3]), Double.parseDouble(f[4]),
-                    Double.parseDouble(f[5]), Long.parseLong(f[6])));
+            candles.add(new Candle(
+                    Instant.parse(f[0]).toEpochMilli(),
+                    Double.parseDouble(f[1]),
+                    Double.parseDouble(f[2]),
+                    Double.parseDouble(f[3]),
+                    Double.parseDouble(f[4]),
+                    Double.parseDouble(f[5]),
+                    Long.parseLong(f[6])));
         }
         return candles;
     }

@@ -35,7 +35,9 @@ class SettingsTest {
 
         assertEquals("http://127.0.0.1:8005", settings.recentUrls().get(0));
         assertEquals(8, settings.recentUrls().size());
-        assertEquals(1, settings.recentUrls().stream().filter(u -> u.endsWith(":8005")).count());
+        assertEquals(
+                1,
+                settings.recentUrls().stream().filter(u -> u.endsWith(":8005")).count());
     }
 
     @Test

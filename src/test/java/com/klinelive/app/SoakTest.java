@@ -39,22 +39,28 @@ class SoakTest {
         long sampleMillis = Long.getLong("soak.sampleMillis", 30_000L);
         Preferences prefs = Preferences.userRoot().node("klinelive-soak-" + System.nanoTime());
         List<Sample> samples = new ArrayList<>();
-        try (SimServer sim = SimServer.start(SimOptions.defaults().withPort(0).withSeed(1).withRate(1_000.0 / 3)
+        try (SimServer sim = SimServer.start(SimOptions.defaults()
+                .withPort(0)
+                .withSeed(1)
+                .withRate(1_000.0 / 3)
                 .withHistory(Duration.ofDays(1)))) {
             ViewerApp.useSettings(new Settings(prefs));
             ViewerApp.useOptions(new ViewerOptions(sim.uri().toString(), "BTCUSDT", null, null, null, false, null));
             FxToolkit.registerPrimaryStage();
             ViewerApp app = new ViewerApp();
             robot.interact(() -> app.start(new javafx.stage.Stage()));
-            CandleChart chart = onFx(() -> (CandleChart) app.window().stage().getScene().lookup(".candle-chart"));
+            CandleChart chart =
+                    onFx(() -> (CandleChart) app.window().stage().getScene().lookup(".candle-chart"));
             waitFor(20_000, () -> onFx(() -> chart.getVisibleRange().count() > 0), () -> "no candles");
 
             long end = System.nanoTime() + Duration.ofMinutes(minutes).toNanos();
             long start = System.nanoTime();
             while (System.nanoTime() < end) {
                 Thread.sleep(sampleMillis);
-                samples.add(Sample.take((System.nanoTime() - start) / 1e9,
-                        app.window().statsLine(), onFx(() -> chart.getBook().version())));
+                samples.add(Sample.take(
+                        (System.nanoTime() - start) / 1e9,
+                        app.window().statsLine(),
+                        onFx(() -> chart.getBook().version())));
                 System.out.println("soak " + samples.get(samples.size() - 1));
             }
             robot.interact(() -> {
@@ -127,19 +133,35 @@ class SoakTest {
             if (!Files.exists(status)) {
                 return 0;
             }
-            return Files.readAllLines(status).stream().filter(l -> l.startsWith("VmRSS:"))
-                    .map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) * 1024).findFirst().orElse(0L);
+            return Files.readAllLines(status).stream()
+                    .filter(l -> l.startsWith("VmRSS:"))
+                    .map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) * 1024)
+                    .findFirst()
+                    .orElse(0L);
         }
 
         String csv() {
-            return String.format(Locale.ROOT, "%.0f,%d,%d,%d,%d,%s", seconds, heap, rss, threads, bookVersion,
+            return String.format(
+                    Locale.ROOT,
+                    "%.0f,%d,%d,%d,%d,%s",
+                    seconds,
+                    heap,
+                    rss,
+                    threads,
+                    bookVersion,
                     stats.replace(',', ';'));
         }
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "t=%.0fs heap=%dMB rss=%dMB threads=%d %s", seconds, heap >> 20,
-                    rss >> 20, threads, stats);
+            return String.format(
+                    Locale.ROOT,
+                    "t=%.0fs heap=%dMB rss=%dMB threads=%d %s",
+                    seconds,
+                    heap >> 20,
+                    rss >> 20,
+                    threads,
+                    stats);
         }
     }
 }

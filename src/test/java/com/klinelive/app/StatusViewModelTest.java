@@ -16,7 +16,8 @@ class StatusViewModelTest {
 
     @Test
     void aLiveWebSocketFeedShowsItsFigures() {
-        model.update(new FeedStatus(FeedState.WEBSOCKET, TransportKind.WEBSOCKET, "", 0, false),
+        model.update(
+                new FeedStatus(FeedState.WEBSOCKET, TransportKind.WEBSOCKET, "", 0, false),
                 metrics(TransportKind.WEBSOCKET, 1.234, 1_520.4, 3, "bad price", 200));
 
         assertEquals("WebSocket", model.transportProperty().get());
@@ -30,7 +31,8 @@ class StatusViewModelTest {
 
     @Test
     void aSilentFeedIsFlaggedStaleBeforeTheClientGivesUpOnIt() {
-        model.update(new FeedStatus(FeedState.LONG_POLLING, TransportKind.LONG_POLLING, "", 0, false),
+        model.update(
+                new FeedStatus(FeedState.LONG_POLLING, TransportKind.LONG_POLLING, "", 0, false),
                 metrics(TransportKind.LONG_POLLING, -1, 0, 0, "", 7_400));
 
         assertEquals("Long polling", model.transportProperty().get());
@@ -41,16 +43,19 @@ class StatusViewModelTest {
 
     @Test
     void reconnectingSaysWhenAndWhy() {
-        model.update(new FeedStatus(FeedState.RECONNECTING, null, "connection refused", 2_300, false),
+        model.update(
+                new FeedStatus(FeedState.RECONNECTING, null, "connection refused", 2_300, false),
                 metrics(null, -1, 0, 0, "", -1));
 
-        assertEquals("reconnecting in 3 s (connection refused)", model.stateProperty().get());
+        assertEquals(
+                "reconnecting in 3 s (connection refused)",
+                model.stateProperty().get());
         assertEquals("—", model.transportProperty().get());
         assertFalse(model.healthyProperty().get());
     }
 
-    private static FeedMetrics.Snapshot metrics(TransportKind kind, double rtt, double rate, long rejected,
-            String reason, long silentMillis) {
+    private static FeedMetrics.Snapshot metrics(
+            TransportKind kind, double rtt, double rate, long rejected, String reason, long silentMillis) {
         return new FeedMetrics.Snapshot(kind, rtt, rate, 100, 0, rejected, reason, 0, 0, 0, silentMillis);
     }
 }

@@ -38,8 +38,8 @@ class ViewerAppTest {
 
     @BeforeEach
     void start() throws Exception {
-        sim = SimServer.start(SimOptions.defaults().withPort(0).withSeed(11).withRate(30)
-                .withHistory(Duration.ofHours(6)));
+        sim = SimServer.start(
+                SimOptions.defaults().withPort(0).withSeed(11).withRate(30).withHistory(Duration.ofHours(6)));
         prefs = Preferences.userRoot().node("klinelive-test-" + System.nanoTime());
         app = launch(new ViewerOptions(sim.uri().toString(), "ETHUSDT", Timeframe.M1, null, null, false, null));
     }
@@ -74,7 +74,10 @@ class ViewerAppTest {
     @Test
     void connectsToTheSimulatorAndShowsLiveCandlesOfTheChosenSymbol() {
         CandleChart chart = chart();
-        waitFor(10_000, () -> onFx(() -> chart.getBook() != null && chart.getVisibleRange().count() > 50),
+        waitFor(
+                10_000,
+                () -> onFx(
+                        () -> chart.getBook() != null && chart.getVisibleRange().count() > 50),
                 () -> "no candles: " + onFx(() -> text("#feed-state")));
 
         assertEquals("ETHUSDT", onFx(() -> chart.getBook().symbol()));
@@ -115,7 +118,10 @@ class ViewerAppTest {
         assertEquals(Timeframe.M15, saved.timeframe());
         assertTrue(saved.indicator("sma"));
         assertEquals("ETHUSDT", saved.symbol());
-        assertEquals(1111, saved.windowOr(new Settings.WindowBounds(0, 0, 0, 0, false)).width(), 1.0);
+        assertEquals(
+                1111,
+                saved.windowOr(new Settings.WindowBounds(0, 0, 0, 0, false)).width(),
+                1.0);
         assertEquals(List.of(sim.uri().toString()), saved.recentUrls());
 
         app = launch(new ViewerOptions(sim.uri().toString(), null, null, null, null, false, null));
@@ -130,8 +136,12 @@ class ViewerAppTest {
         waitFor(5_000, () -> onFx(() -> text("#feed-name")).contains(feed), () -> onFx(() -> text("#feed-name")));
         WaitForAsyncUtils.sleep(1, java.util.concurrent.TimeUnit.SECONDS);
         assertTrue(onFx(() -> text("#feed-name")).contains(feed), () -> onFx(() -> text("#feed-name")));
-        assertEquals(sim.uri().toString(), onFx(() -> app.window().toolbar().url().getEditor().getText()));
-        assertEquals(List.of(sim.uri().toString()), onFx(() -> app.window().toolbar().url().getItems()));
+        assertEquals(
+                sim.uri().toString(),
+                onFx(() -> app.window().toolbar().url().getEditor().getText()));
+        assertEquals(
+                List.of(sim.uri().toString()),
+                onFx(() -> app.window().toolbar().url().getItems()));
     }
 
     @Test
@@ -174,7 +184,8 @@ class ViewerAppTest {
         }
         assertTrue(onFx(chart::getBarSpacing) != spacing, "the wheel zooms");
 
-        robot.drag(middle, javafx.scene.input.MouseButton.PRIMARY).moveBy(250, 0)
+        robot.drag(middle, javafx.scene.input.MouseButton.PRIMARY)
+                .moveBy(250, 0)
                 .release(javafx.scene.input.MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(!onFx(chart::isFollowLive), "dragging into history stops following");
@@ -183,7 +194,9 @@ class ViewerAppTest {
 
         robot.clickOn(goLive);
         WaitForAsyncUtils.waitForFxEvents();
-        waitFor(3_000, () -> onFx(() -> chart.isFollowLive() && chart.getVisibleRange().showsNewest()),
+        waitFor(
+                3_000,
+                () -> onFx(() -> chart.isFollowLive() && chart.getVisibleRange().showsNewest()),
                 () -> "not live again");
 
         robot.moveTo(middle);
@@ -198,7 +211,8 @@ class ViewerAppTest {
         robot.write("ftp://nowhere").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertTrue(onFx(() -> text("#status-message")).contains("unsupported scheme 'ftp'"),
+        assertTrue(
+                onFx(() -> text("#status-message")).contains("unsupported scheme 'ftp'"),
                 onFx(() -> text("#status-message")));
         robot.clickOn("#tf-1h");
         assertEquals(Timeframe.H1, onFx(() -> chart().getTimeframe()));

@@ -19,67 +19,108 @@ class ArchitectureTest {
     private static final String JAVA = "java..";
 
     @ArchTest
-    static final ArchRule modelUsesOnlyTheJdk = classes().that().resideInAPackage("com.klinelive.model..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage(JAVA, "com.klinelive.model..");
+    static final ArchRule modelUsesOnlyTheJdk = classes()
+            .that()
+            .resideInAPackage("com.klinelive.model..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(JAVA, "com.klinelive.model..");
 
     @ArchTest
-    static final ArchRule candleUsesOnlyTheModel = classes().that().resideInAPackage("com.klinelive.candle..")
-            .should().onlyDependOnClassesThat()
+    static final ArchRule candleUsesOnlyTheModel = classes()
+            .that()
+            .resideInAPackage("com.klinelive.candle..")
+            .should()
+            .onlyDependOnClassesThat()
             .resideInAnyPackage(JAVA, "com.klinelive.model..", "com.klinelive.candle..");
 
     @ArchTest
     static final ArchRule protocolDoesNoIoAndKnowsOnlyTheModel = classes()
-            .that().resideInAPackage("com.klinelive.feed.protocol..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage(JAVA, "com.klinelive.model..",
-                    "com.klinelive.feed.protocol..", "com.google.gson..", "org.slf4j..")
-            .andShould().onlyDependOnClassesThat().resideOutsideOfPackages("java.net..", "java.nio.channels..",
-                    "java.nio.file..");
+            .that()
+            .resideInAPackage("com.klinelive.feed.protocol..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(
+                    JAVA, "com.klinelive.model..", "com.klinelive.feed.protocol..", "com.google.gson..", "org.slf4j..")
+            .andShould()
+            .onlyDependOnClassesThat()
+            .resideOutsideOfPackages("java.net..", "java.nio.channels..", "java.nio.file..");
 
     @ArchTest
-    static final ArchRule scaleIsPureMaths = classes().that().resideInAPackage("com.klinelive.chart.scale..")
-            .should().onlyDependOnClassesThat()
+    static final ArchRule scaleIsPureMaths = classes()
+            .that()
+            .resideInAPackage("com.klinelive.chart.scale..")
+            .should()
+            .onlyDependOnClassesThat()
             .resideInAnyPackage(JAVA, "com.klinelive.model..", "com.klinelive.chart.scale..")
             .allowEmptyShould(true);
 
     @ArchTest
     static final ArchRule dataPackagesNeverImportJavaFx = noClasses()
-            .that().resideInAnyPackage("com.klinelive.model..", "com.klinelive.candle..",
-                    "com.klinelive.feed..", "com.klinelive.chart.scale..", "com.klinelive.sim..")
-            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "com.sun.javafx..");
+            .that()
+            .resideInAnyPackage(
+                    "com.klinelive.model..",
+                    "com.klinelive.candle..",
+                    "com.klinelive.feed..",
+                    "com.klinelive.chart.scale..",
+                    "com.klinelive.sim..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("javafx..", "com.sun.javafx..");
 
     @ArchTest
     static final ArchRule feedApiKnowsNoConcreteTransport = noClasses()
-            .that().resideInAPackage("com.klinelive.feed")
-            .should().dependOnClassesThat().resideInAnyPackage("com.klinelive.feed.websocket..",
-                    "com.klinelive.feed.longpoll..", "org.java_websocket..")
+            .that()
+            .resideInAPackage("com.klinelive.feed")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "com.klinelive.feed.websocket..", "com.klinelive.feed.longpoll..", "org.java_websocket..")
             .allowEmptyShould(true);
 
     @ArchTest
     static final ArchRule onlyTheAppWiresConcreteTransports = noClasses()
-            .that().resideOutsideOfPackages("com.klinelive.app..", "com.klinelive.feed.websocket..",
-                    "com.klinelive.feed.longpoll..")
-            .should().dependOnClassesThat().resideInAnyPackage("com.klinelive.feed.websocket..",
-                    "com.klinelive.feed.longpoll..");
+            .that()
+            .resideOutsideOfPackages(
+                    "com.klinelive.app..", "com.klinelive.feed.websocket..", "com.klinelive.feed.longpoll..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("com.klinelive.feed.websocket..", "com.klinelive.feed.longpoll..");
 
     @ArchTest
     static final ArchRule chartKnowsNothingOfFeedsOrTheApp = noClasses()
-            .that().resideInAPackage("com.klinelive.chart..")
-            .should().dependOnClassesThat().resideInAnyPackage("com.klinelive.feed..", "com.klinelive.sim..",
-                    "com.klinelive.app..")
+            .that()
+            .resideInAPackage("com.klinelive.chart..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("com.klinelive.feed..", "com.klinelive.sim..", "com.klinelive.app..")
             .allowEmptyShould(true);
 
     @ArchTest
     static final ArchRule simulatorIsNotTheClient = noClasses()
-            .that().resideInAPackage("com.klinelive.sim..")
-            .should().dependOnClassesThat().resideInAnyPackage("com.klinelive.feed", "com.klinelive.feed.websocket..",
-                    "com.klinelive.feed.longpoll..", "com.klinelive.chart..", "com.klinelive.app..")
+            .that()
+            .resideInAPackage("com.klinelive.sim..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "com.klinelive.feed",
+                    "com.klinelive.feed.websocket..",
+                    "com.klinelive.feed.longpoll..",
+                    "com.klinelive.chart..",
+                    "com.klinelive.app..")
             .allowEmptyShould(true);
 
     @ArchTest
     static final ArchRule nothingDependsOnTheApp = noClasses()
-            .that().resideOutsideOfPackages("com.klinelive.app..").and().doNotHaveFullyQualifiedName("com.klinelive.Main")
-            .should().dependOnClassesThat().resideInAPackage("com.klinelive.app..");
+            .that()
+            .resideOutsideOfPackages("com.klinelive.app..")
+            .and()
+            .doNotHaveFullyQualifiedName("com.klinelive.Main")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("com.klinelive.app..");
 
     @ArchTest
-    static final ArchRule packagesHaveNoCycles = slices().matching("com.klinelive.(**)").should().beFreeOfCycles();
+    static final ArchRule packagesHaveNoCycles =
+            slices().matching("com.klinelive.(**)").should().beFreeOfCycles();
 }

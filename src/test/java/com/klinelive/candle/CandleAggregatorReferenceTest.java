@@ -100,7 +100,8 @@ class CandleAggregatorReferenceTest {
     static List<Candle> reference(List<Tick> ticks, Timeframe tf) {
         Map<Long, List<Tick>> buckets = new TreeMap<>();
         for (Tick t : ticks) {
-            buckets.computeIfAbsent(Math.floorDiv(t.time(), tf.millis()) * tf.millis(), k -> new ArrayList<>()).add(t);
+            buckets.computeIfAbsent(Math.floorDiv(t.time(), tf.millis()) * tf.millis(), k -> new ArrayList<>())
+                    .add(t);
         }
         List<Candle> candles = new ArrayList<>();
         for (Map.Entry<Long, List<Tick>> e : buckets.entrySet()) {
@@ -120,7 +121,14 @@ class CandleAggregatorReferenceTest {
                 low = Math.min(low, t.price());
                 volume += t.size();
             }
-            candles.add(new Candle(e.getKey(), first.price(), high, low, last.price(), volume, e.getValue().size()));
+            candles.add(new Candle(
+                    e.getKey(),
+                    first.price(),
+                    high,
+                    low,
+                    last.price(),
+                    volume,
+                    e.getValue().size()));
         }
         return candles;
     }
@@ -128,8 +136,8 @@ class CandleAggregatorReferenceTest {
     @Test
     void referenceStreamCoversEveryTimeframeWithGaps() {
         List<Tick> ticks = randomStream(new Random(7), 20_000);
-        List<Candle> minutes = reference(ticks.stream().filter(t -> t.symbol().equals("BTCUSDT")).toList(),
-                Timeframe.M1);
+        List<Candle> minutes = reference(
+                ticks.stream().filter(t -> t.symbol().equals("BTCUSDT")).toList(), Timeframe.M1);
         long gaps = 0;
         for (int i = 1; i < minutes.size(); i++) {
             if (minutes.get(i).time() - minutes.get(i - 1).time() > Timeframe.M1.millis()) {

@@ -33,11 +33,21 @@ class CandleBookTest {
         long t = Instant.parse("2026-11-25T13:47:12.345Z").toEpochMilli();
         book.apply(new Tick("BTCUSDT", 1, t, 100, 1));
 
-        assertEquals(Instant.parse("2026-11-25T13:47:12Z").toEpochMilli(), only(Timeframe.S1).time());
-        assertEquals(Instant.parse("2026-11-25T13:47:10Z").toEpochMilli(), only(Timeframe.S5).time());
-        assertEquals(Instant.parse("2026-11-25T13:45:00Z").toEpochMilli(), only(Timeframe.M15).time());
-        assertEquals(Instant.parse("2026-11-25T12:00:00Z").toEpochMilli(), only(Timeframe.H4).time());
-        assertEquals(Instant.parse("2026-11-25T00:00:00Z").toEpochMilli(), only(Timeframe.D1).time());
+        assertEquals(
+                Instant.parse("2026-11-25T13:47:12Z").toEpochMilli(),
+                only(Timeframe.S1).time());
+        assertEquals(
+                Instant.parse("2026-11-25T13:47:10Z").toEpochMilli(),
+                only(Timeframe.S5).time());
+        assertEquals(
+                Instant.parse("2026-11-25T13:45:00Z").toEpochMilli(),
+                only(Timeframe.M15).time());
+        assertEquals(
+                Instant.parse("2026-11-25T12:00:00Z").toEpochMilli(),
+                only(Timeframe.H4).time());
+        assertEquals(
+                Instant.parse("2026-11-25T00:00:00Z").toEpochMilli(),
+                only(Timeframe.D1).time());
     }
 
     @Test
@@ -52,7 +62,8 @@ class CandleBookTest {
         // Published between the two, arriving after the second: it belongs to the first minute and is its close.
         assertEquals(TickOutcome.ACCEPTED, book.apply(new Tick("BTCUSDT", 2, T0 + 30_000, 90, 2)));
 
-        assertEquals(List.of(new Candle(T0, 100, 100, 90, 90, 3, 2), new Candle(T0 + 60_000, 110, 110, 110, 110, 1, 1)),
+        assertEquals(
+                List.of(new Candle(T0, 100, 100, 90, 90, 3, 2), new Candle(T0 + 60_000, 110, 110, 110, 110, 1, 1)),
                 book.candles(Timeframe.M1, 10));
     }
 
@@ -70,9 +81,12 @@ class CandleBookTest {
         book.apply(new Tick("BTCUSDT", 3, T0 + 180_000, 103, 1));
         book.apply(new Tick("BTCUSDT", 2, T0 + 90_000, 101, 1));
 
-        assertEquals(List.of(T0, T0 + 60_000, T0 + 180_000),
+        assertEquals(
+                List.of(T0, T0 + 60_000, T0 + 180_000),
                 book.candles(Timeframe.M1, 10).stream().map(Candle::time).toList());
-        assertEquals(new Candle(T0 + 60_000, 101, 101, 101, 101, 1, 1), book.candles(Timeframe.M1, 10).get(1));
+        assertEquals(
+                new Candle(T0 + 60_000, 101, 101, 101, 101, 1, 1),
+                book.candles(Timeframe.M1, 10).get(1));
     }
 
     @Test
@@ -106,7 +120,9 @@ class CandleBookTest {
         assertEquals(TickOutcome.TOO_LATE, book.apply(new Tick("BTCUSDT", 5, T0 - 1_000, 50, 1)));
         assertEquals(version, book.version());
         assertEquals(100.0, book.read(Timeframe.S1, c -> c.low(0)));
-        assertEquals(TickOutcome.TOO_LATE, book.apply(new Tick("BTCUSDT", 5, T0 - 1_000, 50, 1)),
+        assertEquals(
+                TickOutcome.TOO_LATE,
+                book.apply(new Tick("BTCUSDT", 5, T0 - 1_000, 50, 1)),
                 "a refused tick is not remembered as seen, so it is refused again rather than called a duplicate");
     }
 
@@ -136,30 +152,43 @@ class CandleBookTest {
 
     @Test
     void historyCountsTicksUpToItsSequenceAndLaterTicksStackOnTop() {
-        book.loadHistory(List.of(new History(Timeframe.M1, List.of(new Candle(T0 - 60_000, 90, 95, 89, 94, 10, 5),
-                new Candle(T0, 94, 96, 93, 95, 4, 2)), 41)));
+        book.loadHistory(List.of(new History(
+                Timeframe.M1,
+                List.of(new Candle(T0 - 60_000, 90, 95, 89, 94, 10, 5), new Candle(T0, 94, 96, 93, 95, 4, 2)),
+                41)));
 
         assertEquals(TickOutcome.DUPLICATE, book.apply(new Tick("BTCUSDT", 41, T0 + 30_000, 200, 1)));
         assertEquals(TickOutcome.ACCEPTED, book.apply(new Tick("BTCUSDT", 42, T0 + 31_000, 97, 1)));
         assertEquals(TickOutcome.ACCEPTED, book.apply(new Tick("BTCUSDT", 43, T0 + 61_000, 98, 2)));
 
-        assertEquals(List.of(new Candle(T0 - 60_000, 90, 95, 89, 94, 10, 5), new Candle(T0, 94, 97, 93, 97, 5, 3),
-                new Candle(T0 + 60_000, 98, 98, 98, 98, 2, 1)), book.candles(Timeframe.M1, 10));
+        assertEquals(
+                List.of(
+                        new Candle(T0 - 60_000, 90, 95, 89, 94, 10, 5),
+                        new Candle(T0, 94, 97, 93, 97, 5, 3),
+                        new Candle(T0 + 60_000, 98, 98, 98, 98, 2, 1)),
+                book.candles(Timeframe.M1, 10));
         assertEquals(43, book.lastSeq());
     }
 
     @Test
     void historyMustBeAlignedAndOrdered() {
-        assertThrows(IllegalArgumentException.class, () -> book.loadHistory(
-                List.of(new History(Timeframe.M1, List.of(new Candle(T0 + 1, 1, 1, 1, 1, 1, 1)), 1))));
-        assertThrows(IllegalArgumentException.class, () -> book.loadHistory(List.of(new History(Timeframe.M1,
-                List.of(new Candle(T0, 1, 1, 1, 1, 1, 1), new Candle(T0, 1, 1, 1, 1, 1, 1)), 1))));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> book.loadHistory(
+                        List.of(new History(Timeframe.M1, List.of(new Candle(T0 + 1, 1, 1, 1, 1, 1, 1)), 1))));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> book.loadHistory(List.of(new History(
+                        Timeframe.M1,
+                        List.of(new Candle(T0, 1, 1, 1, 1, 1, 1), new Candle(T0, 1, 1, 1, 1, 1, 1)),
+                        1))));
     }
 
     @Test
     void eachTimeframeCountsOnlyTicksAfterItsOwnHistory() {
         // Two history answers fetched a moment apart: the hour already holds tick 12, the minute does not.
-        book.loadHistory(List.of(new History(Timeframe.M1, List.of(new Candle(T0, 100, 100, 100, 100, 1, 1)), 11),
+        book.loadHistory(List.of(
+                new History(Timeframe.M1, List.of(new Candle(T0, 100, 100, 100, 100, 1, 1)), 11),
                 new History(Timeframe.H1, List.of(new Candle(T0 - 34 * 60_000, 100, 101, 100, 101, 2, 2)), 12)));
 
         assertEquals(TickOutcome.DUPLICATE, book.apply(new Tick("BTCUSDT", 11, T0 + 1_000, 101, 1)));
@@ -241,8 +270,12 @@ class CandleBookTest {
         assertTrue(book.putCandle(Timeframe.M1, new Candle(T0 + 120_000, 3, 3, 3, 3, 1, 1)));
         assertTrue(book.putCandle(Timeframe.M1, new Candle(T0 + 60_000, 2, 2, 2, 2, 1, 1)));
 
-        assertEquals(List.of(new Candle(T0, 1, 3, 1, 3, 6, 4), new Candle(T0 + 60_000, 2, 2, 2, 2, 1, 1),
-                new Candle(T0 + 120_000, 3, 3, 3, 3, 1, 1)), book.candles(Timeframe.M1, 10));
+        assertEquals(
+                List.of(
+                        new Candle(T0, 1, 3, 1, 3, 6, 4),
+                        new Candle(T0 + 60_000, 2, 2, 2, 2, 1, 1),
+                        new Candle(T0 + 120_000, 3, 3, 3, 3, 1, 1)),
+                book.candles(Timeframe.M1, 10));
         assertEquals(false, book.putCandle(Timeframe.M1, new Candle(T0 + 1, 1, 1, 1, 1, 1, 1)), "not aligned");
     }
 

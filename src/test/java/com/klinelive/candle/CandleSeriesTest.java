@@ -69,8 +69,7 @@ class CandleSeriesTest {
 
     @Test
     void aMillionCandlesTakeAtMost64BytesEach() {
-        com.sun.management.ThreadMXBean threads =
-                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long before = threads.getCurrentThreadAllocatedBytes();
         CandleSeries series = new CandleSeries(Timeframe.S1, 1_000_000);
         for (int i = 0; i < 1_000_000; i++) {
@@ -84,8 +83,7 @@ class CandleSeriesTest {
 
     @Test
     void aFullSeriesAppendsWithoutAllocating() {
-        com.sun.management.ThreadMXBean threads =
-                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         CandleSeries series = new CandleSeries(Timeframe.S1, 10_000);
         int seq = 0;
         for (; seq < 30_000; seq++) {

@@ -126,7 +126,9 @@ class CandleChartLayersTest {
         Candle newest = candle(CANDLES - 1);
         market.trade(newest.time() + 50_000, (newest.low() + newest.high()) / 2, 0.001);
         awaitFrame();
-        int[] colours = {argb(chart.colors().candleUp.get()), argb(chart.colors().candleDown.get())};
+        int[] colours = {
+            argb(chart.colors().candleUp.get()), argb(chart.colors().candleDown.get())
+        };
         WritableImage image = panes();
         PixelReader pixels = image.getPixelReader();
         int width = (int) image.getWidth();
@@ -157,8 +159,10 @@ class CandleChartLayersTest {
 
     private static int argb(javafx.scene.paint.Paint paint) {
         javafx.scene.paint.Color c = (javafx.scene.paint.Color) paint;
-        return (int) Math.round(c.getOpacity() * 255) << 24 | (int) Math.round(c.getRed() * 255) << 16
-                | (int) Math.round(c.getGreen() * 255) << 8 | (int) Math.round(c.getBlue() * 255);
+        return (int) Math.round(c.getOpacity() * 255) << 24
+                | (int) Math.round(c.getRed() * 255) << 16
+                | (int) Math.round(c.getGreen() * 255) << 8
+                | (int) Math.round(c.getBlue() * 255);
     }
 
     /** Compares the panes as they are with the panes after a forced repaint of everything. */
@@ -200,8 +204,9 @@ class CandleChartLayersTest {
             Region surface = (Region) chart.lookup("." + ChartStyles.CROSSHAIR);
             Bounds panes = surface.getBoundsInParent();
             WritableImage all = chart.snapshot(null, null);
-            image.set(new WritableImage(all.getPixelReader(), (int) panes.getMinX(), (int) panes.getMinY(),
-                    (int) panes.getWidth(), (int) panes.getHeight()));
+            image.set(new WritableImage(
+                    all.getPixelReader(), (int) panes.getMinX(), (int) panes.getMinY(), (int) panes.getWidth(), (int)
+                            panes.getHeight()));
         });
         return image.get();
     }

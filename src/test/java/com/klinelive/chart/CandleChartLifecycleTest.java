@@ -66,7 +66,9 @@ class CandleChartLifecycleTest {
         assertEquals(VisibleRange.EMPTY, chart.getVisibleRange());
         assertEquals("", ((Label) chart.lookup("." + ChartStyles.LEGEND)).getText());
 
-        CandleBook book = new SyntheticBook("LATE", 50, 3).walk(T0, T0 + 300 * 60_000L, 20_000).book();
+        CandleBook book = new SyntheticBook("LATE", 50, 3)
+                .walk(T0, T0 + 300 * 60_000L, 20_000)
+                .book();
         robot.interact(() -> chart.setBook(book));
         waitUntil(() -> chart.getVisibleRange().count() == 300);
         assertTrue(chart.getVisibleRange().showsNewest());
@@ -84,7 +86,9 @@ class CandleChartLifecycleTest {
 
     @Test
     void resizingKeepsTheNewestCandleInView() throws Exception {
-        CandleBook book = new SyntheticBook("WIDE", 50, 4).walk(T0, T0 + 3_000 * 60_000L, 30_000).book();
+        CandleBook book = new SyntheticBook("WIDE", 50, 4)
+                .walk(T0, T0 + 3_000 * 60_000L, 30_000)
+                .book();
         robot.interact(() -> chart.setBook(book));
         waitUntil(() -> chart.getVisibleRange().count() == 3_000);
         int shown = chart.getVisibleRange().size();

@@ -252,8 +252,8 @@ class CandleChartTest {
 
     /** The view as the chart states it, over the panes' width. */
     private Viewport view() {
-        return new Viewport(chart.getVisibleRange().count(), surface().getWidth(), chart.getBarSpacing(),
-                chart.getRightOffset());
+        return new Viewport(
+                chart.getVisibleRange().count(), surface().getWidth(), chart.getBarSpacing(), chart.getRightOffset());
     }
 
     private Region surface() {

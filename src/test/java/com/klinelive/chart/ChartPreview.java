@@ -23,8 +23,7 @@ import javafx.stage.Stage;
  */
 public final class ChartPreview {
 
-    private ChartPreview() {
-    }
+    private ChartPreview() {}
 
     /** Not an Application itself: the java launcher refuses an Application main class on the class path. */
     public static void main(String[] args) {
@@ -76,10 +75,14 @@ public final class ChartPreview {
             stage.setScene(scene);
             stage.show();
             int period = intArg(args, "tickms=", 50);
-            feed.scheduleAtFixedRate(() -> {
-                market.tick(System.currentTimeMillis(), period / 4_000.0);
-                chart.markDirty(System.nanoTime());
-            }, period, period, TimeUnit.MILLISECONDS);
+            feed.scheduleAtFixedRate(
+                    () -> {
+                        market.tick(System.currentTimeMillis(), period / 4_000.0);
+                        chart.markDirty(System.nanoTime());
+                    },
+                    period,
+                    period,
+                    TimeUnit.MILLISECONDS);
             if (args.contains("back")) {
                 Platform.runLater(() -> chart.setRightOffset(-120));
                 Platform.runLater(() -> chart.setFollowLive(false));
@@ -87,24 +90,31 @@ public final class ChartPreview {
             if (args.contains("crosshair")) {
                 feed.schedule(() -> Platform.runLater(() -> pointAt(chart, 0.62, 0.45)), 1, TimeUnit.SECONDS);
             }
-            feed.scheduleAtFixedRate(() -> {
-                FrameStats.Snapshot stats = chart.frameStats().snapshot();
-                System.out.printf("stats %s frame_ms_p50=%.2f frames=%d%n", stats, stats.frameMillisP50(),
-                        stats.frames());
-                chart.frameStats().reset();
-            }, 2, 2, TimeUnit.SECONDS);
+            feed.scheduleAtFixedRate(
+                    () -> {
+                        FrameStats.Snapshot stats = chart.frameStats().snapshot();
+                        System.out.printf(
+                                "stats %s frame_ms_p50=%.2f frames=%d%n",
+                                stats, stats.frameMillisP50(), stats.frames());
+                        chart.frameStats().reset();
+                    },
+                    2,
+                    2,
+                    TimeUnit.SECONDS);
         }
 
         @Override
         public void stop() {
             feed.shutdownNow();
         }
-
     }
 
     private static int intArg(List<String> args, String prefix, int fallback) {
-        return args.stream().filter(a -> a.startsWith(prefix)).map(a -> Integer.parseInt(a.substring(prefix.length())))
-                .findFirst().orElse(fallback);
+        return args.stream()
+                .filter(a -> a.startsWith(prefix))
+                .map(a -> Integer.parseInt(a.substring(prefix.length())))
+                .findFirst()
+                .orElse(fallback);
     }
 
     /** Moves a synthetic pointer over the panes, at fractions of their size. */
@@ -112,7 +122,26 @@ public final class ChartPreview {
         Node surface = chart.lookup("." + ChartStyles.CROSSHAIR);
         double x = surface.getBoundsInLocal().getWidth() * fx;
         double y = surface.getBoundsInLocal().getHeight() * fy;
-        Event.fireEvent(surface, new MouseEvent(MouseEvent.MOUSE_MOVED, x, y, 0, 0, MouseButton.NONE, 0,
-                false, false, false, false, false, false, false, false, false, false, null));
+        Event.fireEvent(
+                surface,
+                new MouseEvent(
+                        MouseEvent.MOUSE_MOVED,
+                        x,
+                        y,
+                        0,
+                        0,
+                        MouseButton.NONE,
+                        0,
+                        false,
+                        false,
+                        false,
+                        false,
+                        false,
+                        false,
+                        false,
+                        false,
+                        false,
+                        false,
+                        null));
     }
 }

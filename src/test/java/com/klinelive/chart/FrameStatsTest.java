@@ -28,8 +28,7 @@ class FrameStatsTest {
         assertEquals(16.67, s.intervalMillisP99(), 0.01);
         assertEquals(50.0, s.tickToPixelMillisP50(), 1e-9);
         assertEquals(99.0, s.tickToPixelMillisP99(), 1e-9);
-        assertEquals("fps=60.0 frame_ms_p99=9.90 tick_to_pixel_ms_p50=50.00 tick_to_pixel_ms_p99=99.00",
-                s.toString());
+        assertEquals("fps=60.0 frame_ms_p99=9.90 tick_to_pixel_ms_p50=50.00 tick_to_pixel_ms_p99=99.00", s.toString());
     }
 
     @Test

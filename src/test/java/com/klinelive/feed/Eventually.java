@@ -7,8 +7,7 @@ import org.opentest4j.AssertionFailedError;
 /** Bounded waiting for something that happens on other threads: polls, and fails with a description on time-out. */
 public final class Eventually {
 
-    private Eventually() {
-    }
+    private Eventually() {}
 
     /** Waits up to {@code millis} for {@code condition}; fails with {@code describe}'s text if it never holds. */
     public static void waitFor(long millis, BooleanSupplier condition, Supplier<String> describe) {

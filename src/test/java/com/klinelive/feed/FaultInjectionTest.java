@@ -21,22 +21,25 @@ import org.junit.jupiter.api.Test;
  */
 class FaultInjectionTest {
 
-    private static final EnumSet<Timeframe> TIMEFRAMES = EnumSet.of(Timeframe.S1, Timeframe.S15, Timeframe.M1,
-            Timeframe.H1);
+    private static final EnumSet<Timeframe> TIMEFRAMES =
+            EnumSet.of(Timeframe.S1, Timeframe.S15, Timeframe.M1, Timeframe.H1);
 
     @Test
     void hundredsOfRandomCutsStallsAndRefusalsLeaveTheCandlesTrue() throws Exception {
         int cuts = Integer.getInteger("faults.cuts", 120);
         Random random = new Random(Long.getLong("faults.seed", 20261125L));
-        SimServer sim = SimServer.start(SimOptions.defaults().withPort(0).withSeed(5).withRate(200)
-                .withHistory(Duration.ofHours(2)));
+        SimServer sim = SimServer.start(
+                SimOptions.defaults().withPort(0).withSeed(5).withRate(200).withHistory(Duration.ofHours(2)));
         try (TcpProxy proxy = new TcpProxy(sim.port())) {
             CandleAggregator aggregator = new CandleAggregator(TIMEFRAMES, 100_000, 16);
-            FeedClient client = new FeedClient(FeedOptions.defaults(proxy.url())
-                    .withHistory(TIMEFRAMES, 300)
-                    .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(700), Duration.ofMillis(1_500))
-                    .withBackoff(Duration.ofMillis(20), Duration.ofMillis(250)),
-                    aggregator, new WebSocketTransports(), new LongPollTransports());
+            FeedClient client = new FeedClient(
+                    FeedOptions.defaults(proxy.url())
+                            .withHistory(TIMEFRAMES, 300)
+                            .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(700), Duration.ofMillis(1_500))
+                            .withBackoff(Duration.ofMillis(20), Duration.ofMillis(250)),
+                    aggregator,
+                    new WebSocketTransports(),
+                    new LongPollTransports());
             client.start();
             try {
                 waitFor(5_000, () -> client.metrics().ticks() > 100, () -> "" + client.metrics());

@@ -77,10 +77,15 @@ class FeedClientScriptedServerTest {
         CandleAggregator aggregator = aggregator();
         FeedClient client = client(FeedOptions.defaults(server.url("/ws/btcusdt@kline_1m")), aggregator);
 
-        waitFor(5_000, () -> aggregator.book("BTCUSDT") != null
-                && aggregator.book("BTCUSDT").candles(Timeframe.M1, 10).size() == 2, () -> "" + client.metrics());
-        assertEquals(List.of(new Candle(T0, 100, 102, 99.5, 101.5, 4.5, 14),
-                new Candle(T0 + 60_000, 101.5, 101.5, 101, 101, 0.5, 1)),
+        waitFor(
+                5_000,
+                () -> aggregator.book("BTCUSDT") != null
+                        && aggregator.book("BTCUSDT").candles(Timeframe.M1, 10).size() == 2,
+                () -> "" + client.metrics());
+        assertEquals(
+                List.of(
+                        new Candle(T0, 100, 102, 99.5, 101.5, 4.5, 14),
+                        new Candle(T0 + 60_000, 101.5, 101.5, 101, 101, 0.5, 1)),
                 aggregator.book("BTCUSDT").candles(Timeframe.M1, 10));
     }
 
@@ -100,8 +105,11 @@ class FeedClientScriptedServerTest {
             }
         });
         CandleAggregator aggregator = aggregator();
-        FeedClient client = client(FeedOptions.defaults(server.url("/")).withFormat(FeedFormat.COINBASE)
-                .withSymbols(List.of("BTC-USD")), aggregator);
+        FeedClient client = client(
+                FeedOptions.defaults(server.url("/"))
+                        .withFormat(FeedFormat.COINBASE)
+                        .withSymbols(List.of("BTC-USD")),
+                aggregator);
 
         waitFor(5_000, () -> client.metrics().ticks() == 50, () -> "ticks " + client.metrics());
         String subscribe = server.received.poll(1, TimeUnit.SECONDS);
@@ -115,10 +123,15 @@ class FeedClientScriptedServerTest {
     @Test
     void malformedMessagesBetweenGoodOnesAreRejectedAndCountedWhileTheConnectionStays() throws Exception {
         List<Tick> ticks = trades("ETHUSDT", 1, 200);
-        List<String> garbage = List.of("", "not json", "{\"type\":\"tick\",\"symbol\":\"ETHUSDT\",\"seq\":NaN}",
+        List<String> garbage = List.of(
+                "",
+                "not json",
+                "{\"type\":\"tick\",\"symbol\":\"ETHUSDT\",\"seq\":NaN}",
                 "{\"type\":\"tick\",\"symbol\":\"ETHUSDT\",\"seq\":5,\"time\":" + T0 + ",\"price\":-1,\"size\":1}",
                 "{\"type\":\"tick\",\"symbol\":\"ETHUSDT\",\"seq\":6,\"time\":" + T0 + ",\"price\":1e400,\"size\":1}",
-                "{type:\"tick\"}", "[" .repeat(10_000), "{\"type\":\"tick\"} trailing",
+                "{type:\"tick\"}",
+                "[".repeat(10_000),
+                "{\"type\":\"tick\"} trailing",
                 "{\"type\":\"tick\",\"symbol\":\"ETHUSDT\",\"seq\":1.5,\"time\":" + T0 + ",\"price\":1,\"size\":1}",
                 "\u0000\u0001\u0002binary");
         ScriptedFeedServer server = server(new ScriptedFeedServer.Script() {
@@ -141,7 +154,9 @@ class FeedClientScriptedServerTest {
         CandleAggregator aggregator = aggregator();
         FeedClient client = client(FeedOptions.defaults(server.url("/feed")), aggregator);
 
-        waitFor(5_000, () -> client.metrics().ticks() == 200 && client.metrics().rejected() == 11,
+        waitFor(
+                5_000,
+                () -> client.metrics().ticks() == 200 && client.metrics().rejected() == 11,
                 () -> "" + client.metrics());
         assertEquals(1, server.connections(), "the connection survives garbage");
         assertEquals(0, client.metrics().reconnects());
@@ -163,8 +178,9 @@ class FeedClientScriptedServerTest {
                     ticks.subList(0, 20).forEach(t -> socket.send(NativeEncoder.tick(t)));
                     // Later, in a read of its own: Java-WebSocket drops the frames that share a read with an
                     // oversize one (they come back by resume), which would make the count below vary.
-                    CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS).execute(() -> socket.send(
-                            "{\"type\":\"error\",\"message\":\"" + "x".repeat(70 * 1024) + "\"}"));
+                    CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS)
+                            .execute(() ->
+                                    socket.send("{\"type\":\"error\",\"message\":\"" + "x".repeat(70 * 1024) + "\"}"));
                 } else {
                     // A careless server replays from the start: the client must count each tick once.
                     ticks.forEach(t -> socket.send(NativeEncoder.tick(t)));
@@ -172,15 +188,18 @@ class FeedClientScriptedServerTest {
             }
         });
         CandleAggregator aggregator = aggregator();
-        FeedClient client = client(FeedOptions.defaults(server.url("/feed"))
-                .withBackoff(Duration.ofMillis(50), Duration.ofMillis(200)), aggregator);
+        FeedClient client = client(
+                FeedOptions.defaults(server.url("/feed")).withBackoff(Duration.ofMillis(50), Duration.ofMillis(200)),
+                aggregator);
 
         waitFor(8_000, () -> client.metrics().ticks() == 40, () -> "" + client.metrics());
         waitFor(2_000, () -> client.metrics().duplicates() == 20, () -> "" + client.metrics());
         assertEquals(2, server.connections());
         assertTrue(client.metrics().reconnects() >= 1);
         String secondSubscribe = server.received.stream().skip(1).findFirst().orElse("");
-        assertEquals(NativeEncoder.subscribe(List.of("SOLUSDT"), Map.of("SOLUSDT", 20L)), secondSubscribe,
+        assertEquals(
+                NativeEncoder.subscribe(List.of("SOLUSDT"), Map.of("SOLUSDT", 20L)),
+                secondSubscribe,
                 "the client resumes from the last sequence it holds");
         assertEquals(candlesOf(ticks, Timeframe.M1), aggregator.book("SOLUSDT").candles(Timeframe.M1, 1_000));
     }
@@ -210,8 +229,8 @@ class FeedClientScriptedServerTest {
         double price = 100;
         for (int i = 0; i < count; i++) {
             price = Math.round(price * (1 + random.nextGaussian() * 0.001) * 100) / 100.0;
-            ticks.add(new Tick(symbol, firstSeq + i, T0 + i * 750L, price, Math.round(random.nextDouble() * 1e4)
-                    / 1e3));
+            ticks.add(
+                    new Tick(symbol, firstSeq + i, T0 + i * 750L, price, Math.round(random.nextDouble() * 1e4) / 1e3));
         }
         return ticks;
     }

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
  */
 class FeedClientSimulatorTest {
 
-    private static final EnumSet<Timeframe> TIMEFRAMES = EnumSet.of(Timeframe.S1, Timeframe.S5, Timeframe.M1,
-            Timeframe.H1);
+    private static final EnumSet<Timeframe> TIMEFRAMES =
+            EnumSet.of(Timeframe.S1, Timeframe.S5, Timeframe.M1, Timeframe.H1);
 
     private SimServer sim;
     private final List<AutoCloseable> toClose = new ArrayList<>();
@@ -45,7 +45,10 @@ class FeedClientSimulatorTest {
         sim = SimServer.start(simOptions());
         FeedClient client = client(FeedOptions.defaults(sim.uri().toString()));
 
-        waitFor(5_000, () -> client.status().state() == FeedState.WEBSOCKET && client.metrics().ticks() > 100,
+        waitFor(
+                5_000,
+                () -> client.status().state() == FeedState.WEBSOCKET
+                        && client.metrics().ticks() > 100,
                 () -> client.status() + " " + client.metrics());
         assertEquals(sim.symbols(), client.symbols());
         assertCandlesEqualServer(client);
@@ -68,8 +71,8 @@ class FeedClientSimulatorTest {
     @Test
     void webSocketDroppedAgainAndAgainLosesAndDoublesNothing() throws Exception {
         sim = SimServer.start(simOptions());
-        FeedClient client = client(FeedOptions.defaults(sim.uri().toString())
-                .withBackoff(Duration.ofMillis(20), Duration.ofMillis(100)));
+        FeedClient client = client(
+                FeedOptions.defaults(sim.uri().toString()).withBackoff(Duration.ofMillis(20), Duration.ofMillis(100)));
         waitFor(5_000, () -> client.status().state() == FeedState.WEBSOCKET, () -> "" + client.status());
 
         for (int i = 0; i < 5; i++) {
@@ -87,8 +90,9 @@ class FeedClientSimulatorTest {
         TcpProxy proxy = closeLater(new TcpProxy(sim.port()));
         proxy.refuseUpgrades(true);
         List<FeedState> states = new CopyOnWriteArrayList<>();
-        FeedClient client = client(FeedOptions.defaults(proxy.url())
-                .withBackoff(Duration.ofMillis(100), Duration.ofMillis(1_000)), states);
+        FeedClient client = client(
+                FeedOptions.defaults(proxy.url()).withBackoff(Duration.ofMillis(100), Duration.ofMillis(1_000)),
+                states);
         waitFor(3_000, () -> client.status().state() == FeedState.LONG_POLLING, () -> "" + client.status());
         waitFor(3_000, () -> client.metrics().ticks() > 50, () -> "" + client.metrics());
 
@@ -103,14 +107,17 @@ class FeedClientSimulatorTest {
     @Test
     void serverRestartRebuildsTheCandlesFromTheNewHistory() throws Exception {
         sim = SimServer.start(simOptions());
-        FeedClient client = client(FeedOptions.defaults(sim.uri().toString())
-                .withBackoff(Duration.ofMillis(50), Duration.ofMillis(200)));
+        FeedClient client = client(
+                FeedOptions.defaults(sim.uri().toString()).withBackoff(Duration.ofMillis(50), Duration.ofMillis(200)));
         waitFor(5_000, () -> client.metrics().ticks() > 50, () -> "" + client.metrics());
         String oldEpoch = sim.epoch();
 
         sim = sim.restart();
         long before = client.metrics().ticks();
-        waitFor(8_000, () -> client.status().state() == FeedState.WEBSOCKET && client.metrics().ticks() > before + 50,
+        waitFor(
+                8_000,
+                () -> client.status().state() == FeedState.WEBSOCKET
+                        && client.metrics().ticks() > before + 50,
                 () -> client.status() + " " + client.metrics());
 
         assertTrue(!oldEpoch.equals(sim.epoch()));
@@ -122,10 +129,15 @@ class FeedClientSimulatorTest {
         sim = SimServer.start(simOptions());
         TcpProxy proxy = closeLater(new TcpProxy(sim.port()));
         List<FeedState> states = new CopyOnWriteArrayList<>();
-        FeedClient client = client(FeedOptions.defaults(proxy.url())
-                .withTimeouts(Duration.ofSeconds(3), Duration.ofMillis(1_500), Duration.ofMillis(3_000))
-                .withBackoff(Duration.ofMillis(50), Duration.ofMillis(200)), states);
-        waitFor(5_000, () -> client.status().state() == FeedState.WEBSOCKET && client.metrics().ticks() > 20,
+        FeedClient client = client(
+                FeedOptions.defaults(proxy.url())
+                        .withTimeouts(Duration.ofSeconds(3), Duration.ofMillis(1_500), Duration.ofMillis(3_000))
+                        .withBackoff(Duration.ofMillis(50), Duration.ofMillis(200)),
+                states);
+        waitFor(
+                5_000,
+                () -> client.status().state() == FeedState.WEBSOCKET
+                        && client.metrics().ticks() > 20,
                 () -> "" + client.status());
         int connectionsBefore = proxy.connections();
 
@@ -133,8 +145,10 @@ class FeedClientSimulatorTest {
         waitFor(3_000, () -> client.status().state() == FeedState.STALE, () -> "" + client.status());
         proxy.cutAll();
         proxy.stall(false);
-        waitFor(8_000, () -> client.status().state() == FeedState.WEBSOCKET
-                && proxy.connections() > connectionsBefore, () -> "" + client.status());
+        waitFor(
+                8_000,
+                () -> client.status().state() == FeedState.WEBSOCKET && proxy.connections() > connectionsBefore,
+                () -> "" + client.status());
 
         assertTrue(states.contains(FeedState.STALE));
         assertCandlesEqualServer(client);
@@ -152,8 +166,8 @@ class FeedClientSimulatorTest {
 
     private FeedClient client(FeedOptions options, List<FeedState> states) {
         CandleAggregator aggregator = new CandleAggregator(TIMEFRAMES, 100_000, 16);
-        FeedClient client = new FeedClient(options.withHistory(TIMEFRAMES, 500), aggregator,
-                new WebSocketTransports(), new LongPollTransports());
+        FeedClient client = new FeedClient(
+                options.withHistory(TIMEFRAMES, 500), aggregator, new WebSocketTransports(), new LongPollTransports());
         client.addListener(new FeedListener() {
             @Override
             public void onStatus(FeedStatus status) {

@@ -20,7 +20,9 @@ class FeedEndpointTest {
 
     @Test
     void httpsUrlUsesSecureWebSocket() {
-        assertEquals(URI.create("wss://feed.example:443/ws"), FeedEndpoint.parse("https://feed.example:443").webSocket());
+        assertEquals(
+                URI.create("wss://feed.example:443/ws"),
+                FeedEndpoint.parse("https://feed.example:443").webSocket());
     }
 
     @Test
@@ -45,7 +47,8 @@ class FeedEndpointTest {
         assertTrue(message("http:///nohost").contains("no host"));
         assertTrue(message("").contains("no feed URL"));
         assertTrue(message("http://exa mple.com").contains("not a URL"));
-        assertTrue(message("localhost:8080").contains("unsupported scheme") || message("localhost:8080").contains("no host"));
+        assertTrue(message("localhost:8080").contains("unsupported scheme")
+                || message("localhost:8080").contains("no host"));
         assertTrue(message("example.com").contains("unsupported scheme"));
     }
 
@@ -56,12 +59,15 @@ class FeedEndpointTest {
         assertEquals("wss://host:1/ws?token=…&streams=btcusdt@trade", e.redacted());
         assertEquals("wss://host:1/ws?streams=btcusdt@trade", FeedEndpoint.withoutSecrets(e.given()));
         assertEquals("http://h/x", FeedEndpoint.withoutSecrets(URI.create("http://h/x?api_key=1&Signature=2")));
-        assertEquals("http://host:8080/prefix", FeedEndpoint.parse("HTTP://me:pw@host:8080/prefix").redacted());
+        assertEquals(
+                "http://host:8080/prefix",
+                FeedEndpoint.parse("HTTP://me:pw@host:8080/prefix").redacted());
         assertFalse(e.redacted().contains("secret"));
         assertFalse(e.redacted().contains("abc123"));
     }
 
     private static String message(String url) {
-        return assertThrows(IllegalArgumentException.class, () -> FeedEndpoint.parse(url)).getMessage();
+        return assertThrows(IllegalArgumentException.class, () -> FeedEndpoint.parse(url))
+                .getMessage();
     }
 }

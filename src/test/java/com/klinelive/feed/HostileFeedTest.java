@@ -52,31 +52,43 @@ class HostileFeedTest {
 
     @Test
     void nativeFeedWithTenThousandMalformedMessages() throws Exception {
-        runHostileStream(FeedFormat.NATIVE, "/feed", NativeEncoder::tick,
-                socket -> socket.send(NativeEncoder.hello("hostile", "e1", List.of("BTCUSDT"), T0)), true);
+        runHostileStream(
+                FeedFormat.NATIVE,
+                "/feed",
+                NativeEncoder::tick,
+                socket -> socket.send(NativeEncoder.hello("hostile", "e1", List.of("BTCUSDT"), T0)),
+                true);
     }
 
     @Test
     void binanceFeedWithTenThousandMalformedMessages() throws Exception {
-        runHostileStream(FeedFormat.BINANCE, "/ws/btcusdt@trade", HostileFeedTest::binanceTrade, socket -> { },
-                false);
+        runHostileStream(FeedFormat.BINANCE, "/ws/btcusdt@trade", HostileFeedTest::binanceTrade, socket -> {}, false);
     }
 
     @Test
     void coinbaseFeedWithTenThousandMalformedMessages() throws Exception {
-        runHostileStream(FeedFormat.COINBASE, "/", HostileFeedTest::coinbaseMatch, socket -> { }, true);
+        runHostileStream(FeedFormat.COINBASE, "/", HostileFeedTest::coinbaseMatch, socket -> {}, true);
     }
 
     /**
      * Sends valid ticks with malformed messages between them (ten thousand, from every family of breakage) and
      * binary frames, then checks the exact counts and the heap.
      */
-    private void runHostileStream(FeedFormat format, String path, Function<Tick, String> encode,
-            java.util.function.Consumer<WebSocket> greet, boolean waitForSubscribe) throws Exception {
+    private void runHostileStream(
+            FeedFormat format,
+            String path,
+            Function<Tick, String> encode,
+            java.util.function.Consumer<WebSocket> greet,
+            boolean waitForSubscribe)
+            throws Exception {
         List<Tick> ticks = new ArrayList<>();
         for (int i = 1; i <= VALID; i++) {
-            ticks.add(new Tick(format == FeedFormat.COINBASE ? "BTC-USD" : "BTCUSDT", i, T0 + i * 37L,
-                    40_000 + (i % 97) * 0.5, 0.001 * (1 + i % 13)));
+            ticks.add(new Tick(
+                    format == FeedFormat.COINBASE ? "BTC-USD" : "BTCUSDT",
+                    i,
+                    T0 + i * 37L,
+                    40_000 + (i % 97) * 0.5,
+                    0.001 * (1 + i % 13)));
         }
         Random random = new Random(format.ordinal() * 7919L + 1);
         List<String> malformed = new ArrayList<>();
@@ -122,19 +134,23 @@ class HostileFeedTest {
         toClose.add(server);
         long heapBefore = usedHeapAfterGc();
         CandleAggregator aggregator = new CandleAggregator(EnumSet.of(Timeframe.S1, Timeframe.M1), 100_000, 16);
-        FeedOptions options = FeedOptions.defaults(server.url(path)).withFormat(format)
+        FeedOptions options = FeedOptions.defaults(server.url(path))
+                .withFormat(format)
                 .withSymbols(format == FeedFormat.COINBASE ? List.of("BTC-USD") : List.of());
         FeedClient client = new FeedClient(options, aggregator, new WebSocketTransports(), new LongPollTransports());
         toClose.add(client);
         client.start();
 
         long expectedRejected = MALFORMED + (VALID - 1) / (VALID / binaryFrames);
-        waitFor(30_000, () -> client.metrics().ticks() == VALID && client.metrics().rejected() == expectedRejected,
+        waitFor(
+                30_000,
+                () -> client.metrics().ticks() == VALID && client.metrics().rejected() == expectedRejected,
                 () -> "counts " + client.metrics());
         assertEquals(1, server.connections(), "garbage never costs the connection");
         assertEquals(0, client.metrics().reconnects());
         assertEquals(0, client.metrics().duplicates());
-        assertEquals(ServerSideCandles.of(ticks, Timeframe.M1),
+        assertEquals(
+                ServerSideCandles.of(ticks, Timeframe.M1),
                 aggregator.book(ticks.get(0).symbol()).candles(Timeframe.M1, 1_000));
         long heapAfter = usedHeapAfterGc();
         assertTrue(heapAfter - heapBefore < 64L << 20, "heap grew by " + (heapAfter - heapBefore) + " bytes");
@@ -163,7 +179,8 @@ class HostileFeedTest {
 
         waitFor(10_000, () -> client.metrics().ticks() == 20, () -> "" + client.metrics());
         assertEquals(1, client.metrics().rejected());
-        assertTrue(client.metrics().lastRejectReason().contains("over 65536 bytes"),
+        assertTrue(
+                client.metrics().lastRejectReason().contains("over 65536 bytes"),
                 client.metrics().lastRejectReason());
         assertEquals(2, server.connections());
     }
@@ -178,7 +195,8 @@ class HostileFeedTest {
 
             // Had the client believed the header it would still be waiting for the gibibyte: it must give up at once.
             waitFor(5_000, () -> client.metrics().rejected() >= 1, () -> "" + client.metrics());
-            assertTrue(client.metrics().lastRejectReason().contains("over 65536 bytes"),
+            assertTrue(
+                    client.metrics().lastRejectReason().contains("over 65536 bytes"),
                     client.metrics().lastRejectReason());
         }
     }
@@ -189,13 +207,19 @@ class HostileFeedTest {
             try (Socket socket = listener.accept()) {
                 InputStream in = socket.getInputStream();
                 String request = readHead(in);
-                String key = request.lines().filter(l -> l.toLowerCase().startsWith("sec-websocket-key:"))
-                        .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("");
-                String accept = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-1")
-                        .digest((key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11").getBytes(StandardCharsets.US_ASCII)));
+                String key = request.lines()
+                        .filter(l -> l.toLowerCase().startsWith("sec-websocket-key:"))
+                        .map(l -> l.substring(l.indexOf(':') + 1).trim())
+                        .findFirst()
+                        .orElse("");
+                String accept = Base64.getEncoder()
+                        .encodeToString(MessageDigest.getInstance("SHA-1")
+                                .digest((key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11")
+                                        .getBytes(StandardCharsets.US_ASCII)));
                 OutputStream out = socket.getOutputStream();
                 out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                        + "Sec-WebSocket-Accept: " + accept + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                                + "Sec-WebSocket-Accept: " + accept + "\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
                 out.write(new byte[] {(byte) 0x81, 127, 0, 0, 0, 0, 0x40, 0, 0, 0, '{', '"'});
                 out.flush();
                 Thread.sleep(3_000);
@@ -218,9 +242,10 @@ class HostileFeedTest {
     }
 
     private FeedClient client(String url) {
-        FeedClient client = new FeedClient(FeedOptions.defaults(url)
-                .withBackoff(Duration.ofMillis(20), Duration.ofMillis(100)),
-                new CandleAggregator(EnumSet.of(Timeframe.M1), 10_000, 16), new WebSocketTransports(),
+        FeedClient client = new FeedClient(
+                FeedOptions.defaults(url).withBackoff(Duration.ofMillis(20), Duration.ofMillis(100)),
+                new CandleAggregator(EnumSet.of(Timeframe.M1), 10_000, 16),
+                new WebSocketTransports(),
                 new LongPollTransports());
         toClose.add(client);
         client.start();
@@ -261,8 +286,7 @@ class HostileFeedTest {
      */
     static final class Malformed {
 
-        private Malformed() {
-        }
+        private Malformed() {}
 
         static String of(String valid, Random random) {
             switch (random.nextInt(12)) {

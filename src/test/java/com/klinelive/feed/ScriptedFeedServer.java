@@ -19,11 +19,9 @@ final class ScriptedFeedServer extends WebSocketServer implements AutoCloseable 
 
     /** What the server does; every method runs on the server's thread. */
     interface Script {
-        default void onOpen(WebSocket socket, int connection) {
-        }
+        default void onOpen(WebSocket socket, int connection) {}
 
-        default void onMessage(WebSocket socket, String message, int connection) {
-        }
+        default void onMessage(WebSocket socket, String message, int connection) {}
     }
 
     private final Script script;
@@ -73,12 +71,10 @@ final class ScriptedFeedServer extends WebSocketServer implements AutoCloseable 
     }
 
     @Override
-    public void onClose(WebSocket conn, int code, String reason, boolean remote) {
-    }
+    public void onClose(WebSocket conn, int code, String reason, boolean remote) {}
 
     @Override
-    public void onError(WebSocket conn, Exception ex) {
-    }
+    public void onError(WebSocket conn, Exception ex) {}
 
     @Override
     public void onStart() {

@@ -13,8 +13,7 @@ import java.util.Set;
 /** The promise, as an assertion: a client's candles equal the simulator's {@code /history}, exactly. */
 public final class ServerTruth {
 
-    private ServerTruth() {
-    }
+    private ServerTruth() {}
 
     /**
      * Stops the server's ticks, waits until the client holds the last one of every symbol, and compares every
@@ -25,9 +24,13 @@ public final class ServerTruth {
         try {
             for (String symbol : sim.symbols()) {
                 long last = sim.lastSeq(symbol);
-                waitFor(15_000, () -> client.book(symbol) != null && client.book(symbol).lastSeq() >= last,
-                        () -> symbol + " client at " + (client.book(symbol) == null ? -1
-                                : client.book(symbol).lastSeq()) + " of " + last + " " + client.status() + " "
+                waitFor(
+                        15_000,
+                        () -> client.book(symbol) != null && client.book(symbol).lastSeq() >= last,
+                        () -> symbol + " client at "
+                                + (client.book(symbol) == null
+                                        ? -1
+                                        : client.book(symbol).lastSeq()) + " of " + last + " " + client.status() + " "
                                 + client.metrics());
                 CandleBook book = client.book(symbol);
                 for (Timeframe tf : timeframes) {

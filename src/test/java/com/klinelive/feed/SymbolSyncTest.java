@@ -47,11 +47,13 @@ class SymbolSyncTest {
 
         assertEquals(SymbolSync.Result.HELD_BACK, offer(sync, tick(6, 1), 4 * SECOND));
         // History up to 5 covers the gap; tick 6 is replayed on top of it.
-        int replayed = sync.finish(generation, List.of(new History(Timeframe.M1,
-                List.of(new Candle(T0, 10, 10, 10, 10, 5, 5)), 5)));
+        int replayed = sync.finish(
+                generation, List.of(new History(Timeframe.M1, List.of(new Candle(T0, 10, 10, 10, 10, 5, 5)), 5)));
 
         assertEquals(1, replayed);
-        assertEquals(new Candle(T0, 10, 10, 10, 10, 6, 6), book.candles(Timeframe.M1, 1).get(0));
+        assertEquals(
+                new Candle(T0, 10, 10, 10, 10, 6, 6),
+                book.candles(Timeframe.M1, 1).get(0));
         assertEquals(false, sync.syncing());
     }
 
@@ -61,7 +63,9 @@ class SymbolSyncTest {
         offer(sync, tick(10, 1), 0);
         offer(sync, tick(11, 1), 0);
 
-        assertEquals(-1, sync.finish(generation, List.of(new History(Timeframe.M1, List.of(), 7))),
+        assertEquals(
+                -1,
+                sync.finish(generation, List.of(new History(Timeframe.M1, List.of(), 7))),
                 "ticks 8 and 9 are in neither");
         assertEquals(true, sync.syncing());
         assertEquals(-1, sync.finish(generation, List.of(new History(Timeframe.M1, List.of(), 9))), "stale");
@@ -114,7 +118,8 @@ class SymbolSyncTest {
             for (int i = 0; i < count; i++) {
                 // Mostly the next sequence; sometimes one seen before, one a little ahead, or one far behind.
                 int kind = random.nextInt(40);
-                seqs[i] = kind == 0 ? Math.max(1, next - 1 - random.nextInt(20))
+                seqs[i] = kind == 0
+                        ? Math.max(1, next - 1 - random.nextInt(20))
                         : kind == 1 ? next + 1 + random.nextInt(3) : next++;
                 times[i] = T0 + seqs[i] * 700 - random.nextInt(3_000);
                 prices[i] = 10 + random.nextInt(100) / 10.0;

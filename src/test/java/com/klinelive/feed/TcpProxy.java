@@ -111,8 +111,9 @@ public final class TcpProxy implements AutoCloseable {
             String head = new String(first, 0, n, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
             if (refuseUpgrades && head.contains("upgrade: websocket")) {
                 upgradesRefused.incrementAndGet();
-                client.getOutputStream().write(("HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\nConnection: close"
-                        + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                client.getOutputStream()
+                        .write(("HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\nConnection: close" + "\r\n\r\n")
+                                .getBytes(StandardCharsets.ISO_8859_1));
                 closeQuietly(client);
                 return;
             }

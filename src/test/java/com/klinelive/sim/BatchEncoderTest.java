@@ -13,11 +13,15 @@ class BatchEncoderTest {
         ticks.add(7, 1_764_073_200_123L, 43250.5, 0.0125);
         BatchEncoder encoder = new BatchEncoder("BTCUSDT");
         assertEquals(1, encoder.encode(ticks, 0, 1, null));
-        assertEquals("{\"type\":\"tick\",\"symbol\":\"BTCUSDT\",\"seq\":7,\"time\":1764073200123,\"price\":43250.5,"
-                + "\"size\":0.0125}", encoder.text());
+        assertEquals(
+                "{\"type\":\"tick\",\"symbol\":\"BTCUSDT\",\"seq\":7,\"time\":1764073200123,\"price\":43250.5,"
+                        + "\"size\":0.0125}",
+                encoder.text());
         encoder.encode(ticks, 0, 1, "e1");
-        assertEquals("{\"type\":\"ticks\",\"symbol\":\"BTCUSDT\",\"epoch\":\"e1\",\"ticks\":"
-                + "[[7,1764073200123,43250.5,0.0125]]}", encoder.text());
+        assertEquals(
+                "{\"type\":\"ticks\",\"symbol\":\"BTCUSDT\",\"epoch\":\"e1\",\"ticks\":"
+                        + "[[7,1764073200123,43250.5,0.0125]]}",
+                encoder.text());
     }
 
     @Test
@@ -31,7 +35,9 @@ class BatchEncoderTest {
         int messages = 0;
         while (from < ticks.size()) {
             int count = encoder.encode(ticks, from, ticks.size(), null);
-            assertTrue(encoder.text().length() <= 4096, "message of " + encoder.text().length());
+            assertTrue(
+                    encoder.text().length() <= 4096,
+                    "message of " + encoder.text().length());
             assertTrue(count > 50, "messages are well filled: " + count);
             from += count;
             messages++;

@@ -36,8 +36,7 @@ final class FeedRecorder extends WebSocketClient implements AutoCloseable {
     static final Duration WAIT = Duration.ofSeconds(10);
 
     /** How a connection ended. */
-    record Close(int code, String reason, boolean remote) {
-    }
+    record Close(int code, String reason, boolean remote) {}
 
     private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
     private final Rejections rejections = new Rejections();
@@ -77,8 +76,7 @@ final class FeedRecorder extends WebSocketClient implements AutoCloseable {
     }
 
     @Override
-    public void onOpen(ServerHandshake handshake) {
-    }
+    public void onOpen(ServerHandshake handshake) {}
 
     @Override
     public void onMessage(String message) {

@@ -25,10 +25,15 @@ class PriceModelTest {
         PriceModel model = new PriceModel(BTC, 3);
         for (int i = 0; i < 10_000; i++) {
             model.step(0.05);
-            assertTrue(new BigDecimal(Double.toString(model.price())).scale() <= BTC.priceDecimals(),
+            assertTrue(
+                    new BigDecimal(Double.toString(model.price())).scale() <= BTC.priceDecimals(),
                     "price " + model.price());
-            assertTrue(new BigDecimal(Double.toString(model.size())).stripTrailingZeros().scale()
-                    <= BTC.sizeDecimals(), "size " + model.size());
+            assertTrue(
+                    new BigDecimal(Double.toString(model.size()))
+                                    .stripTrailingZeros()
+                                    .scale()
+                            <= BTC.sizeDecimals(),
+                    "size " + model.size());
             assertTrue(model.price() > 0 && model.size() > 0);
         }
     }

@@ -54,13 +54,17 @@ class SimAbuseTest {
 
                 // The server still answers an ordinary request at once while all that goes on.
                 long t0 = System.nanoTime();
-                HttpResponse<String> symbols = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        sim.uri().resolve("/symbols")).timeout(Duration.ofSeconds(5)).build(),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> symbols = HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(sim.uri().resolve("/symbols"))
+                                        .timeout(Duration.ofSeconds(5))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
                 assertEquals(200, symbols.statusCode());
                 assertTrue(System.nanoTime() - t0 < 2_000_000_000L, "answered within 2 s under attack");
 
-                CompletableFuture.allOf(floods.toArray(CompletableFuture[]::new)).get();
+                CompletableFuture.allOf(floods.toArray(CompletableFuture[]::new))
+                        .get();
                 attacking.set(false);
                 trickle.join(5_000);
                 slow.forEach(SimAbuseTest::closeQuietly);
@@ -72,8 +76,9 @@ class SimAbuseTest {
                 assertFalse(honest.hasClosed(), "the honest client was never cut off");
                 assertTrue(last - first > 200, "ticks flowed during the attack: " + (last - first));
             }
-            assertTrue(statuses.keySet().stream().allMatch(s -> s == 200 || s == 400 || s == 414 || s == 431
-                    || s == 503), "only clear answers: " + statuses);
+            assertTrue(
+                    statuses.keySet().stream().allMatch(s -> s == 200 || s == 400 || s == 414 || s == 431 || s == 503),
+                    "only clear answers: " + statuses);
             assertTrue(statuses.getOrDefault(200, 0) > 1_000, "the polls were answered: " + statuses);
             long heapAfter = usedHeapAfterGc();
             assertTrue(heapAfter - heapBefore < 128L << 20, "heap grew by " + (heapAfter - heapBefore));
@@ -85,30 +90,34 @@ class SimAbuseTest {
         List<Socket> sockets = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             Socket s = new Socket(InetAddress.getLoopbackAddress(), port);
-            s.getOutputStream().write("GET /symbols HTTP/1.1\r\nHost: 127.0.0.1\r\n".getBytes(StandardCharsets.US_ASCII));
+            s.getOutputStream()
+                    .write("GET /symbols HTTP/1.1\r\nHost: 127.0.0.1\r\n".getBytes(StandardCharsets.US_ASCII));
             sockets.add(s);
         }
         return sockets;
     }
 
     private static Thread trickle(List<Socket> sockets, AtomicBoolean attacking) {
-        Thread t = new Thread(() -> {
-            int n = 0;
-            while (attacking.get() && n++ < 100) {
-                for (Socket s : sockets) {
-                    try {
-                        s.getOutputStream().write(("X-Slow-" + n + ": 1\r\n").getBytes(StandardCharsets.US_ASCII));
-                    } catch (java.io.IOException e) {
-                        // The server cut it off: that is allowed.
+        Thread t = new Thread(
+                () -> {
+                    int n = 0;
+                    while (attacking.get() && n++ < 100) {
+                        for (Socket s : sockets) {
+                            try {
+                                s.getOutputStream()
+                                        .write(("X-Slow-" + n + ": 1\r\n").getBytes(StandardCharsets.US_ASCII));
+                            } catch (java.io.IOException e) {
+                                // The server cut it off: that is allowed.
+                            }
+                        }
+                        try {
+                            Thread.sleep(100);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
                     }
-                }
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "slowloris");
+                },
+                "slowloris");
         t.setDaemon(true);
         t.start();
         return t;
@@ -116,11 +125,13 @@ class SimAbuseTest {
 
     /** Many more held polls than the server allows at once. */
     private static CompletableFuture<Void> pollFlood(URI base, int count, Map<Integer, Integer> statuses) {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         List<CompletableFuture<?>> polls = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             HttpRequest poll = HttpRequest.newBuilder(base.resolve("/poll?symbol=" + BTC))
-                    .timeout(Duration.ofSeconds(20)).build();
+                    .timeout(Duration.ofSeconds(20))
+                    .build();
             polls.add(http.sendAsync(poll, HttpResponse.BodyHandlers.discarding())
                     .thenAccept(r -> statuses.merge(r.statusCode(), 1, Integer::sum))
                     .exceptionally(e -> null));
@@ -150,17 +161,25 @@ class SimAbuseTest {
     }
 
     private static void oversizedRequestLines(URI base, Map<Integer, Integer> statuses) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         String huge = "A".repeat(200_000);
         try {
-            HttpResponse<Void> r = http.send(HttpRequest.newBuilder(base.resolve("/history?symbol=" + huge))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> r = http.send(
+                    HttpRequest.newBuilder(base.resolve("/history?symbol=" + huge))
+                            .timeout(Duration.ofSeconds(5))
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
             statuses.merge(r.statusCode(), 1, Integer::sum);
         } catch (java.io.IOException e) {
             // The server may close a connection whose request line is too long to read.
         }
-        HttpResponse<Void> headers = http.send(HttpRequest.newBuilder(base.resolve("/symbols"))
-                .header("X-Huge", huge).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> headers = http.send(
+                HttpRequest.newBuilder(base.resolve("/symbols"))
+                        .header("X-Huge", huge)
+                        .timeout(Duration.ofSeconds(5))
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
         statuses.merge(headers.statusCode(), 1, Integer::sum);
     }
 
@@ -168,9 +187,11 @@ class SimAbuseTest {
     private static void connectionChurn(int port, int count) {
         for (int i = 0; i < count; i++) {
             try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
-                s.getOutputStream().write(("GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
-                        + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
-                        + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                s.getOutputStream()
+                        .write(("GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+                                        + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                                        + "Sec-WebSocket-Version: 13\r\n\r\n")
+                                .getBytes(StandardCharsets.US_ASCII));
             } catch (java.io.IOException e) {
                 // Refused or reset: the server protecting itself is fine.
             }

@@ -24,8 +24,18 @@ class SimCommandTest {
         CommandLine cli = new CommandLine(new SimCommand());
         cli.setOut(new PrintWriter(out));
         assertEquals(0, cli.execute("--help"));
-        for (String option : List.of("--host", "--port", "--symbols", "--rate", "--seed", "--history",
-                "--allow-origin", "--tls-keystore", "--tls-password", "--no-websocket", "--chaos-drop-ws",
+        for (String option : List.of(
+                "--host",
+                "--port",
+                "--symbols",
+                "--rate",
+                "--seed",
+                "--history",
+                "--allow-origin",
+                "--tls-keystore",
+                "--tls-password",
+                "--no-websocket",
+                "--chaos-drop-ws",
                 "--chaos-latency")) {
             assertTrue(out.toString().contains(option), option);
         }
@@ -44,23 +54,34 @@ class SimCommandTest {
 
     @Test
     void theCommandPrintsWhereItListensFirstAndStopsCleanlyOnSignal() throws Exception {
-        Process sim = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "com.klinelive.Main", "sim", "--port", "0",
-                "--history", "10m", "--status-every", "200ms")
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(sim.getInputStream(),
-                StandardCharsets.UTF_8))) {
+        Process sim = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "com.klinelive.Main",
+                        "sim",
+                        "--port",
+                        "0",
+                        "--history",
+                        "10m",
+                        "--status-every",
+                        "200ms")
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(sim.getInputStream(), StandardCharsets.UTF_8))) {
             String first = CompletableFuture.supplyAsync(() -> readLine(out)).get(30, TimeUnit.SECONDS);
             assertTrue(first.matches("listening http://127\\.0\\.0\\.1:\\d+"), first);
             URI base = URI.create(first.substring("listening ".length()));
             assertEquals(200, new SimHttp(base).get("/symbols").status());
             String status = CompletableFuture.supplyAsync(() -> {
-                String line;
-                do {
-                    line = readLine(out);
-                } while (line != null && !line.startsWith("clients "));
-                return line;
-            }).get(30, TimeUnit.SECONDS);
+                        String line;
+                        do {
+                            line = readLine(out);
+                        } while (line != null && !line.startsWith("clients "));
+                        return line;
+                    })
+                    .get(30, TimeUnit.SECONDS);
             assertTrue(status.matches("clients ws=\\d+ poll=\\d+ \\| \\d+ ticks/s .*"), status);
 
             sim.destroy();

@@ -52,7 +52,8 @@ class SimHistoryTest {
         SimOptions options = options(200).withHistory(Duration.ofHours(2));
         try (SimServer sim = SimServer.start(options)) {
             SimHttp http = new SimHttp(sim.uri());
-            JsonObject before = http.get("/history?symbol=BTCUSDT&interval=1m&limit=5000").json();
+            JsonObject before =
+                    http.get("/history?symbol=BTCUSDT&interval=1m&limit=5000").json();
             long startSeq = before.get("seq").getAsLong();
             List<Candle> past = candles(before);
             assertTrue(past.size() >= 120, "two hours of minutes: " + past.size());
@@ -69,7 +70,8 @@ class SimHistoryTest {
                 SimTesting.assertExactlyOnce(ticks, startSeq + 1);
                 inSeqOrder(ticks).forEach(mine::apply);
             }
-            JsonObject after = http.get("/history?symbol=BTCUSDT&interval=1m&limit=5000").json();
+            JsonObject after =
+                    http.get("/history?symbol=BTCUSDT&interval=1m&limit=5000").json();
             assertEquals(mine.candles(Timeframe.M1, 5000), candles(after));
             assertEquals(sim.history(BTC, Timeframe.M1, 5000).candles(), candles(after), "the API answers the same");
         }
@@ -79,7 +81,8 @@ class SimHistoryTest {
     void historyAnswersOldestFirstWithAlignedCandlesAndTheDefaults() throws Exception {
         SimOptions options = options(0).withHistory(Duration.ofDays(1));
         try (SimServer sim = SimServer.start(options)) {
-            JsonObject json = new SimHttp(sim.uri()).get("/history?symbol=BTCUSDT").json();
+            JsonObject json =
+                    new SimHttp(sim.uri()).get("/history?symbol=BTCUSDT").json();
             assertEquals(BTC, json.get("symbol").getAsString());
             assertEquals("1m", json.get("interval").getAsString());
             assertEquals(sim.epoch(), json.get("epoch").getAsString());
@@ -104,14 +107,23 @@ class SimHistoryTest {
             List<Candle> hours = sim.history(BTC, Timeframe.H1, 5000).candles();
             for (Candle hour : hours.subList(1, hours.size() - 1)) {
                 List<Candle> inside = minutes.stream()
-                        .filter(m -> Timeframe.H1.bucketStart(m.time()) == hour.time()).toList();
+                        .filter(m -> Timeframe.H1.bucketStart(m.time()) == hour.time())
+                        .toList();
                 assertEquals(60, inside.size());
                 assertEquals(hour.open(), inside.get(0).open());
                 assertEquals(hour.close(), inside.get(59).close());
-                assertEquals(hour.high(), inside.stream().mapToDouble(Candle::high).max().orElseThrow());
-                assertEquals(hour.low(), inside.stream().mapToDouble(Candle::low).min().orElseThrow());
-                assertEquals(hour.trades(), inside.stream().mapToLong(Candle::trades).sum());
-                assertEquals(hour.volume(), inside.stream().mapToDouble(Candle::volume).sum(), 1e-6);
+                assertEquals(
+                        hour.high(),
+                        inside.stream().mapToDouble(Candle::high).max().orElseThrow());
+                assertEquals(
+                        hour.low(),
+                        inside.stream().mapToDouble(Candle::low).min().orElseThrow());
+                assertEquals(
+                        hour.trades(), inside.stream().mapToLong(Candle::trades).sum());
+                assertEquals(
+                        hour.volume(),
+                        inside.stream().mapToDouble(Candle::volume).sum(),
+                        1e-6);
             }
         }
     }
@@ -120,9 +132,14 @@ class SimHistoryTest {
     void theSameSeedGivesTheSamePricePath() throws Exception {
         SimOptions options = options(300).withHistory(Duration.ofMinutes(10)).withSeed(7);
         List<Tick> first = liveTicks(options);
-        assertEquals(first, liveTicks(options).stream().map(t -> withTime(t, first)).toList());
+        assertEquals(
+                first, liveTicks(options).stream().map(t -> withTime(t, first)).toList());
         List<Tick> other = liveTicks(options.withSeed(8));
-        assertTrue(!first.stream().map(Tick::price).toList().equals(other.stream().map(Tick::price).toList()),
+        assertTrue(
+                !first.stream()
+                        .map(Tick::price)
+                        .toList()
+                        .equals(other.stream().map(Tick::price).toList()),
                 "another seed, another path");
     }
 
@@ -132,8 +149,10 @@ class SimHistoryTest {
             await("50 live ticks", Duration.ofSeconds(10), () -> sim.lastSeq(BTC) >= 650);
             try (FeedRecorder ws = FeedRecorder.connect(sim.webSocketUri())) {
                 ws.send(NativeEncoder.subscribe(List.of(BTC), Map.of(BTC, 600L)));
-                return ws.ticksCovering(BTC, 601, 650).stream().filter(t -> t.seq() <= 650)
-                        .sorted((a, b) -> Long.compare(a.seq(), b.seq())).toList();
+                return ws.ticksCovering(BTC, 601, 650).stream()
+                        .filter(t -> t.seq() <= 650)
+                        .sorted((a, b) -> Long.compare(a.seq(), b.seq()))
+                        .toList();
             }
         }
     }
@@ -155,9 +174,14 @@ class SimHistoryTest {
         List<Candle> candles = new ArrayList<>(array.size());
         for (int i = 0; i < array.size(); i++) {
             JsonObject c = array.get(i).getAsJsonObject();
-            candles.add(new Candle(c.get("time").getAsLong(), c.get("open").getAsDouble(),
-                    c.get("high").getAsDouble(), c.get("low").getAsDouble(), c.get("close").getAsDouble(),
-                    c.get("volume").getAsDouble(), c.get("trades").getAsLong()));
+            candles.add(new Candle(
+                    c.get("time").getAsLong(),
+                    c.get("open").getAsDouble(),
+                    c.get("high").getAsDouble(),
+                    c.get("low").getAsDouble(),
+                    c.get("close").getAsDouble(),
+                    c.get("volume").getAsDouble(),
+                    c.get("trades").getAsLong()));
         }
         return candles;
     }

@@ -17,10 +17,10 @@ import java.time.Duration;
 final class SimHttp {
 
     /** A response whose body is a JSON object. */
-    record Answer(int status, JsonObject json, HttpResponse<String> response) {
-    }
+    record Answer(int status, JsonObject json, HttpResponse<String> response) {}
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI base;
 
     SimHttp(URI base) {
@@ -30,7 +30,9 @@ final class SimHttp {
     /** GETs {@code pathAndQuery} (such as {@code /history?symbol=X}) and parses the body as strict JSON. */
     Answer get(String pathAndQuery) throws IOException, InterruptedException {
         HttpResponse<String> response = send(HttpRequest.newBuilder(base.resolve(pathAndQuery))
-                .timeout(Duration.ofSeconds(40)).GET().build());
+                .timeout(Duration.ofSeconds(40))
+                .GET()
+                .build());
         return new Answer(response.statusCode(), parse(response.body()), response);
     }
 

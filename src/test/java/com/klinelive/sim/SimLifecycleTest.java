@@ -39,7 +39,8 @@ class SimLifecycleTest {
             assertNotEquals(first.epoch(), second.epoch());
             assertTrue(second.lastSeq(BTC) < 100, "sequence numbers start again");
             try (FeedRecorder again = FeedRecorder.connect(second.webSocketUri())) {
-                assertEquals(second.epoch(), again.next(ControlMessage.Hello.class).epoch());
+                assertEquals(
+                        second.epoch(), again.next(ControlMessage.Hello.class).epoch());
             }
         } finally {
             first.close();
@@ -81,11 +82,32 @@ class SimLifecycleTest {
     @Test
     void withAKeystoreTheServerSpeaksHttpsAndWss(@TempDir Path dir) throws Exception {
         Path keystore = dir.resolve("sim.p12");
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "sim", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost",
-                "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2", "-storetype", "PKCS12",
-                "-keystore", keystore.toString(), "-storepass", "secret123", "-keypass", "secret123")
-                .redirectErrorStream(true).start();
+        Process keytool = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "keytool")
+                                .toString(),
+                        "-genkeypair",
+                        "-alias",
+                        "sim",
+                        "-keyalg",
+                        "EC",
+                        "-groupname",
+                        "secp256r1",
+                        "-dname",
+                        "CN=localhost",
+                        "-ext",
+                        "SAN=ip:127.0.0.1,dns:localhost",
+                        "-validity",
+                        "2",
+                        "-storetype",
+                        "PKCS12",
+                        "-keystore",
+                        keystore.toString(),
+                        "-storepass",
+                        "secret123",
+                        "-keypass",
+                        "secret123")
+                .redirectErrorStream(true)
+                .start();
         keytool.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
         assertTrue(keytool.waitFor(30, TimeUnit.SECONDS) && keytool.exitValue() == 0, "keytool made a keystore");
 
@@ -94,8 +116,11 @@ class SimLifecycleTest {
             assertEquals("https", sim.uri().getScheme());
             assertEquals("wss", sim.webSocketUri().getScheme());
             HttpClient https = HttpClient.newBuilder().sslContext(tls).build();
-            HttpResponse<String> symbols = https.send(HttpRequest.newBuilder(sim.uri().resolve("/symbols"))
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> symbols = https.send(
+                    HttpRequest.newBuilder(sim.uri().resolve("/symbols"))
+                            .timeout(Duration.ofSeconds(10))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertEquals(200, symbols.statusCode());
             try (FeedRecorder ws = FeedRecorder.connect(sim.webSocketUri(), tls)) {
                 assertEquals(sim.epoch(), ws.next(ControlMessage.Hello.class).epoch());
@@ -106,8 +131,8 @@ class SimLifecycleTest {
     @Test
     void aPortInUseIsAClearError() throws Exception {
         try (SimServer sim = SimServer.start(options(10))) {
-            java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
-                    () -> SimServer.start(options(10).withPort(sim.port())));
+            java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    java.io.IOException.class, () -> SimServer.start(options(10).withPort(sim.port())));
             assertTrue(e.getMessage().contains(String.valueOf(sim.port())), e.getMessage());
         }
     }

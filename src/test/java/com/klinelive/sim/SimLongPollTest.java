@@ -46,14 +46,16 @@ class SimLongPollTest {
             sim.pauseTicks();
             long last = sim.lastSeq(BTC);
             SimHttp http = new SimHttp(sim.uri());
-            CompletableFuture<HttpResponse<String>> poll = CompletableFuture.supplyAsync(() -> send(http,
-                    "/poll?symbol=BTCUSDT&since=" + last));
+            CompletableFuture<HttpResponse<String>> poll =
+                    CompletableFuture.supplyAsync(() -> send(http, "/poll?symbol=BTCUSDT&since=" + last));
             await("the poll is held", Duration.ofSeconds(10), () -> sim.stats().pollsHeld() == 1);
             assertTrue(!poll.isDone(), "nothing answered while the feed is paused");
 
             sim.resumeTicks();
             JsonObject json = SimHttp.parse(poll.get(10, TimeUnit.SECONDS).body());
-            assertEquals(last + 1, json.getAsJsonArray("ticks").get(0).getAsJsonArray().get(0).getAsLong());
+            assertEquals(
+                    last + 1,
+                    json.getAsJsonArray("ticks").get(0).getAsJsonArray().get(0).getAsLong());
             assertEquals(0, sim.stats().pollsHeld());
         }
     }
@@ -64,12 +66,14 @@ class SimLongPollTest {
             sim.pauseTicks();
             long last = sim.lastSeq(BTC);
             SimHttp http = new SimHttp(sim.uri());
-            CompletableFuture<HttpResponse<String>> poll = CompletableFuture.supplyAsync(() -> send(http,
-                    "/poll?symbol=BTCUSDT"));
+            CompletableFuture<HttpResponse<String>> poll =
+                    CompletableFuture.supplyAsync(() -> send(http, "/poll?symbol=BTCUSDT"));
             await("the poll is held", Duration.ofSeconds(10), () -> sim.stats().pollsHeld() == 1);
             sim.resumeTicks();
             JsonObject json = SimHttp.parse(poll.get(10, TimeUnit.SECONDS).body());
-            assertEquals(last + 1, json.getAsJsonArray("ticks").get(0).getAsJsonArray().get(0).getAsLong());
+            assertEquals(
+                    last + 1,
+                    json.getAsJsonArray("ticks").get(0).getAsJsonArray().get(0).getAsLong());
         }
     }
 
@@ -93,7 +97,9 @@ class SimLongPollTest {
         SimOptions options = options(2000).withLimits(SimLimits.defaults().withMaxBatch(100));
         try (SimServer sim = SimServer.start(options)) {
             await("500 ticks", Duration.ofSeconds(10), () -> sim.lastSeq(BTC) >= 500);
-            JsonArray ticks = new SimHttp(sim.uri()).get("/poll?symbol=BTCUSDT&since=0").json()
+            JsonArray ticks = new SimHttp(sim.uri())
+                    .get("/poll?symbol=BTCUSDT&since=0")
+                    .json()
                     .getAsJsonArray("ticks");
             assertEquals(100, ticks.size());
             assertEquals(100, ticks.get(99).getAsJsonArray().get(0).getAsLong());
@@ -105,7 +111,8 @@ class SimLongPollTest {
         SimOptions options = options(1000).withLimits(SimLimits.defaults().withReplayCapacity(64));
         try (SimServer sim = SimServer.start(options)) {
             await("300 ticks", Duration.ofSeconds(10), () -> sim.lastSeq(BTC) >= 300);
-            JsonObject reset = new SimHttp(sim.uri()).get("/poll?symbol=BTCUSDT&since=1").json();
+            JsonObject reset =
+                    new SimHttp(sim.uri()).get("/poll?symbol=BTCUSDT&since=1").json();
             assertEquals("reset", reset.get("type").getAsString());
             assertEquals(BTC, reset.get("symbol").getAsString());
             assertTrue(reset.get("seq").getAsLong() >= 300);
@@ -127,10 +134,12 @@ class SimLongPollTest {
     void aSinceAheadOfTheServerOrAnotherEpochGetsAReset() throws Exception {
         try (SimServer sim = SimServer.start(options(100))) {
             SimHttp http = new SimHttp(sim.uri());
-            JsonObject ahead = http.get("/poll?symbol=BTCUSDT&since=" + (sim.lastSeq(BTC) + 1_000_000)).json();
+            JsonObject ahead = http.get("/poll?symbol=BTCUSDT&since=" + (sim.lastSeq(BTC) + 1_000_000))
+                    .json();
             assertEquals("reset", ahead.get("type").getAsString());
             assertTrue(ahead.get("reason").getAsString().contains("ahead"));
-            JsonObject otherEpoch = http.get("/poll?symbol=BTCUSDT&since=0&epoch=old1").json();
+            JsonObject otherEpoch =
+                    http.get("/poll?symbol=BTCUSDT&since=0&epoch=old1").json();
             assertEquals("reset", otherEpoch.get("type").getAsString());
             assertTrue(otherEpoch.get("reason").getAsString().contains("old1"));
         }
@@ -142,9 +151,12 @@ class SimLongPollTest {
         try (SimServer sim = SimServer.start(options)) {
             sim.pauseTicks();
             SimHttp http = new SimHttp(sim.uri());
-            CompletableFuture<HttpResponse<String>> held = CompletableFuture.supplyAsync(() -> send(http,
-                    "/poll?symbol=BTCUSDT"));
-            await("the first poll is held", Duration.ofSeconds(10), () -> sim.stats().pollsHeld() == 1);
+            CompletableFuture<HttpResponse<String>> held =
+                    CompletableFuture.supplyAsync(() -> send(http, "/poll?symbol=BTCUSDT"));
+            await(
+                    "the first poll is held",
+                    Duration.ofSeconds(10),
+                    () -> sim.stats().pollsHeld() == 1);
             SimHttp.Answer refused = http.get("/poll?symbol=BTCUSDT");
             assertEquals(503, refused.status());
             assertEquals("error", refused.json().get("type").getAsString());
@@ -158,8 +170,8 @@ class SimLongPollTest {
         SimServer sim = SimServer.start(options(100));
         sim.pauseTicks();
         SimHttp http = new SimHttp(sim.uri());
-        CompletableFuture<HttpResponse<String>> held = CompletableFuture.supplyAsync(() -> send(http,
-                "/poll?symbol=BTCUSDT"));
+        CompletableFuture<HttpResponse<String>> held =
+                CompletableFuture.supplyAsync(() -> send(http, "/poll?symbol=BTCUSDT"));
         await("the poll is held", Duration.ofSeconds(10), () -> sim.stats().pollsHeld() == 1);
         sim.close();
         HttpResponse<String> response = held.get(10, TimeUnit.SECONDS);
@@ -176,6 +188,8 @@ class SimLongPollTest {
     }
 
     static HttpRequest get(SimServer sim, String pathAndQuery) {
-        return HttpRequest.newBuilder(sim.uri().resolve(pathAndQuery)).timeout(Duration.ofSeconds(30)).build();
+        return HttpRequest.newBuilder(sim.uri().resolve(pathAndQuery))
+                .timeout(Duration.ofSeconds(30))
+                .build();
     }
 }

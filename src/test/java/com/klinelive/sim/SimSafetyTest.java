@@ -63,8 +63,11 @@ class SimSafetyTest {
         try (FeedRecorder ws = FeedRecorder.attempt(shared.webSocketUri(), Map.of("Origin", "https://evil.example"))) {
             assertFalse(ws.isOpen());
         }
-        HttpResponse<String> refused = new SimHttp(shared.uri()).send(HttpRequest.newBuilder(shared.uri()
-                .resolve("/ws")).header("Origin", "https://evil.example").GET().build());
+        HttpResponse<String> refused = new SimHttp(shared.uri())
+                .send(HttpRequest.newBuilder(shared.uri().resolve("/ws"))
+                        .header("Origin", "https://evil.example")
+                        .GET()
+                        .build());
         assertEquals(426, refused.statusCode(), "a plain GET of /ws is told to upgrade");
     }
 
@@ -102,37 +105,44 @@ class SimSafetyTest {
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-        "/history                                         | 400 | missing symbol",
-        "/history?symbol=NOPE                             | 400 | unknown symbol: NOPE",
-        "/history?symbol=BTCUSDT&interval=2m              | 400 | interval must be one of",
-        "/history?symbol=BTCUSDT&limit=0                  | 400 | limit must be from 1 to 5000",
-        "/history?symbol=BTCUSDT&limit=5001               | 400 | limit must be from 1 to 5000",
-        "/history?symbol=BTCUSDT&limit=abc                | 400 | limit must be a whole number",
-        "/history?symbol=BTCUSDT&limit=-1                 | 400 | limit must be a whole number",
-        "/history?symbol=BTCUSDT&limit=007                | 400 | limit must be a whole number",
-        "/history?symbol=BTCUSDT&limit=99999999999999999999 | 400 | limit must be a whole number",
-        "/history?symbol=BTCUSDT&symbol=ETHUSDT           | 400 | symbol given more than once",
-        "/poll?symbol=BTCUSDT&since=1.5                   | 400 | since must be a whole number",
-        "/poll?symbol=BTCUSDT&since=-3                    | 400 | since must be a whole number",
-        "/poll?symbol=%FF%FE                              | 400 | ''",
-        "/poll                                            | 400 | missing symbol",
-        "/nope                                            | 404 | no such endpoint: /nope",
-        "/ws                                              | 426 | WebSocket",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "/history                                         | 400 | missing symbol",
+                "/history?symbol=NOPE                             | 400 | unknown symbol: NOPE",
+                "/history?symbol=BTCUSDT&interval=2m              | 400 | interval must be one of",
+                "/history?symbol=BTCUSDT&limit=0                  | 400 | limit must be from 1 to 5000",
+                "/history?symbol=BTCUSDT&limit=5001               | 400 | limit must be from 1 to 5000",
+                "/history?symbol=BTCUSDT&limit=abc                | 400 | limit must be a whole number",
+                "/history?symbol=BTCUSDT&limit=-1                 | 400 | limit must be a whole number",
+                "/history?symbol=BTCUSDT&limit=007                | 400 | limit must be a whole number",
+                "/history?symbol=BTCUSDT&limit=99999999999999999999 | 400 | limit must be a whole number",
+                "/history?symbol=BTCUSDT&symbol=ETHUSDT           | 400 | symbol given more than once",
+                "/poll?symbol=BTCUSDT&since=1.5                   | 400 | since must be a whole number",
+                "/poll?symbol=BTCUSDT&since=-3                    | 400 | since must be a whole number",
+                "/poll?symbol=%FF%FE                              | 400 | ''",
+                "/poll                                            | 400 | missing symbol",
+                "/nope                                            | 404 | no such endpoint: /nope",
+                "/ws                                              | 426 | WebSocket",
+            })
     void badRequestsGetAJsonError(String path, int status, String message) throws Exception {
         SimHttp.Answer answer = new SimHttp(shared.uri()).get(path);
         assertEquals(status, answer.status(), answer.response().body());
         assertEquals("error", answer.json().get("type").getAsString());
-        assertTrue(answer.json().get("message").getAsString().contains(message), answer.response().body());
-        assertEquals("application/json; charset=utf-8",
+        assertTrue(
+                answer.json().get("message").getAsString().contains(message),
+                answer.response().body());
+        assertEquals(
+                "application/json; charset=utf-8",
                 answer.response().headers().firstValue("Content-Type").orElseThrow());
     }
 
     @Test
     void onlyGetAndHeadAreAllowed() throws Exception {
-        HttpResponse<String> post = new SimHttp(shared.uri()).send(HttpRequest.newBuilder(shared.uri()
-                .resolve("/history?symbol=BTCUSDT")).POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+        HttpResponse<String> post = new SimHttp(shared.uri())
+                .send(HttpRequest.newBuilder(shared.uri().resolve("/history?symbol=BTCUSDT"))
+                        .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                        .build());
         assertEquals(405, post.statusCode());
         assertEquals("GET, HEAD", post.headers().firstValue("Allow").orElseThrow());
     }
@@ -140,21 +150,27 @@ class SimSafetyTest {
     @Test
     void theStatusPageAndTheSymbolsAreServed() throws Exception {
         SimHttp http = new SimHttp(shared.uri());
-        HttpResponse<String> page = http.send(HttpRequest.newBuilder(shared.uri().resolve("/")).build());
+        HttpResponse<String> page =
+                http.send(HttpRequest.newBuilder(shared.uri().resolve("/")).build());
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("new WebSocket("), "the page streams with the browser's WebSocket");
         SimHttp.Answer symbols = http.get("/symbols");
-        assertEquals(List.of("BTCUSDT"), List.of(symbols.json().getAsJsonArray("symbols").get(0).getAsString()));
+        assertEquals(
+                List.of("BTCUSDT"),
+                List.of(symbols.json().getAsJsonArray("symbols").get(0).getAsString()));
         assertEquals(shared.epoch(), symbols.json().get("epoch").getAsString());
     }
 
     @Test
     void aClientThatStopsReadingIsCutOffWithAReason() throws Exception {
         SimOptions options = options(50_000).withLimits(SimLimits.defaults().withClientQueueBytes(128 * 1024));
-        try (SimServer sim = SimServer.start(options); RawWebSocket stalled = RawWebSocket.open(sim.port(), null,
-                4096)) {
+        try (SimServer sim = SimServer.start(options);
+                RawWebSocket stalled = RawWebSocket.open(sim.port(), null, 4096)) {
             assertEquals(101, stalled.status());
-            await("the stalled client is cut off", Duration.ofSeconds(30), () -> sim.stats().slowClientsCut() == 1);
+            await(
+                    "the stalled client is cut off",
+                    Duration.ofSeconds(30),
+                    () -> sim.stats().slowClientsCut() == 1);
             // Reading again drains what was queued before the cut, then the close frame says why.
             RawWebSocket.Frame close = stalled.readUntilClose();
             assertNotNull(close, "a close frame after the queued data");
@@ -180,7 +196,8 @@ class SimSafetyTest {
 
     @Test
     void webSocketsBeyondTheLimitGet503() throws Exception {
-        try (SimServer sim = SimServer.start(options(10).withLimits(SimLimits.defaults().withMaxWebSockets(1)));
+        try (SimServer sim = SimServer.start(
+                        options(10).withLimits(SimLimits.defaults().withMaxWebSockets(1)));
                 FeedRecorder first = FeedRecorder.connect(sim.webSocketUri())) {
             first.next(ControlMessage.Hello.class);
             try (RawWebSocket second = RawWebSocket.open(sim.port(), null, 0)) {

@@ -24,7 +24,8 @@ class SimStreamingTest {
     @Test
     void handshakeGreetsWithHelloThenStreamsEverySymbolInSequence() throws Exception {
         SimOptions options = options(100).withSymbols(List.of("BTCUSDT", "ETHUSDT", "SOLUSDT"));
-        try (SimServer sim = SimServer.start(options); FeedRecorder ws = FeedRecorder.connect(sim.webSocketUri())) {
+        try (SimServer sim = SimServer.start(options);
+                FeedRecorder ws = FeedRecorder.connect(sim.webSocketUri())) {
             ControlMessage.Hello hello = (ControlMessage.Hello) ws.next();
             assertEquals(sim.epoch(), hello.epoch());
             assertEquals(List.of("BTCUSDT", "ETHUSDT", "SOLUSDT"), hello.symbols());
@@ -100,7 +101,8 @@ class SimStreamingTest {
     @Test
     void subscribingToOneSymbolStopsTheOthers() throws Exception {
         SimOptions options = options(200).withSymbols(List.of("BTCUSDT", "ETHUSDT"));
-        try (SimServer sim = SimServer.start(options); FeedRecorder ws = FeedRecorder.connect(sim.webSocketUri())) {
+        try (SimServer sim = SimServer.start(options);
+                FeedRecorder ws = FeedRecorder.connect(sim.webSocketUri())) {
             ws.next(ControlMessage.Hello.class);
             ws.send(NativeEncoder.subscribe(List.of(BTC), Map.of()));
             // Replies keep the order of requests: once this error is back, the subscribe was applied.
@@ -120,7 +122,9 @@ class SimStreamingTest {
             ws.send("{not json");
             assertFalse(ws.next(ControlMessage.FeedError.class).message().isEmpty());
             ws.send(NativeEncoder.subscribe(List.of("NOPE"), Map.of()));
-            assertEquals("unknown symbol: NOPE", ws.next(ControlMessage.FeedError.class).message());
+            assertEquals(
+                    "unknown symbol: NOPE",
+                    ws.next(ControlMessage.FeedError.class).message());
             ws.send(new byte[] {1, 2, 3});
             assertTrue(ws.next(ControlMessage.FeedError.class).message().contains("binary"));
             ws.ticksUntil(BTC, sim.lastSeq(BTC) + 5, null);
@@ -131,7 +135,8 @@ class SimStreamingTest {
     @Test
     void anIdleConnectionGetsHeartbeats() throws Exception {
         SimOptions options = options(50).withLimits(SimLimits.defaults().withHeartbeat(Duration.ofMillis(200)));
-        try (SimServer sim = SimServer.start(options); FeedRecorder ws = FeedRecorder.connect(sim.webSocketUri())) {
+        try (SimServer sim = SimServer.start(options);
+                FeedRecorder ws = FeedRecorder.connect(sim.webSocketUri())) {
             sim.pauseTicks();
             ControlMessage.Heartbeat heartbeat = ws.next(ControlMessage.Heartbeat.class);
             assertTrue(Math.abs(heartbeat.time() - System.currentTimeMillis()) < 5_000, "heartbeat carries the clock");

@@ -12,12 +12,15 @@ import java.util.function.BooleanSupplier;
 /** What the simulator tests share: options for a quiet, seeded server on a free port, and bounded waiting. */
 final class SimTesting {
 
-    private SimTesting() {
-    }
+    private SimTesting() {}
 
     /** One symbol, no history, seed 42, port 0, short poll hold and heartbeat so that tests stay fast. */
     static SimOptions options(double rate) {
-        return SimOptions.defaults().withPort(0).withSeed(42).withHistory(Duration.ZERO).withRate(rate)
+        return SimOptions.defaults()
+                .withPort(0)
+                .withSeed(42)
+                .withHistory(Duration.ZERO)
+                .withRate(rate)
                 .withSymbols(List.of("BTCUSDT"))
                 .withLimits(SimLimits.defaults().withPollHold(Duration.ofSeconds(5)));
     }

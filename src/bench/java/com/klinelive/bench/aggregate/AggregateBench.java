@@ -120,8 +120,10 @@ public class AggregateBench {
         for (int i = 0; i < ours.size(); i++) {
             Candle c = ours.get(i);
             Bar b = theirs.getBar(i);
-            if (c.open() != b.getOpenPrice().doubleValue() || c.high() != b.getHighPrice().doubleValue()
-                    || c.low() != b.getLowPrice().doubleValue() || c.close() != b.getClosePrice().doubleValue()
+            if (c.open() != b.getOpenPrice().doubleValue()
+                    || c.high() != b.getHighPrice().doubleValue()
+                    || c.low() != b.getLowPrice().doubleValue()
+                    || c.close() != b.getClosePrice().doubleValue()
                     || c.trades() != b.getTrades()) {
                 throw new IllegalStateException("candle " + i + " differs: " + c + " vs " + b);
             }

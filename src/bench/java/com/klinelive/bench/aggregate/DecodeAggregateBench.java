@@ -43,7 +43,8 @@ public class DecodeAggregateBench {
     @Setup
     public void setUp() {
         List<Tick> ticks = WireSamples.ticks(TICKS, 1, 11);
-        messages = message.equals("native-tick") ? WireSamples.nativeTicks(ticks)
+        messages = message.equals("native-tick")
+                ? WireSamples.nativeTicks(ticks)
                 : WireSamples.nativeBatches(ticks, DecodeBench.BATCH);
         CandleAggregator aggregator = new CandleAggregator(EnumSet.allOf(Timeframe.class), 1_000_000, 1);
         tap = new InboundTap("http://127.0.0.1:1", aggregator);

@@ -14,11 +14,13 @@ import java.util.concurrent.TimeUnit;
 public final class ChildJvm {
 
     /** JavaFX in the software pipeline, as the product's targets are stated; no HiDPI scaling. */
-    public static final List<String> FX_OPTIONS = List.of("-Dprism.order=sw", "-Dglass.gtk.uiScale=1",
-            "-Dprism.verbose=false", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+    public static final List<String> FX_OPTIONS = List.of(
+            "-Dprism.order=sw",
+            "-Dglass.gtk.uiScale=1",
+            "-Dprism.verbose=false",
+            "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
 
-    private ChildJvm() {
-    }
+    private ChildJvm() {}
 
     /** The java launcher of the running JVM. */
     public static String java() {
@@ -42,14 +44,16 @@ public final class ChildJvm {
      * Runs {@code mainClass} to completion, its output appended to {@code target/bench/logs/<name>.log}, and
      * fails when it exits non-zero or outlives {@code timeoutSeconds}.
      */
-    public static void run(String name, List<String> jvmOptions, String mainClass, List<String> args,
-            long timeoutSeconds) {
+    public static void run(
+            String name, List<String> jvmOptions, String mainClass, List<String> args, long timeoutSeconds) {
         try {
             Path logs = Results.DIR.resolve("logs");
             Files.createDirectories(logs);
             Path log = logs.resolve(name + ".log");
-            Process p = new ProcessBuilder(command(jvmOptions, mainClass, args)).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            Process p = new ProcessBuilder(command(jvmOptions, mainClass, args))
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
             if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new IllegalStateException(name + " took longer than " + timeoutSeconds + " s; see " + log);

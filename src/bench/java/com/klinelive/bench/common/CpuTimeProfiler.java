@@ -34,15 +34,16 @@ public final class CpuTimeProfiler implements InternalProfiler {
     }
 
     @Override
-    public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams,
-            IterationParams iterationParams, IterationResult result) {
+    public Collection<? extends Result> afterIteration(
+            BenchmarkParams benchmarkParams, IterationParams iterationParams, IterationResult result) {
         long cpu = processCpuNanos() - cpuStart;
         long wall = System.nanoTime() - wallStart;
         long ops = result.getMetadata().getAllOps();
-        return List.of(new ScalarResult("cpu.time.norm", ops == 0 ? Double.NaN : (double) cpu / ops, "ns/op",
-                        AggregationPolicy.AVG),
-                new ScalarResult("cpu.share", wall == 0 ? Double.NaN : (double) cpu / wall, "cores",
-                        AggregationPolicy.AVG));
+        return List.of(
+                new ScalarResult(
+                        "cpu.time.norm", ops == 0 ? Double.NaN : (double) cpu / ops, "ns/op", AggregationPolicy.AVG),
+                new ScalarResult(
+                        "cpu.share", wall == 0 ? Double.NaN : (double) cpu / wall, "cores", AggregationPolicy.AVG));
     }
 
     private static long processCpuNanos() {

@@ -10,8 +10,7 @@ import java.util.List;
 /** What the numbers were measured on, and how busy the machine was meanwhile. */
 public final class Machine {
 
-    private Machine() {
-    }
+    private Machine() {}
 
     /** CPU model, cores, memory, OS, JVM and the load averages now. */
     public static JsonObject describe() {

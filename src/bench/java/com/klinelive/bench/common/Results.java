@@ -14,11 +14,12 @@ public final class Results {
     /** Where raw results go; the report is regenerated from these files alone. */
     public static final Path DIR = Path.of(System.getProperty("bench.dir", "target/bench"));
 
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues()
+    private static final Gson GSON = new GsonBuilder()
+            .setPrettyPrinting()
+            .serializeSpecialFloatingPointValues()
             .create();
 
-    private Results() {
-    }
+    private Results() {}
 
     public static Path file(String section) {
         return DIR.resolve(section + ".json");

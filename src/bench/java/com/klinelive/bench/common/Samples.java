@@ -59,8 +59,13 @@ public final class Samples {
         if (size == 0) {
             return new Summary(0, 0, 0, 0, 0, 0);
         }
-        return new Summary(size, rank(sorted, 0.50) / unit, rank(sorted, 0.25) / unit, rank(sorted, 0.75) / unit,
-                rank(sorted, 0.99) / unit, sorted[size - 1] / unit);
+        return new Summary(
+                size,
+                rank(sorted, 0.50) / unit,
+                rank(sorted, 0.25) / unit,
+                rank(sorted, 0.75) / unit,
+                rank(sorted, 0.99) / unit,
+                sorted[size - 1] / unit);
     }
 
     /** Median of doubles (average of the middle two for an even count); NaN when empty. */
@@ -89,6 +94,5 @@ public final class Samples {
      * @param p99 99th percentile (nearest rank: the maximum below 100 values)
      * @param max largest value
      */
-    public record Summary(int n, double p50, double p25, double p75, double p99, double max) {
-    }
+    public record Summary(int n, double p50, double p25, double p75, double p99, double max) {}
 }

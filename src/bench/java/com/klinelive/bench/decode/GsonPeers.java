@@ -45,8 +45,7 @@ final class GsonPeers {
         boolean M;
     }
 
-    private GsonPeers() {
-    }
+    private GsonPeers() {}
 
     /** Tree model, native tick or batch: parse, then read the fields into ticks. */
     static void nativeTree(String message, Consumer<Tick> sink) {
@@ -54,13 +53,21 @@ final class GsonPeers {
         String type = o.get("type").getAsString();
         String symbol = o.get("symbol").getAsString();
         if (type.equals("tick")) {
-            sink.accept(new Tick(symbol, o.get("seq").getAsLong(), o.get("time").getAsLong(),
-                    o.get("price").getAsDouble(), o.get("size").getAsDouble()));
+            sink.accept(new Tick(
+                    symbol,
+                    o.get("seq").getAsLong(),
+                    o.get("time").getAsLong(),
+                    o.get("price").getAsDouble(),
+                    o.get("size").getAsDouble()));
             return;
         }
         for (JsonElement e : o.getAsJsonArray("ticks")) {
             JsonArray a = e.getAsJsonArray();
-            sink.accept(new Tick(symbol, a.get(0).getAsLong(), a.get(1).getAsLong(), a.get(2).getAsDouble(),
+            sink.accept(new Tick(
+                    symbol,
+                    a.get(0).getAsLong(),
+                    a.get(1).getAsLong(),
+                    a.get(2).getAsDouble(),
                     a.get(3).getAsDouble()));
         }
     }
@@ -68,7 +75,11 @@ final class GsonPeers {
     /** Tree model, Binance trade: parse, then read the fields (decimal strings) into a tick. */
     static void binanceTree(String message, Consumer<Tick> sink) {
         JsonObject o = JsonParser.parseString(message).getAsJsonObject();
-        sink.accept(new Tick(o.get("s").getAsString(), o.get("t").getAsLong(), o.get("T").getAsLong(),
-                Double.parseDouble(o.get("p").getAsString()), Double.parseDouble(o.get("q").getAsString())));
+        sink.accept(new Tick(
+                o.get("s").getAsString(),
+                o.get("t").getAsLong(),
+                o.get("T").getAsLong(),
+                Double.parseDouble(o.get("p").getAsString()),
+                Double.parseDouble(o.get("q").getAsString())));
     }
 }

@@ -15,10 +15,10 @@ public final class WireSamples {
 
     /** Epoch milliseconds of the first sample tick: 2025-11-25T12:20:00Z. */
     public static final long START_MILLIS = 1_764_073_200_000L;
+
     public static final String SYMBOL = "BTCUSDT";
 
-    private WireSamples() {
-    }
+    private WireSamples() {}
 
     /** {@code count} consecutive ticks from sequence {@code firstSeq}, about 50 ms apart. */
     public static List<Tick> ticks(int count, long firstSeq, long seed) {
@@ -60,9 +60,17 @@ public final class WireSamples {
         String[] out = new String[ticks.size()];
         for (int i = 0; i < out.length; i++) {
             Tick t = ticks.get(i);
-            out[i] = String.format(Locale.ROOT, "{\"e\":\"trade\",\"E\":%d,\"s\":\"%s\",\"t\":%d,\"p\":\"%.2f\","
-                    + "\"q\":\"%.5f\",\"T\":%d,\"m\":%b,\"M\":true}", t.time() + 2, t.symbol(), t.seq(), t.price(),
-                    t.size(), t.time(), t.seq() % 2 == 0);
+            out[i] = String.format(
+                    Locale.ROOT,
+                    "{\"e\":\"trade\",\"E\":%d,\"s\":\"%s\",\"t\":%d,\"p\":\"%.2f\","
+                            + "\"q\":\"%.5f\",\"T\":%d,\"m\":%b,\"M\":true}",
+                    t.time() + 2,
+                    t.symbol(),
+                    t.seq(),
+                    t.price(),
+                    t.size(),
+                    t.time(),
+                    t.seq() % 2 == 0);
         }
         return out;
     }

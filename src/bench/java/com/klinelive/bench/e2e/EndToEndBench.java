@@ -25,8 +25,7 @@ public final class EndToEndBench {
 
     static final int RATE = 1_000;
 
-    private EndToEndBench() {
-    }
+    private EndToEndBench() {}
 
     public static void main(String[] args) throws Exception {
         boolean quick = List.of(args).contains("--quick");
@@ -37,8 +36,12 @@ public final class EndToEndBench {
         out.add("machine", Machine.describe());
         out.addProperty("rate", RATE);
         out.addProperty("cpuWindowSeconds", windowTo - windowFrom);
-        SimOptions options = SimOptions.defaults().withPort(0).withRate(RATE).withSymbols(List.of("BTCUSDT"))
-                .withHistory(Duration.ofHours(6)).withSeed(4);
+        SimOptions options = SimOptions.defaults()
+                .withPort(0)
+                .withRate(RATE)
+                .withSymbols(List.of("BTCUSDT"))
+                .withHistory(Duration.ofHours(6))
+                .withSeed(4);
         try (SimServer sim = SimServer.start(options)) {
             String url = sim.uri().toString();
             Path home = Results.DIR.resolve("viewer-home").toAbsolutePath();
@@ -46,13 +49,48 @@ public final class EndToEndBench {
             // The viewer remembers its window and feed: in a home of its own, nobody's settings are touched.
             viewerOptions.add("-Duser.home=" + home);
             viewerOptions.add("-Djava.util.prefs.userRoot=" + home.resolve("prefs"));
-            out.add("ours", run("e2e-ours", ChildJvm.command(viewerOptions, "com.klinelive.Main",
-                    List.of("--url", url, "--symbol", "BTCUSDT", "--interval", "1m", "--stats", "--exit-after",
-                            seconds + "s")), windowFrom, windowTo, seconds));
-            out.add("peer", run("e2e-peer", ChildJvm.command(ChildJvm.FX_OPTIONS, NaiveViewer.class.getName(),
-                    List.of(url, String.valueOf(seconds))), windowFrom, windowTo, seconds));
-            out.add("floor", run("e2e-floor", ChildJvm.command(ChildJvm.FX_OPTIONS, FloorApp.Floor.class.getName(),
-                    List.of(String.valueOf(seconds))), windowFrom, windowTo, seconds));
+            out.add(
+                    "ours",
+                    run(
+                            "e2e-ours",
+                            ChildJvm.command(
+                                    viewerOptions,
+                                    "com.klinelive.Main",
+                                    List.of(
+                                            "--url",
+                                            url,
+                                            "--symbol",
+                                            "BTCUSDT",
+                                            "--interval",
+                                            "1m",
+                                            "--stats",
+                                            "--exit-after",
+                                            seconds + "s")),
+                            windowFrom,
+                            windowTo,
+                            seconds));
+            out.add(
+                    "peer",
+                    run(
+                            "e2e-peer",
+                            ChildJvm.command(
+                                    ChildJvm.FX_OPTIONS,
+                                    NaiveViewer.class.getName(),
+                                    List.of(url, String.valueOf(seconds))),
+                            windowFrom,
+                            windowTo,
+                            seconds));
+            out.add(
+                    "floor",
+                    run(
+                            "e2e-floor",
+                            ChildJvm.command(
+                                    ChildJvm.FX_OPTIONS,
+                                    FloorApp.Floor.class.getName(),
+                                    List.of(String.valueOf(seconds))),
+                            windowFrom,
+                            windowTo,
+                            seconds));
         }
         out.addProperty("loadAfter", Machine.loadAverages());
         Results.write("e2e", out);
@@ -63,7 +101,10 @@ public final class EndToEndBench {
             throws IOException, InterruptedException {
         Path log = Results.DIR.resolve("logs").resolve(name + ".log");
         Files.createDirectories(log.getParent());
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         long start = System.nanoTime();
         sleepUntil(start, from);
         long cpu0 = cpuTicks(p.pid());
@@ -83,12 +124,14 @@ public final class EndToEndBench {
         double firstFrame = Double.NaN;
         for (String line : Files.readAllLines(log)) {
             if (line.startsWith("startup first_live_frame_ms=")) {
-                firstFrame = Double.parseDouble(line.substring(line.indexOf('=') + 1).trim());
+                firstFrame =
+                        Double.parseDouble(line.substring(line.indexOf('=') + 1).trim());
             }
             if (line.startsWith("stats ")) {
                 stats = line;
                 // The line printed at exit comes after the feed closed: its tick rate is 0.
-                java.util.regex.Matcher m = java.util.regex.Pattern.compile("ticks_per_s=(\\d+)").matcher(line);
+                java.util.regex.Matcher m =
+                        java.util.regex.Pattern.compile("ticks_per_s=(\\d+)").matcher(line);
                 if (m.find() && Double.parseDouble(m.group(1)) > 0) {
                     rate = Double.parseDouble(m.group(1));
                 }

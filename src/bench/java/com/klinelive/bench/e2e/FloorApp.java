@@ -52,8 +52,7 @@ public final class FloorApp extends Application {
     /** Starts {@link FloorApp} from the class path. */
     public static final class Floor {
 
-        private Floor() {
-        }
+        private Floor() {}
 
         public static void main(String[] args) {
             Application.launch(FloorApp.class, args);

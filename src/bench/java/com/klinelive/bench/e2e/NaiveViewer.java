@@ -5,8 +5,7 @@ import javafx.application.Application;
 /** Starts {@link NaiveViewerApp} from the class path. */
 public final class NaiveViewer {
 
-    private NaiveViewer() {
-    }
+    private NaiveViewer() {}
 
     public static void main(String[] args) {
         Application.launch(NaiveViewerApp.class, args);

@@ -50,8 +50,9 @@ public final class NaiveViewerApp extends Application {
         NodeCandleChart chart = new NodeCandleChart();
         chart.addAll(history(base));
         Scene scene = new Scene(chart, 1280, 800);
-        scene.getStylesheets().add("data:text/css;base64," + java.util.Base64.getEncoder()
-                .encodeToString(NodeCandleChart.STYLESHEET.getBytes()));
+        scene.getStylesheets()
+                .add("data:text/css;base64,"
+                        + java.util.Base64.getEncoder().encodeToString(NodeCandleChart.STYLESHEET.getBytes()));
         scene.addPostLayoutPulseListener(() -> {
             if (pendingSince != 0) {
                 if ((System.nanoTime() - startNanos) / 1e9 > SKIP_SECONDS) {
@@ -91,8 +92,12 @@ public final class NaiveViewerApp extends Application {
         stop.setOnFinished(e -> {
             Samples.Summary s = tickToPixel.summary(1e6);
             double fps = pulses > 1 ? (pulses - 1) * 1e9 / (lastPulse - firstPulse) : 0;
-            System.out.println(String.format(Locale.ROOT, "stats fps=%.1f tick_to_pixel_ms_p50=%.2f "
-                    + "tick_to_pixel_ms_p99=%.2f", fps, s.p50(), s.p99()));
+            System.out.println(String.format(
+                    Locale.ROOT,
+                    "stats fps=%.1f tick_to_pixel_ms_p50=%.2f " + "tick_to_pixel_ms_p99=%.2f",
+                    fps,
+                    s.p50(),
+                    s.p99()));
             feed.close();
             Platform.exit();
         });
@@ -102,13 +107,18 @@ public final class NaiveViewerApp extends Application {
     private static List<NodeCandleChart.Ohlc> history(URI base) throws Exception {
         HttpRequest get = HttpRequest.newBuilder(base.resolve("/history?symbol=BTCUSDT&interval=1m&limit=200"))
                 .build();
-        String body = HttpClient.newHttpClient().send(get, HttpResponse.BodyHandlers.ofString()).body();
+        String body = HttpClient.newHttpClient()
+                .send(get, HttpResponse.BodyHandlers.ofString())
+                .body();
         JsonObject o = JsonParser.parseString(body).getAsJsonObject();
         List<NodeCandleChart.Ohlc> out = new ArrayList<>();
         for (JsonElement e : o.getAsJsonArray("candles")) {
             JsonObject c = e.getAsJsonObject();
-            out.add(new NodeCandleChart.Ohlc(c.get("open").getAsDouble(), c.get("high").getAsDouble(),
-                    c.get("low").getAsDouble(), c.get("close").getAsDouble()));
+            out.add(new NodeCandleChart.Ohlc(
+                    c.get("open").getAsDouble(),
+                    c.get("high").getAsDouble(),
+                    c.get("low").getAsDouble(),
+                    c.get("close").getAsDouble()));
         }
         return out;
     }

@@ -16,7 +16,6 @@ import com.klinelive.model.Timeframe;
 import com.klinelive.sim.SimOptions;
 import com.klinelive.sim.SimServer;
 import com.klinelive.sim.SimStats;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
@@ -38,8 +37,7 @@ public final class FanOutBench {
 
     static final int RATE = 100;
 
-    private FanOutBench() {
-    }
+    private FanOutBench() {}
 
     public static void main(String[] args) throws Exception {
         boolean quick = List.of(args).contains("--quick");
@@ -47,13 +45,19 @@ public final class FanOutBench {
         out.add("machine", Machine.describe());
         out.addProperty("rate", RATE);
         JsonArray steps = new JsonArray();
-        SimOptions options = SimOptions.defaults().withPort(0).withRate(RATE).withSymbols(List.of("BTCUSDT"))
-                .withHistory(Duration.ZERO).withSeed(6);
-        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "fanout-client");
-            t.setDaemon(true);
-            return t;
-        })).build();
+        SimOptions options = SimOptions.defaults()
+                .withPort(0)
+                .withRate(RATE)
+                .withSymbols(List.of("BTCUSDT"))
+                .withHistory(Duration.ZERO)
+                .withSeed(6);
+        HttpClient http = HttpClient.newBuilder()
+                .executor(Executors.newFixedThreadPool(2, r -> {
+                    Thread t = new Thread(r, "fanout-client");
+                    t.setDaemon(true);
+                    return t;
+                }))
+                .build();
         try (SimServer sim = SimServer.start(options)) {
             for (int clients : quick ? new int[] {1, 200} : new int[] {1, 1_000, 2_000}) {
                 JsonObject step = step(sim, http, clients, quick ? 3 : 5);
@@ -74,12 +78,14 @@ public final class FanOutBench {
         for (int i = 0; i < n; i++) {
             Client c = new Client();
             clients.add(c);
-            opening.add(http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(30))
+            opening.add(http.newWebSocketBuilder()
+                    .connectTimeout(Duration.ofSeconds(30))
                     .buildAsync(sim.webSocketUri(), c));
             if (opening.size() % 100 == 0) {
                 // Handshakes in waves of a hundred: the server's accept queue is finite.
                 CompletableFuture.allOf(opening.subList(opening.size() - 100, opening.size())
-                        .toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+                                .toArray(CompletableFuture[]::new))
+                        .get(60, TimeUnit.SECONDS);
             }
         }
         CompletableFuture.allOf(opening.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);

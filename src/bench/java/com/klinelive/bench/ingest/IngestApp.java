@@ -47,6 +47,7 @@ public final class IngestApp extends Application {
     static final double MIN_FPS = 48;
     /** The viewer's default window: a full-HD canvas in the software pipeline costs a core on its own. */
     static final int WIDTH = 1280;
+
     static final int HEIGHT = 800;
     /** Delivery p99 a sustained step stays under. */
     public static final double MAX_P99_MS = 100;
@@ -76,12 +77,19 @@ public final class IngestApp extends Application {
     private void drive() {
         JsonObject out = new JsonObject();
         out.add("machine", Machine.describe());
-        try (SimServer sim = SimServer.start(SimOptions.defaults().withPort(0).withRate(0)
-                .withSymbols(List.of(SYMBOL)).withHistory(Duration.ZERO).withSeed(2))) {
-            List<Integer> oursRates = quick ? List.of(1_000, 50_000, 150_000)
-                    : List.of(1_000, 10_000, 50_000, 100_000, 150_000, 200_000, 300_000, 400_000, 600_000, 800_000,
+        try (SimServer sim = SimServer.start(SimOptions.defaults()
+                .withPort(0)
+                .withRate(0)
+                .withSymbols(List.of(SYMBOL))
+                .withHistory(Duration.ZERO)
+                .withSeed(2))) {
+            List<Integer> oursRates = quick
+                    ? List.of(1_000, 50_000, 150_000)
+                    : List.of(
+                            1_000, 10_000, 50_000, 100_000, 150_000, 200_000, 300_000, 400_000, 600_000, 800_000,
                             1_000_000, 1_400_000);
-            List<Integer> peerRates = quick ? List.of(1_000, 5_000)
+            List<Integer> peerRates = quick
+                    ? List.of(1_000, 5_000)
                     : List.of(1_000, 2_000, 5_000, 10_000, 25_000, 50_000, 100_000, 150_000);
             out.add("ours", ladder(sim, true, oursRates));
             out.add("peer", ladder(sim, false, peerRates));
@@ -132,7 +140,8 @@ public final class IngestApp extends Application {
                     step.add("latencyMs", Results.gson().toJsonTree(recorder.summaryMillis()));
                     step.addProperty("fps", fps);
                     rig.describeFrames(step);
-                    boolean sustained = recorder.delivered() == to - from && fps >= MIN_FPS
+                    boolean sustained = recorder.delivered() == to - from
+                            && fps >= MIN_FPS
                             && recorder.summaryMillis().p99() <= MAX_P99_MS;
                     step.addProperty("sustained", sustained);
                     System.out.println("ingest " + (ours ? "ours " : "peer ") + step);
@@ -166,7 +175,8 @@ public final class IngestApp extends Application {
         private final CandleChart chart = new CandleChart();
 
         OursRig(SimServer sim, DeliveryRecorder recorder) {
-            FeedOptions options = FeedOptions.defaults(sim.uri().toString()).withSymbols(List.of(SYMBOL))
+            FeedOptions options = FeedOptions.defaults(sim.uri().toString())
+                    .withSymbols(List.of(SYMBOL))
                     .withHistory(EnumSet.allOf(Timeframe.class), 2_000);
             CandleAggregator aggregator = new CandleAggregator();
             client = Feeds.client(options, aggregator);

@@ -5,8 +5,7 @@ import javafx.application.Application;
 /** Starts {@link IngestApp} from the class path. */
 public final class IngestBench {
 
-    private IngestBench() {
-    }
+    private IngestBench() {}
 
     public static void main(String[] args) {
         Application.launch(IngestApp.class, args);

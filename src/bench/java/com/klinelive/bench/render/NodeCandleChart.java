@@ -26,8 +26,7 @@ public final class NodeCandleChart extends XYChart<Number, Number> {
             """;
 
     /** Open, high, low and close of a candle; the open is the item's y value, as in the sample. */
-    public record Ohlc(double open, double high, double low, double close) {
-    }
+    public record Ohlc(double open, double high, double low, double close) {}
 
     private final Series<Number, Number> series = new Series<>();
 
@@ -115,8 +114,11 @@ public final class NodeCandleChart extends XYChart<Number, Number> {
             if (item.getNode() instanceof CandleNode candle && item.getExtraValue() instanceof Ohlc ohlc) {
                 double x = xa.getDisplayPosition(getCurrentDisplayedXValue(item));
                 double y = ya.getDisplayPosition(getCurrentDisplayedYValue(item));
-                candle.update(ya.getDisplayPosition(ohlc.close()) - y, ya.getDisplayPosition(ohlc.high()) - y,
-                        ya.getDisplayPosition(ohlc.low()) - y, width);
+                candle.update(
+                        ya.getDisplayPosition(ohlc.close()) - y,
+                        ya.getDisplayPosition(ohlc.high()) - y,
+                        ya.getDisplayPosition(ohlc.low()) - y,
+                        width);
                 candle.setLayoutX(x);
                 candle.setLayoutY(y);
             }

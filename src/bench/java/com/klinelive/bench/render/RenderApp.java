@@ -53,6 +53,7 @@ public final class RenderApp extends Application {
     private NodeCandleChart peer;
     /** The pipeline's floor: a full-window canvas filled with one colour each frame, nothing else. */
     private Canvas floor;
+
     private List<Candle> candles;
     private Candle live;
     private long seq;
@@ -85,8 +86,9 @@ public final class RenderApp extends Application {
         }
         measureMemory();
         scene = new Scene(new Pane(), WIDTH, HEIGHT);
-        scene.getStylesheets().add("data:text/css;base64,"
-                + Base64.getEncoder().encodeToString(NodeCandleChart.STYLESHEET.getBytes()));
+        scene.getStylesheets()
+                .add("data:text/css;base64,"
+                        + Base64.getEncoder().encodeToString(NodeCandleChart.STYLESHEET.getBytes()));
         clock = new FrameClock(scene);
         stage.initStyle(StageStyle.UNDECORATED);
         stage.setX(0);
@@ -198,8 +200,14 @@ public final class RenderApp extends Application {
     /** One trade into the newest candle, as a feed delivers them. */
     private void liveTrade(long now) {
         double price = live.close() * (1 + (random.nextDouble() - 0.5) * 0.0004);
-        live = new Candle(live.time(), live.open(), Math.max(live.high(), price), Math.min(live.low(), price),
-                price, live.volume() + 0.1, live.trades() + 1);
+        live = new Candle(
+                live.time(),
+                live.open(),
+                Math.max(live.high(), price),
+                Math.min(live.low(), price),
+                price,
+                live.volume() + 0.1,
+                live.trades() + 1);
         if (ours != null) {
             book.apply(++seq, live.time() + 30_000, price, 0.1);
             ours.markDirty(now);
@@ -250,7 +258,9 @@ public final class RenderApp extends Application {
     private void finish() {
         JsonObject out = new JsonObject();
         out.add("machine", Machine.describe());
-        out.addProperty("pipeline", com.sun.prism.GraphicsPipeline.getPipeline().getClass().getSimpleName());
+        out.addProperty(
+                "pipeline",
+                com.sun.prism.GraphicsPipeline.getPipeline().getClass().getSimpleName());
         out.addProperty("javafx", System.getProperty("javafx.runtime.version"));
         out.add("cases", results);
         out.add("memory", memory);

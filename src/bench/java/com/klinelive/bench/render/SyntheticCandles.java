@@ -14,8 +14,7 @@ final class SyntheticCandles {
 
     static final long START_MILLIS = 1_600_000_020_000L / 60_000 * 60_000;
 
-    private SyntheticCandles() {
-    }
+    private SyntheticCandles() {}
 
     static List<Candle> make(int count, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
@@ -26,7 +25,13 @@ final class SyntheticCandles {
             close = Math.max(100, open * (1 + (random.nextDouble() - 0.5) * 0.004));
             double high = Math.max(open, close) * (1 + random.nextDouble() * 0.001);
             double low = Math.min(open, close) * (1 - random.nextDouble() * 0.001);
-            candles.add(new Candle(START_MILLIS + i * 60_000L, open, high, low, close, random.nextDouble() * 50,
+            candles.add(new Candle(
+                    START_MILLIS + i * 60_000L,
+                    open,
+                    high,
+                    low,
+                    close,
+                    random.nextDouble() * 50,
                     1 + random.nextInt(500)));
         }
         return candles;

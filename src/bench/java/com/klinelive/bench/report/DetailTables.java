@@ -21,8 +21,15 @@ final class DetailTables {
     }
 
     String decode() {
-        Markdown t = new Markdown("message", "decoder", "ns/msg, wall: median (min–max)", "ns/msg, CPU: median",
-                "B/msg", "ns/tick (CPU)", "B/tick", "peer / ours (CPU)");
+        Markdown t = new Markdown(
+                "message",
+                "decoder",
+                "ns/msg, wall: median (min–max)",
+                "ns/msg, CPU: median",
+                "B/msg",
+                "ns/tick (CPU)",
+                "B/tick",
+                "peer / ours (CPU)");
         for (String message : new String[] {"native-tick", "native-batch", "binance-trade"}) {
             JsonObject ours = Figures.jmh(f.decode, "DecodeBench", "ours", message);
             int ticks = message.equals("native-batch") ? DecodeBench.BATCH : 1;
@@ -31,58 +38,88 @@ final class DetailTables {
                 if (b == null) {
                     continue;
                 }
-                t.row(message, label(method), spread(get(b, "median"), get(b, "min"), get(b, "max")),
-                        num(get(b, "cpuMedian")), num(get(b, "allocBytesPerOp")), num(get(b, "cpuMedian") / ticks),
+                t.row(
+                        message,
+                        label(method),
+                        spread(get(b, "median"), get(b, "min"), get(b, "max")),
+                        num(get(b, "cpuMedian")),
+                        num(get(b, "allocBytesPerOp")),
+                        num(get(b, "cpuMedian") / ticks),
                         num(get(b, "allocBytesPerOp") / ticks),
                         method.equals("ours") ? "–" : ratio(get(b, "cpuMedian") / get(ours, "cpuMedian")));
             }
         }
-        Markdown both = new Markdown("messages", "ns/tick, wall: median (min–max)", "ns/tick, CPU: median",
-                "B/tick");
+        Markdown both = new Markdown("messages", "ns/tick, wall: median (min–max)", "ns/tick, CPU: median", "B/tick");
         for (String message : new String[] {"native-tick", "native-batch"}) {
             JsonObject b = Figures.jmh(f.decode, "DecodeAggregateBench", "decodeAndCount", message);
             if (b != null) {
                 int n = message.equals("native-batch") ? DecodeBench.BATCH : 1;
-                both.row(message, spread(get(b, "median") / n, get(b, "min") / n, get(b, "max") / n),
-                        num(get(b, "cpuMedian") / n), num(get(b, "allocBytesPerOp") / n));
+                both.row(
+                        message,
+                        spread(get(b, "median") / n, get(b, "min") / n, get(b, "max") / n),
+                        num(get(b, "cpuMedian") / n),
+                        num(get(b, "allocBytesPerOp") / n));
             }
         }
         return t + "\nDecode and count in a book of all ten timeframes (the client's per-tick work):\n\n" + both;
     }
 
     String aggregate() {
-        Markdown t = new Markdown("engine", "ns/tick, wall: median (min–max)", "ns/tick, CPU: median (min–max)",
-                "B/tick", "÷ ours, one timeframe (CPU)");
+        Markdown t = new Markdown(
+                "engine",
+                "ns/tick, wall: median (min–max)",
+                "ns/tick, CPU: median (min–max)",
+                "B/tick",
+                "÷ ours, one timeframe (CPU)");
         JsonObject ours = Figures.jmh(f.aggregate, "AggregateBench", "oursOneTimeframe", null);
-        for (String method : new String[] {"oursOneTimeframe", "oursOneTimeframeInRuns", "oursAllTimeframes",
-                "ta4jDoubleNum", "ta4jDefaultNum"}) {
+        for (String method : new String[] {
+            "oursOneTimeframe", "oursOneTimeframeInRuns", "oursAllTimeframes", "ta4jDoubleNum", "ta4jDefaultNum"
+        }) {
             JsonObject b = Figures.jmh(f.aggregate, "AggregateBench", method, null);
             if (b != null) {
-                t.row(label(method), spread(get(b, "median"), get(b, "min"), get(b, "max")),
+                t.row(
+                        label(method),
+                        spread(get(b, "median"), get(b, "min"), get(b, "max")),
                         spread(get(b, "cpuMedian"), get(b, "cpuMin"), get(b, "cpuMax")),
-                        num(get(b, "allocBytesPerOp")), ratio(get(b, "cpuMedian") / get(ours, "cpuMedian")));
+                        num(get(b, "allocBytesPerOp")),
+                        ratio(get(b, "cpuMedian") / get(ours, "cpuMedian")));
             }
         }
         return t.toString();
     }
 
     String render() {
-        Markdown t = new Markdown("chart", "visible", "history", "frames", "frame interval p50 / p99 (wall)",
-                "FX CPU p50 / p99", "render CPU p50 / p99", "CPU per frame p50", "chart draw p50 / p99",
+        Markdown t = new Markdown(
+                "chart",
+                "visible",
+                "history",
+                "frames",
+                "frame interval p50 / p99 (wall)",
+                "FX CPU p50 / p99",
+                "render CPU p50 / p99",
+                "CPU per frame p50",
+                "chart draw p50 / p99",
                 "peer / ours (CPU per frame)");
         for (JsonElement e : Figures.array(f.render, "cases")) {
             JsonObject c = e.getAsJsonObject();
             String chart = c.get("chart").getAsString();
             int visible = c.get("visible").getAsInt();
             JsonObject peer = f.renderCase("peer", visible, visible);
-            String vsPeer = chart.equals("ours") && peer != null && c.get("history").getAsInt() == 100_000
-                    ? ratio(Figures.cpuPerFrame(peer) / Figures.cpuPerFrame(c)) : "–";
-            t.row(label(chart), count(visible), count(c.get("history").getAsInt()), c.get("framesPainted").getAsInt(),
+            String vsPeer =
+                    chart.equals("ours") && peer != null && c.get("history").getAsInt() == 100_000
+                            ? ratio(Figures.cpuPerFrame(peer) / Figures.cpuPerFrame(c))
+                            : "–";
+            t.row(
+                    label(chart),
+                    count(visible),
+                    count(c.get("history").getAsInt()),
+                    c.get("framesPainted").getAsInt(),
                     num(get(c, "frameMs", "p50")) + " / " + num(get(c, "frameMs", "p99")),
                     num(get(c, "fxCpuMs", "p50")) + " / " + num(get(c, "fxCpuMs", "p99")),
                     num(get(c, "renderCpuMs", "p50")) + " / " + num(get(c, "renderCpuMs", "p99")),
                     num(Figures.cpuPerFrame(c)),
-                    c.has("chartDrawMs") ? num(get(c, "chartDrawMs", "p50")) + " / " + num(get(c, "chartDrawMs", "p99"))
+                    c.has("chartDrawMs")
+                            ? num(get(c, "chartDrawMs", "p50")) + " / " + num(get(c, "chartDrawMs", "p99"))
                             : "–",
                     vsPeer);
         }
@@ -92,65 +129,109 @@ final class DetailTables {
     }
 
     String transport() {
-        Markdown t = new Markdown("ticks/s", "transport", "delivered / published", "latency p50 / p99 ms",
-                "p99 ÷ TCP RTT p99", "HTTP requests/s", "bytes/tick on the wire", "overhead B/tick");
+        Markdown t = new Markdown(
+                "ticks/s",
+                "transport",
+                "delivered / published",
+                "latency p50 / p99 ms",
+                "p99 ÷ TCP RTT p99",
+                "HTTP requests/s",
+                "bytes/tick on the wire",
+                "overhead B/tick");
         double rtt = f.tcpRoundTripP99();
         for (JsonElement e : Figures.array(f.transport, "rows")) {
             JsonObject r = e.getAsJsonObject();
-            t.row(count(r.get("rate").getAsInt()), r.get("transport").getAsString(),
+            t.row(
+                    count(r.get("rate").getAsInt()),
+                    r.get("transport").getAsString(),
                     r.get("delivered").getAsLong() + " / " + r.get("published").getAsLong(),
                     num(get(r, "latencyMs", "p50")) + " / " + num(get(r, "latencyMs", "p99")),
-                    ratio(get(r, "latencyMs", "p99") / rtt), num(get(r, "httpRequestsPerSecond")),
-                    num(get(r, "bytesPerTick")), num(get(r, "overheadBytesPerTick")));
+                    ratio(get(r, "latencyMs", "p99") / rtt),
+                    num(get(r, "httpRequestsPerSecond")),
+                    num(get(r, "bytesPerTick")),
+                    num(get(r, "overheadBytesPerTick")));
         }
-        return "Raw TCP round trip (110-byte message, 1,000/s): p50 / p99 " + num(get(f.transport,
-                "tcpRoundTripMsBefore", "p50")) + " / " + num(get(f.transport, "tcpRoundTripMsBefore", "p99"))
+        return "Raw TCP round trip (110-byte message, 1,000/s): p50 / p99 "
+                + num(get(f.transport, "tcpRoundTripMsBefore", "p50")) + " / "
+                + num(get(f.transport, "tcpRoundTripMsBefore", "p99"))
                 + " ms before, " + num(get(f.transport, "tcpRoundTripMsAfter", "p50")) + " / "
                 + num(get(f.transport, "tcpRoundTripMsAfter", "p99")) + " ms after the transports.\n\n" + t;
     }
 
     String ingest() {
-        Markdown t = new Markdown("client", "ticks/s asked", "published/s", "delivered / published",
-                "delivery p50 / p99 ms", "FX pulses/s", "sustained");
+        Markdown t = new Markdown(
+                "client",
+                "ticks/s asked",
+                "published/s",
+                "delivered / published",
+                "delivery p50 / p99 ms",
+                "FX pulses/s",
+                "sustained");
         for (String client : new String[] {"ours", "peer"}) {
             for (JsonElement e : Figures.array(f.ingest, client)) {
                 JsonObject s = e.getAsJsonObject();
-                t.row(label(client), count(s.get("rate").getAsInt()), num(get(s, "publishedPerSecond")),
-                        s.get("delivered").getAsLong() + " / " + s.get("published").getAsLong(),
+                t.row(
+                        label(client),
+                        count(s.get("rate").getAsInt()),
+                        num(get(s, "publishedPerSecond")),
+                        s.get("delivered").getAsLong() + " / "
+                                + s.get("published").getAsLong(),
                         num(get(s, "latencyMs", "p50")) + " / " + num(get(s, "latencyMs", "p99")),
-                        num(get(s, "fps")), s.get("sustained").getAsBoolean() ? "yes" : "no");
+                        num(get(s, "fps")),
+                        s.get("sustained").getAsBoolean() ? "yes" : "no");
             }
         }
         return t.toString();
     }
 
     String fanout() {
-        Markdown t = new Markdown("clients", "ticks published per client", "received per client (min–max)",
-                "gaps", "closed", "cut as slow", "latency p50 / p99 ms", "messages/s out", "no drops");
+        Markdown t = new Markdown(
+                "clients",
+                "ticks published per client",
+                "received per client (min–max)",
+                "gaps",
+                "closed",
+                "cut as slow",
+                "latency p50 / p99 ms",
+                "messages/s out",
+                "no drops");
         for (JsonElement e : Figures.array(f.fanout, "steps")) {
             JsonObject s = e.getAsJsonObject();
-            t.row(count(s.get("clients").getAsInt()), s.get("publishedPerClient").getAsLong(),
-                    s.get("minReceivedPerClient").getAsLong() + "–" + s.get("maxReceivedPerClient").getAsLong(),
-                    s.get("gaps").getAsLong(), s.get("clientsClosed").getAsLong(), s.get("slowClientsCut").getAsLong(),
+            t.row(
+                    count(s.get("clients").getAsInt()),
+                    s.get("publishedPerClient").getAsLong(),
+                    s.get("minReceivedPerClient").getAsLong() + "–"
+                            + s.get("maxReceivedPerClient").getAsLong(),
+                    s.get("gaps").getAsLong(),
+                    s.get("clientsClosed").getAsLong(),
+                    s.get("slowClientsCut").getAsLong(),
                     num(get(s, "latencyMs", "p50")) + " / " + num(get(s, "latencyMs", "p99")),
-                    num(get(s, "messagesPerSecondOut")), s.get("noDrops").getAsBoolean() ? "yes" : "no");
+                    num(get(s, "messagesPerSecondOut")),
+                    s.get("noDrops").getAsBoolean() ? "yes" : "no");
         }
         return t.toString();
     }
 
     String e2e() {
-        Markdown t = new Markdown("viewer", "tick-to-pixel p50 / p99 ms", "frames/s", "CPU, % of one core",
-                "stats line");
+        Markdown t =
+                new Markdown("viewer", "tick-to-pixel p50 / p99 ms", "frames/s", "CPU, % of one core", "stats line");
         for (String viewer : new String[] {"ours", "peer", "floor"}) {
             if (f.e2e != null && f.e2e.has(viewer)) {
                 JsonObject v = f.e2e.getAsJsonObject(viewer);
                 if (viewer.equals("floor")) {
-                    t.row("floor (same window, one label changed per pulse, no feed)", "–", num(get(v, "fps")),
-                            num(get(v, "cpuPercentOfOneCore")), "`" + v.get("statsLine").getAsString() + "`");
+                    t.row(
+                            "floor (same window, one label changed per pulse, no feed)",
+                            "–",
+                            num(get(v, "fps")),
+                            num(get(v, "cpuPercentOfOneCore")),
+                            "`" + v.get("statsLine").getAsString() + "`");
                     continue;
                 }
-                t.row(label(viewer), num(get(v, "tick_to_pixel_ms_p50")) + " / " + num(get(v, "tick_to_pixel_ms_p99")),
-                        num(get(v, "fps")), num(get(v, "cpuPercentOfOneCore")),
+                t.row(
+                        label(viewer),
+                        num(get(v, "tick_to_pixel_ms_p50")) + " / " + num(get(v, "tick_to_pixel_ms_p99")),
+                        num(get(v, "fps")),
+                        num(get(v, "cpuPercentOfOneCore")),
                         "`" + v.get("statsLine").getAsString() + "`");
             }
         }
@@ -165,8 +246,7 @@ final class DetailTables {
             case "gsonPojo" -> "Gson data binding";
             case "gsonTree" -> "Gson tree model";
             case "oursOneTimeframe" -> "ours, one timeframe";
-            case "oursOneTimeframeInRuns" -> "ours, one timeframe, runs of " + AggregateBench.RUN
-                    + " (one lock a run)";
+            case "oursOneTimeframeInRuns" -> "ours, one timeframe, runs of " + AggregateBench.RUN + " (one lock a run)";
             case "oursAllTimeframes" -> "ours, all ten timeframes";
             case "ta4jDoubleNum" -> "ta4j 0.17, DoubleNum";
             case "ta4jDefaultNum" -> "ta4j 0.17, default DecimalNum";

@@ -28,8 +28,10 @@ final class Figures {
             JsonObject b = e.getAsJsonObject();
             JsonObject params = b.getAsJsonObject("params");
             boolean sameMessage = message == null
-                    || params.has("message") && params.get("message").getAsString().equals(message);
-            if (b.get("class").getAsString().equals(cls) && b.get("method").getAsString().equals(method)
+                    || params.has("message")
+                            && params.get("message").getAsString().equals(message);
+            if (b.get("class").getAsString().equals(cls)
+                    && b.get("method").getAsString().equals(method)
                     && sameMessage) {
                 return b;
             }
@@ -63,52 +65,74 @@ final class Figures {
 
     /** The render case, or null. */
     JsonObject renderCase(String chart, int visible, int history) {
-        List<JsonObject> r = rows(render, "cases", c -> c.get("chart").getAsString().equals(chart)
-                && c.get("visible").getAsInt() == visible && c.get("history").getAsInt() == history);
+        List<JsonObject> r = rows(
+                render,
+                "cases",
+                c -> c.get("chart").getAsString().equals(chart)
+                        && c.get("visible").getAsInt() == visible
+                        && c.get("history").getAsInt() == history);
         return r.isEmpty() ? null : r.get(r.size() - 1);
     }
 
     /** {@link #cpuPerFrame} of every run of a case, averaged (cases are repeated where load drift matters). */
     double cpuPerFrameOfAll(String chart, int visible, int history) {
-        List<JsonObject> r = rows(render, "cases", c -> c.get("chart").getAsString().equals(chart)
-                && c.get("visible").getAsInt() == visible && c.get("history").getAsInt() == history);
+        List<JsonObject> r = rows(
+                render,
+                "cases",
+                c -> c.get("chart").getAsString().equals(chart)
+                        && c.get("visible").getAsInt() == visible
+                        && c.get("history").getAsInt() == history);
         return r.stream().mapToDouble(Figures::cpuPerFrame).average().orElse(Double.NaN);
     }
 
     /** The chart's draw p50 of every run of a case, averaged. */
     double drawP50OfAll(String chart, int visible, int history) {
-        List<JsonObject> r = rows(render, "cases", c -> c.get("chart").getAsString().equals(chart)
-                && c.get("visible").getAsInt() == visible && c.get("history").getAsInt() == history);
-        return r.stream().mapToDouble(c -> get(c, "chartDrawMs", "p50")).average().orElse(Double.NaN);
+        List<JsonObject> r = rows(
+                render,
+                "cases",
+                c -> c.get("chart").getAsString().equals(chart)
+                        && c.get("visible").getAsInt() == visible
+                        && c.get("history").getAsInt() == history);
+        return r.stream()
+                .mapToDouble(c -> get(c, "chartDrawMs", "p50"))
+                .average()
+                .orElse(Double.NaN);
     }
 
     /** FX-thread plus render-thread CPU per frame, medians added: the whole work of a typical frame. */
     static double cpuPerFrame(JsonObject renderCase) {
-        return renderCase == null ? Double.NaN
+        return renderCase == null
+                ? Double.NaN
                 : get(renderCase, "fxCpuMs", "p50") + get(renderCase, "renderCpuMs", "p50");
     }
 
     /** The same at the 99th percentile of each thread (an upper bound for the 99th of their sum). */
     static double cpuPerFrameP99(JsonObject renderCase) {
-        return renderCase == null ? Double.NaN
+        return renderCase == null
+                ? Double.NaN
                 : get(renderCase, "fxCpuMs", "p99") + get(renderCase, "renderCpuMs", "p99");
     }
 
     JsonObject transportRow(String transportName, int rate) {
-        List<JsonObject> r = rows(transport, "rows", o -> o.get("transport").getAsString().equals(transportName)
-                && o.get("rate").getAsInt() == rate);
+        List<JsonObject> r = rows(
+                transport,
+                "rows",
+                o -> o.get("transport").getAsString().equals(transportName)
+                        && o.get("rate").getAsInt() == rate);
         return r.isEmpty() ? null : r.get(0);
     }
 
     /** The raw TCP round trip p99 of the run: the worse of the measurements before and after. */
     double tcpRoundTripP99() {
-        return transport == null ? Double.NaN : Math.max(get(transport, "tcpRoundTripMsBefore", "p99"),
-                get(transport, "tcpRoundTripMsAfter", "p99"));
+        return transport == null
+                ? Double.NaN
+                : Math.max(get(transport, "tcpRoundTripMsBefore", "p99"), get(transport, "tcpRoundTripMsAfter", "p99"));
     }
 
     double tcpRoundTripP50() {
-        return transport == null ? Double.NaN : Math.max(get(transport, "tcpRoundTripMsBefore", "p50"),
-                get(transport, "tcpRoundTripMsAfter", "p50"));
+        return transport == null
+                ? Double.NaN
+                : Math.max(get(transport, "tcpRoundTripMsBefore", "p50"), get(transport, "tcpRoundTripMsAfter", "p50"));
     }
 
     /** The highest sustained rate of a ladder, 0 if none. */

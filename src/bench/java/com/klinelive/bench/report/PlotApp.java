@@ -60,8 +60,8 @@ public final class PlotApp extends Application {
 
     private void decode() throws IOException {
         BarChart<String, Number> chart = bars("Decode: CPU ns per tick (lower is better)", "ns per tick");
-        for (String[] m : new String[][] {{"ours", "ours"}, {"gsonPojo", "Gson data binding"},
-                {"gsonTree", "Gson tree model"}}) {
+        for (String[] m :
+                new String[][] {{"ours", "ours"}, {"gsonPojo", "Gson data binding"}, {"gsonTree", "Gson tree model"}}) {
             XYChart.Series<String, Number> s = new XYChart.Series<>();
             s.setName(m[1]);
             for (String message : new String[] {"native-tick", "native-batch", "binance-trade"}) {
@@ -77,13 +77,16 @@ public final class PlotApp extends Application {
     }
 
     private void aggregate() throws IOException {
-        BarChart<String, Number> chart = bars("Candles from 10M trades: CPU ns per tick (lower is better)",
-                "ns per tick");
+        BarChart<String, Number> chart =
+                bars("Candles from 10M trades: CPU ns per tick (lower is better)", "ns per tick");
         XYChart.Series<String, Number> s = new XYChart.Series<>();
         s.setName("CPU ns per tick");
-        for (String[] m : new String[][] {{"oursOneTimeframe", "ours, 1 timeframe"},
-                {"oursAllTimeframes", "ours, 10 timeframes"}, {"ta4jDoubleNum", "ta4j DoubleNum"},
-                {"ta4jDefaultNum", "ta4j DecimalNum (default)"}}) {
+        for (String[] m : new String[][] {
+            {"oursOneTimeframe", "ours, 1 timeframe"},
+            {"oursAllTimeframes", "ours, 10 timeframes"},
+            {"ta4jDoubleNum", "ta4j DoubleNum"},
+            {"ta4jDefaultNum", "ta4j DecimalNum (default)"}
+        }) {
             JsonObject b = Figures.jmh(f.aggregate, "AggregateBench", m[0], null);
             if (b != null) {
                 s.getData().add(new XYChart.Data<>(m[1], get(b, "cpuMedian")));
@@ -95,7 +98,8 @@ public final class PlotApp extends Application {
     }
 
     private void render() throws IOException {
-        BarChart<String, Number> chart = bars("1920x1080, software pipeline: CPU per frame, ms (lower is better)",
+        BarChart<String, Number> chart = bars(
+                "1920x1080, software pipeline: CPU per frame, ms (lower is better)",
                 "ms per frame (FX + render thread)");
         for (String who : new String[] {"ours", "peer"}) {
             XYChart.Series<String, Number> s = new XYChart.Series<>();
@@ -113,8 +117,10 @@ public final class PlotApp extends Application {
         for (int h : new int[] {10_000, 100_000, 1_000_000}) {
             JsonObject c = f.renderCase("ours", 5_000, h);
             if (c != null) {
-                history.getData().add(new XYChart.Data<>((h >= 1_000_000 ? h / 1_000_000 + "M" : h / 1_000 + "k")
-                        + " history", Figures.cpuPerFrame(c)));
+                history.getData()
+                        .add(new XYChart.Data<>(
+                                (h >= 1_000_000 ? h / 1_000_000 + "M" : h / 1_000 + "k") + " history",
+                                Figures.cpuPerFrame(c)));
             }
         }
         chart.getData().add(history);
@@ -122,14 +128,14 @@ public final class PlotApp extends Application {
     }
 
     private void transport() throws IOException {
-        BarChart<String, Number> chart = bars("Loopback delivery latency p99, ms (short polling: ~1,000 ms, off scale)",
-                "ms");
+        BarChart<String, Number> chart =
+                bars("Loopback delivery latency p99, ms (short polling: ~1,000 ms, off scale)", "ms");
         for (String t : new String[] {"websocket", "long-polling"}) {
             XYChart.Series<String, Number> s = new XYChart.Series<>();
             s.setName(t);
             for (int rate : new int[] {10, 100, 1_000, 10_000}) {
-                s.getData().add(new XYChart.Data<>(rate + " ticks/s", get(f.transportRow(t, rate), "latencyMs",
-                        "p99")));
+                s.getData()
+                        .add(new XYChart.Data<>(rate + " ticks/s", get(f.transportRow(t, rate), "latencyMs", "p99")));
             }
             chart.getData().add(s);
         }
@@ -192,13 +198,13 @@ public final class PlotApp extends Application {
         chart.applyCss();
         chart.layout();
         WritableImage image = chart.snapshot(null, null);
-        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", OUT.resolve(name).toFile());
+        ImageIO.write(
+                SwingFXUtils.fromFXImage(image, null), "png", OUT.resolve(name).toFile());
     }
 
     /** Starts {@link PlotApp} from the class path. */
     public static final class Main {
-        private Main() {
-        }
+        private Main() {}
 
         public static void main(String[] args) {
             Application.launch(PlotApp.class, args);

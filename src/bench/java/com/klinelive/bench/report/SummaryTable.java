@@ -15,8 +15,8 @@ import com.klinelive.bench.decode.DecodeBench;
 final class SummaryTable {
 
     private final Figures f;
-    private final Markdown table = new Markdown("figure", "target (PRODUCT.md)", "ours", "peer, same run",
-            "ratio", "verdict");
+    private final Markdown table =
+            new Markdown("figure", "target (PRODUCT.md)", "ours", "peer, same run", "ratio", "verdict");
 
     SummaryTable(Figures f) {
         this.f = f;
@@ -46,20 +46,29 @@ final class SummaryTable {
             return;
         }
         double draw = get(ours, "chartDrawMs", "p99");
-        table.row("3 frame time, 5k visible, 1920x1080, sw", "p99 ≤ 8 ms",
+        table.row(
+                "3 frame time, 5k visible, 1920x1080, sw",
+                "p99 ≤ 8 ms",
                 "chart draw p99 " + num(draw) + " ms; whole frame " + num(Figures.cpuPerFrame(ours)) + " ms CPU (p50), "
                         + num(Figures.cpuPerFrameP99(ours)) + " ms (p99)",
-                "full-window repaint floor " + num(Figures.cpuPerFrame(floor)) + " ms CPU", "–",
-                draw <= 8 && Figures.cpuPerFrameP99(ours) <= 8 ? "met"
+                "full-window repaint floor " + num(Figures.cpuPerFrame(floor)) + " ms CPU",
+                "–",
+                draw <= 8 && Figures.cpuPerFrameP99(ours) <= 8
+                        ? "met"
                         : draw <= 8 ? "**met by the chart's draw; the whole frame misses**" : "**missed**");
         double at10k = f.cpuPerFrameOfAll("ours", 5_000, 10_000);
         double at1m = f.cpuPerFrameOfAll("ours", 5_000, 1_000_000);
         double growth = at1m / at10k - 1;
         double drawGrowth = f.drawP50OfAll("ours", 5_000, 1_000_000) / f.drawP50OfAll("ours", 5_000, 10_000) - 1;
-        table.row("3 flat from 10k to 1M history", "≤ +10 %",
-                String.format("CPU/frame %s → %s ms (%+.0f %%); draw p50 %+.0f %% (each case run twice, "
-                        + "alternating)", num(at10k), num(at1m), 100 * growth, 100 * drawGrowth),
-                "–", "–", verdict(growth <= 0.10, null));
+        table.row(
+                "3 flat from 10k to 1M history",
+                "≤ +10 %",
+                String.format(
+                        "CPU/frame %s → %s ms (%+.0f %%); draw p50 %+.0f %% (each case run twice, " + "alternating)",
+                        num(at10k), num(at1m), 100 * growth, 100 * drawGrowth),
+                "–",
+                "–",
+                verdict(growth <= 0.10, null));
     }
 
     private void renderRatio() {
@@ -70,7 +79,9 @@ final class SummaryTable {
         }
         double whole = Figures.cpuPerFrame(peer) / Figures.cpuPerFrame(ours);
         double fx = get(peer, "fxCpuMs", "p50") / get(ours, "fxCpuMs", "p50");
-        table.row("3 render vs node-per-candle XYChart, 5k", "≥ 10x",
+        table.row(
+                "3 render vs node-per-candle XYChart, 5k",
+                "≥ 10x",
                 num(Figures.cpuPerFrame(ours)) + " ms CPU/frame (FX " + num(get(ours, "fxCpuMs", "p50")) + ")",
                 num(Figures.cpuPerFrame(peer)) + " ms CPU/frame (FX " + num(get(peer, "fxCpuMs", "p50")) + ")",
                 ratio(whole) + " whole frame, " + ratio(fx) + " FX thread",
@@ -83,10 +94,13 @@ final class SummaryTable {
         }
         double ours = get(f.e2e, "ours", "tick_to_pixel_ms_p99");
         double peer = get(f.e2e, "peer", "tick_to_pixel_ms_p99");
-        table.row("6 tick-to-pixel at 1k ticks/s", "p99 ≤ 18 ms",
+        table.row(
+                "6 tick-to-pixel at 1k ticks/s",
+                "p99 ≤ 18 ms",
                 "p50 " + num(get(f.e2e, "ours", "tick_to_pixel_ms_p50")) + ", p99 " + num(ours) + " ms",
                 "p50 " + num(get(f.e2e, "peer", "tick_to_pixel_ms_p50")) + ", p99 " + num(peer) + " ms",
-                ratio(peer / ours), verdict(ours <= 18, null));
+                ratio(peer / ours),
+                verdict(ours <= 18, null));
     }
 
     private void ingest() {
@@ -97,10 +111,16 @@ final class SummaryTable {
         double peer = Figures.ceiling(f.ingest, "peer");
         com.google.gson.JsonArray steps = Figures.array(f.ingest, "ours");
         boolean topReached = steps.size() > 0
-                && steps.get(steps.size() - 1).getAsJsonObject().get("sustained").getAsBoolean();
-        table.row("5 client ingest, chart live", "≥ 150,000 ticks/s, no loss",
+                && steps.get(steps.size() - 1)
+                        .getAsJsonObject()
+                        .get("sustained")
+                        .getAsBoolean();
+        table.row(
+                "5 client ingest, chart live",
+                "≥ 150,000 ticks/s, no loss",
                 (topReached ? "≥ " : "") + num(ours) + " ticks/s" + (topReached ? " (the highest step tried)" : ""),
-                num(peer) + " ticks/s (Gson + runLater per tick)", ratio(peer > 0 ? ours / peer : Double.NaN),
+                num(peer) + " ticks/s (Gson + runLater per tick)",
+                ratio(peer > 0 ? ours / peer : Double.NaN),
                 verdict(ours >= 150_000, null));
     }
 
@@ -116,12 +136,15 @@ final class SummaryTable {
         double nsBatch = get(batch, "cpuMedian") / DecodeBench.BATCH;
         double bytesBatch = get(batch, "allocBytesPerOp") / DecodeBench.BATCH;
         double gsonNs = gson == null ? Double.NaN : get(gson, "cpuMedian");
-        table.row("1+2 decode + aggregate per tick (10 timeframes)", "≤ 200 ns, ≤ 300 B",
-                num(ns) + " ns, " + num(bytes) + " B (a message per tick); " + num(nsBatch) + " ns, "
-                        + num(bytesBatch) + " B (batches of " + DecodeBench.BATCH + ")",
+        table.row(
+                "1+2 decode + aggregate per tick (10 timeframes)",
+                "≤ 200 ns, ≤ 300 B",
+                num(ns) + " ns, " + num(bytes) + " B (a message per tick); " + num(nsBatch) + " ns, " + num(bytesBatch)
+                        + " B (batches of " + DecodeBench.BATCH + ")",
                 "Gson data binding alone: " + num(gsonNs) + " ns, "
                         + num(gson == null ? Double.NaN : get(gson, "allocBytesPerOp")) + " B",
-                ratio(gsonNs / ns), verdict(ns <= 200 && bytes <= 300, null));
+                ratio(gsonNs / ns),
+                verdict(ns <= 200 && bytes <= 300, null));
     }
 
     private void aggregation() {
@@ -136,9 +159,13 @@ final class SummaryTable {
         double dec = decimal == null ? Double.NaN : get(decimal, "cpuMedian");
         double dbl = doubles == null ? Double.NaN : get(doubles, "cpuMedian");
         // The verdict holds the per-call figure; runs (one lock each, as a ticks message is counted) are shown too.
-        String runs = inRuns == null ? "" : "; " + num(get(inRuns, "cpuMedian")) + " ns in runs of "
-                + AggregateBench.RUN + " (" + ratio(dec / get(inRuns, "cpuMedian")) + " against DecimalNum)";
-        table.row("2 aggregation vs ta4j, one timeframe, 10M ticks", "≥ 20x",
+        String runs = inRuns == null
+                ? ""
+                : "; " + num(get(inRuns, "cpuMedian")) + " ns in runs of " + AggregateBench.RUN + " ("
+                        + ratio(dec / get(inRuns, "cpuMedian")) + " against DecimalNum)";
+        table.row(
+                "2 aggregation vs ta4j, one timeframe, 10M ticks",
+                "≥ 20x",
                 num(o) + " ns/tick, a trade per call" + runs,
                 "ta4j default (DecimalNum) " + num(dec) + " ns; DoubleNum " + num(dbl) + " ns",
                 ratio(dec / o) + " / " + ratio(dbl / o),
@@ -156,11 +183,18 @@ final class SummaryTable {
             JsonObject ws = f.transportRow("websocket", rate);
             double p99 = get(ws, "latencyMs", "p99");
             worst = Math.max(worst, p99 / rtt);
-            ours.append(ours.length() == 0 ? "" : ", ").append(rate).append("/s ").append(num(p99));
+            ours.append(ours.length() == 0 ? "" : ", ")
+                    .append(rate)
+                    .append("/s ")
+                    .append(num(p99));
         }
-        table.row("4 WebSocket delivery p99, loopback", "≤ 1.5x raw TCP round trip", "p99 ms: " + ours,
+        table.row(
+                "4 WebSocket delivery p99, loopback",
+                "≤ 1.5x raw TCP round trip",
+                "p99 ms: " + ours,
                 "raw TCP RTT p99 " + num(rtt) + " ms (p50 " + num(f.tcpRoundTripP50()) + ")",
-                "worst " + ratio(worst), verdict(worst <= 1.5, null));
+                "worst " + ratio(worst),
+                verdict(worst <= 1.5, null));
     }
 
     private void longPolling() {
@@ -172,12 +206,17 @@ final class SummaryTable {
         for (int rate : new int[] {10, 100, 1_000, 10_000}) {
             double p99 = get(f.transportRow("long-polling", rate), "latencyMs", "p99");
             worst = Math.max(worst, p99);
-            p99s.append(p99s.length() == 0 ? "" : ", ").append(rate).append("/s ").append(num(p99));
+            p99s.append(p99s.length() == 0 ? "" : ", ")
+                    .append(rate)
+                    .append("/s ")
+                    .append(num(p99));
         }
         JsonObject lp = f.transportRow("long-polling", 10_000);
         JsonObject sp = f.transportRow("short-polling", 10_000);
         double overhead = get(lp, "overheadBytesPerTick");
-        table.row("4 long-polling delivery", "p99 ≤ 50 ms; ≤ 20 B overhead/tick batched",
+        table.row(
+                "4 long-polling delivery",
+                "p99 ≤ 50 ms; ≤ 20 B overhead/tick batched",
                 "p99 ms: " + p99s + "; overhead " + num(overhead) + " B/tick at 10k/s",
                 "short polling 1 s: p99 " + num(get(sp, "latencyMs", "p99")) + " ms, "
                         + num(get(sp, "overheadBytesPerTick")) + " B/tick",
@@ -192,12 +231,17 @@ final class SummaryTable {
             return;
         }
         JsonObject twice = f.fanoutStep(2_000);
-        String more = twice == null ? "" : "; 2,000 clients: " + (twice.get("noDrops").getAsBoolean() ? "no drops"
-                : "drops") + ", p99 " + num(get(twice, "latencyMs", "p99")) + " ms";
-        table.row("5 simulator fan-out", "1,000 WS clients x 100 ticks/s, no drops",
+        String more = twice == null
+                ? ""
+                : "; 2,000 clients: " + (twice.get("noDrops").getAsBoolean() ? "no drops" : "drops") + ", p99 "
+                        + num(get(twice, "latencyMs", "p99")) + " ms";
+        table.row(
+                "5 simulator fan-out",
+                "1,000 WS clients x 100 ticks/s, no drops",
                 (step.get("noDrops").getAsBoolean() ? "no drops" : "DROPS") + ", p99 "
                         + num(get(step, "latencyMs", "p99")) + " ms" + more,
-                "1 client: p99 " + num(get(one, "latencyMs", "p99")) + " ms", "–",
+                "1 client: p99 " + num(get(one, "latencyMs", "p99")) + " ms",
+                "–",
                 verdict(step.get("noDrops").getAsBoolean(), null));
     }
 
@@ -207,8 +251,13 @@ final class SummaryTable {
         }
         double ours = get(f.render, "memory", "oursBytesPerCandle");
         double peer = get(f.render, "memory", "peerBytesPerCandle");
-        table.row("memory per candle, 1M held", "≤ 64 B", num(ours) + " B (1M candles, one timeframe)",
-                num(peer) + " B (XYChart, 20k candles)", ratio(peer / ours), verdict(ours <= 64, null));
+        table.row(
+                "memory per candle, 1M held",
+                "≤ 64 B",
+                num(ours) + " B (1M candles, one timeframe)",
+                num(peer) + " B (XYChart, 20k candles)",
+                ratio(peer / ours),
+                verdict(ours <= 64, null));
     }
 
     private void idle() {
@@ -221,8 +270,13 @@ final class SummaryTable {
                 ? "; JavaFX floor (a window changing one label a pulse): "
                         + num(get(f.e2e, "floor", "cpuPercentOfOneCore")) + " %"
                 : "";
-        table.row("6 CPU at 1k ticks/s, chart live (steady, after a minute)", "≤ 10 % of one core",
-                num(ours) + " %" + floor, num(peer) + " %", ratio(peer / ours), verdict(ours <= 10, null));
+        table.row(
+                "6 CPU at 1k ticks/s, chart live (steady, after a minute)",
+                "≤ 10 % of one core",
+                num(ours) + " %" + floor,
+                num(peer) + " %",
+                ratio(peer / ours),
+                verdict(ours <= 10, null));
     }
 
     private void firstFrame() {
@@ -230,10 +284,14 @@ final class SummaryTable {
         if (Double.isNaN(ms)) {
             return;
         }
-        table.row("start to first live frame (viewer's own `startup` line)", "≤ 1.5 s",
+        table.row(
+                "start to first live frame (viewer's own `startup` line)",
+                "≤ 1.5 s",
                 num(ms) + " ms from JVM start: class path, no CDS, both JIT compilers"
                         + " (the packaged app: see the notes)",
-                "–", "–", verdict(ms <= 1_500, null));
+                "–",
+                "–",
+                verdict(ms <= 1_500, null));
     }
 
     private static String verdict(boolean met, String partly) {

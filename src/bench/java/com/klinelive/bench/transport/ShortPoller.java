@@ -27,8 +27,10 @@ final class ShortPoller implements AutoCloseable {
 
     private static final int SERVER_BATCH = 1_000;
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "short-poll");
         t.setDaemon(true);
@@ -62,8 +64,11 @@ final class ShortPoller implements AutoCloseable {
         try {
             do {
                 HttpRequest get = HttpRequest.newBuilder(base.resolve("/poll?symbol=" + symbol + "&since=" + since))
-                        .timeout(Duration.ofSeconds(30)).GET().build();
-                String body = http.send(get, HttpResponse.BodyHandlers.ofString()).body();
+                        .timeout(Duration.ofSeconds(30))
+                        .GET()
+                        .build();
+                String body =
+                        http.send(get, HttpResponse.BodyHandlers.ofString()).body();
                 requests.incrementAndGet();
                 count = 0;
                 maxSeq = since;

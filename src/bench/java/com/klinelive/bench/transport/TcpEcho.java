@@ -21,8 +21,7 @@ final class TcpEcho {
     /** About the size of a native tick message. */
     static final int MESSAGE_BYTES = 110;
 
-    private TcpEcho() {
-    }
+    private TcpEcho() {}
 
     /** Round trips, {@code perSecond} a second, for {@code count} messages after a warm-up of a tenth of that. */
     static Samples roundTrips(int count, int perSecond) throws IOException, InterruptedException {
@@ -71,8 +70,7 @@ final class TcpEcho {
     }
 
     /** Round trips and one-way trips of the same messages, in nanoseconds. */
-    record Floor(Samples roundTrips, Samples oneWay) {
-    }
+    record Floor(Samples roundTrips, Samples oneWay) {}
 
     private static void serve(ServerSocket server, Samples oneWay) {
         try (Socket s = server.accept()) {

@@ -20,6 +20,7 @@ public final class TickPublisher implements AutoCloseable {
     private final long[] sentNanos;
     /** JSON bytes of each tick as a batch element, {@code [seq,time,price,size],}, when asked for. */
     private final byte[] elementBytes;
+
     private final StringBuilder scratch = new StringBuilder(64);
     private final SplittableRandom random = new SplittableRandom(5);
     private final Thread thread;
@@ -28,6 +29,7 @@ public final class TickPublisher implements AutoCloseable {
     private volatile long lastSeq;
     /** The last sequence whose send time is stamped: set before publishing, as a client may count it at once. */
     private volatile long stampedSeq;
+
     private double price = 43_250.5;
 
     /**

@@ -59,8 +59,12 @@ public final class TransportBench {
         JsonObject out = new JsonObject();
         out.add("machine", Machine.describe());
         out.add("tcpRoundTripMsBefore", summary(TcpEcho.roundTrips(quick ? 500 : 3_000, 1_000)));
-        SimOptions options = SimOptions.defaults().withPort(0).withRate(0).withSymbols(List.of(SYMBOL))
-                .withHistory(Duration.ZERO).withSeed(1);
+        SimOptions options = SimOptions.defaults()
+                .withPort(0)
+                .withRate(0)
+                .withSymbols(List.of(SYMBOL))
+                .withHistory(Duration.ZERO)
+                .withSeed(1);
         JsonArray rows = new JsonArray();
         try (SimServer sim = SimServer.start(options)) {
             TransportBench bench = new TransportBench(quick, sim);
@@ -104,8 +108,8 @@ public final class TransportBench {
         double scale = quick ? 0.4 : 1;
         boolean polling = transport.equals("short-polling");
         // Short polling's latency is its period: a few seconds tell it; the others need enough samples for a p99.
-        double measureSeconds = quick ? 1.2
-                : polling ? (rate <= 10 ? 6 : 3) : Math.max(3, (double) TARGET_SAMPLES / rate);
+        double measureSeconds =
+                quick ? 1.2 : polling ? (rate <= 10 ? 6 : 3) : Math.max(3, (double) TARGET_SAMPLES / rate);
         // Whole seconds, so that the window of a once-a-second poller holds whole polls.
         double bytesSeconds = quick ? 2 : rate <= 10 ? 4 : 3;
         double grace = polling ? 1.2 : 0.3;
@@ -139,8 +143,7 @@ public final class TransportBench {
             }
             try (CountingProxy proxy = new CountingProxy(sim.port())) {
                 DeliveryRecorder counted = new DeliveryRecorder(publisher);
-                try (AutoCloseable client = open(transport, URI.create("http://127.0.0.1:" + proxy.port()),
-                        counted)) {
+                try (AutoCloseable client = open(transport, URI.create("http://127.0.0.1:" + proxy.port()), counted)) {
                     // Half-way between two short polls: no answer is on its way when the window opens or closes.
                     sleep(1.5);
                     proxy.reset();
@@ -168,10 +171,13 @@ public final class TransportBench {
             poller.start(1_000);
             return poller;
         }
-        FeedOptions options = FeedOptions.defaults(base.toString()).withSymbols(List.of(SYMBOL))
+        FeedOptions options = FeedOptions.defaults(base.toString())
+                .withSymbols(List.of(SYMBOL))
                 .withHistory(EnumSet.of(Timeframe.M1), 10)
-                .withTransports(transport.equals("websocket") ? FeedOptions.TransportChoice.WEBSOCKET
-                        : FeedOptions.TransportChoice.LONG_POLLING);
+                .withTransports(
+                        transport.equals("websocket")
+                                ? FeedOptions.TransportChoice.WEBSOCKET
+                                : FeedOptions.TransportChoice.LONG_POLLING);
         CandleAggregator aggregator = new CandleAggregator(EnumSet.allOf(Timeframe.class), 10_000, 4);
         FeedClient client = Feeds.client(options, aggregator);
         client.addListener(new FeedListener() {

@@ -1,21 +1,28 @@
 package com.klinelive.chart.scale;
 
 import com.klinelive.model.CandleColumns;
+
 /**
  * Bollinger bands: the simple moving average of closes and that average plus and minus {@code width} population
  * standard deviations of the same window. Running sums over the range only, like {@link Sma}.
  */
 public final class Bollinger {
 
-    private Bollinger() {
-    }
+    private Bollinger() {}
 
     /**
      * Writes the middle, upper and lower band at {@code i} to index {@code i - from} of the three arrays for every
      * {@code i} in {@code [from, to)}, or NaN where fewer than {@code length} candles exist.
      */
-    public static void compute(CandleColumns candles, int from, int to, int length, double width, double[] middle,
-            double[] upper, double[] lower) {
+    public static void compute(
+            CandleColumns candles,
+            int from,
+            int to,
+            int length,
+            double width,
+            double[] middle,
+            double[] upper,
+            double[] lower) {
         Sma.checkArgs(from, to, length, middle);
         Sma.checkArgs(from, to, length, upper);
         Sma.checkArgs(from, to, length, lower);

@@ -1,6 +1,7 @@
 package com.klinelive.chart.scale;
 
 import com.klinelive.model.CandleColumns;
+
 /**
  * Turns the visible candles into the bars to draw: one bar per candle while candles are at least a pixel wide,
  * otherwise one bar per pixel column that merges its candles as a candle of the longer period would (first
@@ -9,8 +10,7 @@ import com.klinelive.model.CandleColumns;
  */
 public final class ColumnDecimator {
 
-    private ColumnDecimator() {
-    }
+    private ColumnDecimator() {}
 
     /** Fills {@code out} with the bars of the candles visible in {@code view}, left to right. */
     public static void decimate(CandleColumns candles, Viewport view, BarBuffer out) {
@@ -20,8 +20,14 @@ public final class ColumnDecimator {
         if (spacing >= 1) {
             out.clear(spacing);
             for (int i = from; i < to; i++) {
-                out.add(view.x(i + 0.5), candles.open(i), candles.high(i), candles.low(i), candles.close(i),
-                        candles.volume(i), i);
+                out.add(
+                        view.x(i + 0.5),
+                        candles.open(i),
+                        candles.high(i),
+                        candles.low(i),
+                        candles.close(i),
+                        candles.volume(i),
+                        i);
             }
             return;
         }

@@ -1,6 +1,7 @@
 package com.klinelive.chart.scale;
 
 import com.klinelive.model.CandleColumns;
+
 /**
  * Exponential moving average of closes, smoothing {@code 2 / (length + 1)}, seeded with the simple average of its
  * first {@code length} closes.
@@ -15,8 +16,7 @@ public final class Ema {
     /** Relative weight below which older closes are ignored. */
     private static final double NEGLIGIBLE = 1e-9;
 
-    private Ema() {
-    }
+    private Ema() {}
 
     /** Candles computed before the first requested one: enough for older closes to weigh under 1e-9. */
     public static int warmUp(int length) {

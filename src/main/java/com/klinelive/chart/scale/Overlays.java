@@ -21,8 +21,14 @@ public final class Overlays {
      * @param bollingerLength  their window, &ge; 1
      * @param bollingerWidth   their width in standard deviations
      */
-    public record Settings(boolean sma, int smaLength, boolean ema, int emaLength, boolean bollinger,
-            int bollingerLength, double bollingerWidth) {
+    public record Settings(
+            boolean sma,
+            int smaLength,
+            boolean ema,
+            int emaLength,
+            boolean bollinger,
+            int bollingerLength,
+            double bollingerWidth) {
 
         public Settings {
             if (smaLength < 1 || emaLength < 1 || bollingerLength < 1 || !(bollingerWidth >= 0)) {
@@ -49,8 +55,11 @@ public final class Overlays {
      * @return whether anything was computed
      */
     public boolean update(CandleColumns candles, Object seriesKey, long version, int from, int to, Settings settings) {
-        if (Objects.equals(this.seriesKey, seriesKey) && this.version == version && this.from == from
-                && this.to == to && settings.equals(this.settings)) {
+        if (Objects.equals(this.seriesKey, seriesKey)
+                && this.version == version
+                && this.from == from
+                && this.to == to
+                && settings.equals(this.settings)) {
             return false;
         }
         int n = to - from;
@@ -69,8 +78,8 @@ public final class Overlays {
             Ema.compute(candles, from, to, settings.emaLength(), ema);
         }
         if (settings.bollinger()) {
-            Bollinger.compute(candles, from, to, settings.bollingerLength(), settings.bollingerWidth(), middle,
-                    upper, lower);
+            Bollinger.compute(
+                    candles, from, to, settings.bollingerLength(), settings.bollingerWidth(), middle, upper, lower);
         }
         this.seriesKey = seriesKey;
         this.version = version;

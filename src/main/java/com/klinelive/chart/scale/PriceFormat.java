@@ -10,8 +10,7 @@ public final class PriceFormat {
 
     private static final String[] SUFFIXES = {"", "K", "M", "B", "T"};
 
-    private PriceFormat() {
-    }
+    private PriceFormat() {}
 
     /**
      * Fraction digits for prices around {@code price}: about six significant digits, at least two and at most

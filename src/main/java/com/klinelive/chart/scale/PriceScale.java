@@ -50,8 +50,13 @@ public record PriceScale(double min, double max, double height) {
      * once every few percent of growth rather than at every trade.
      */
     public static PriceScale fromZero(double top, double height, double padding, PriceScale previous) {
-        if (previous != null && previous.min == 0 && previous.height == height && top > 0 && Double.isFinite(top)
-                && top <= previous.max * (1 - padding / 2) && top >= previous.max * (1 - padding) / 2) {
+        if (previous != null
+                && previous.min == 0
+                && previous.height == height
+                && top > 0
+                && Double.isFinite(top)
+                && top <= previous.max * (1 - padding / 2)
+                && top >= previous.max * (1 - padding) / 2) {
             return previous;
         }
         return fromZero(top, height, padding);

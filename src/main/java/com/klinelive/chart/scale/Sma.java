@@ -1,14 +1,14 @@
 package com.klinelive.chart.scale;
 
 import com.klinelive.model.CandleColumns;
+
 /**
  * Simple moving average of closes. Computed for an index range only, with a running sum: the cost is the range
  * plus one window, whatever the length of the history before it.
  */
 public final class Sma {
 
-    private Sma() {
-    }
+    private Sma() {}
 
     /**
      * Writes the average of the {@code length} closes ending at {@code i} to {@code out[i - from]} for every

@@ -13,7 +13,15 @@ import java.time.ZoneOffset;
 public record TimeStep(Unit unit, int amount) {
 
     /** Calendar units, finest first. */
-    public enum Unit { SECOND, MINUTE, HOUR, DAY, WEEK, MONTH, YEAR }
+    public enum Unit {
+        SECOND,
+        MINUTE,
+        HOUR,
+        DAY,
+        WEEK,
+        MONTH,
+        YEAR
+    }
 
     /** Every step the axis may use, shortest first. */
     public static final TimeStep[] LADDER = {
@@ -61,8 +69,7 @@ public record TimeStep(Unit unit, int amount) {
     public long next(long time) {
         switch (unit) {
             case WEEK:
-                return Math.floorDiv(time - FIRST_MONDAY, WEEK * amount) * WEEK * amount + WEEK * amount
-                        + FIRST_MONDAY;
+                return Math.floorDiv(time - FIRST_MONDAY, WEEK * amount) * WEEK * amount + WEEK * amount + FIRST_MONDAY;
             case MONTH: {
                 LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(time, DAY));
                 long months = date.getYear() * 12L + date.getMonthValue() - 1;

@@ -32,8 +32,7 @@ public final class TimeTicks {
      * @param label    the text
      * @param rank     how significant the change it marks is: 0 time of day, 1 day, 2 month, 3 year
      */
-    public record Tick(int index, double position, String label, int rank) {
-    }
+    public record Tick(int index, double position, String label, int rank) {}
 
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
@@ -50,8 +49,7 @@ public final class TimeTicks {
     /** A coarser step must leave at least this many labels, and half as many as the finer one. */
     private static final int MIN_LABELS = 3;
 
-    private TimeTicks() {
-    }
+    private TimeTicks() {}
 
     /**
      * The labels for the candles visible in {@code view}, left to right, at least {@code minSpacing} pixels
@@ -76,8 +74,9 @@ public final class TimeTicks {
         // leaves enough labels to read the axis by.
         int enough = Math.max(MIN_LABELS, fits.ticks().size() / 2);
         int rung = Arrays.asList(TimeStep.LADDER).indexOf(step);
-        for (int coarser = 1; fits.leftOut() > 0 && coarser <= MAX_STEP_CHANGES
-                && rung + coarser < TimeStep.LADDER.length; coarser++) {
+        for (int coarser = 1;
+                fits.leftOut() > 0 && coarser <= MAX_STEP_CHANGES && rung + coarser < TimeStep.LADDER.length;
+                coarser++) {
             Placement even = place(candles, view, from, to, TimeStep.LADDER[rung + coarser], minSpacing);
             if (even.ticks().size() < enough) {
                 break;
@@ -90,11 +89,10 @@ public final class TimeTicks {
     }
 
     /** The labels of a step, and how many time-of-day labels were left out for lack of room. */
-    private record Placement(List<Tick> ticks, int leftOut) {
-    }
+    private record Placement(List<Tick> ticks, int leftOut) {}
 
-    private static Placement place(CandleColumns candles, Viewport view, int from, int to, TimeStep step,
-            double minSpacing) {
+    private static Placement place(
+            CandleColumns candles, Viewport view, int from, int to, TimeStep step, double minSpacing) {
         List<Tick> ticks = new ArrayList<>();
         int leftOut = 0;
         boolean showSeconds = step.unit() == TimeStep.Unit.SECOND;
@@ -159,8 +157,8 @@ public final class TimeTicks {
      * {@code Tue 25 Nov 2025 12:34}, with seconds below a minute, without the time from a day up.
      */
     public static String full(long time, long periodMillis) {
-        DateTimeFormatter format = periodMillis < 60_000 ? FULL_SECONDS
-                : periodMillis < 86_400_000 ? FULL_MINUTES : FULL_DAYS;
+        DateTimeFormatter format =
+                periodMillis < 60_000 ? FULL_SECONDS : periodMillis < 86_400_000 ? FULL_MINUTES : FULL_DAYS;
         return format.format(dateTime(time));
     }
 

@@ -27,8 +27,8 @@ public record Viewport(int count, double width, double barSpacing, double rightO
 
     public Viewport {
         if (count < 0 || !(width >= 0) || !(barSpacing > 0) || !Double.isFinite(rightOffset)) {
-            throw new IllegalArgumentException("bad viewport " + count + ", " + width + ", " + barSpacing
-                    + ", " + rightOffset);
+            throw new IllegalArgumentException(
+                    "bad viewport " + count + ", " + width + ", " + barSpacing + ", " + rightOffset);
         }
     }
 

@@ -9,7 +9,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
@@ -44,8 +43,8 @@ final class LongPollTransport implements Transport {
     /** Answers for different symbols complete on different threads; events go out one at a time. */
     private final Object delivering = new Object();
 
-    LongPollTransport(TransportRequest request, TransportEvents events, HttpClient http,
-            ScheduledExecutorService timer) {
+    LongPollTransport(
+            TransportRequest request, TransportEvents events, HttpClient http, ScheduledExecutorService timer) {
         this.request = request;
         this.events = events;
         this.http = http;
@@ -83,13 +82,16 @@ final class LongPollTransport implements Transport {
             return;
         }
         long since = request.resumeFrom().applyAsLong(symbol);
-        String query = "symbol=" + URLEncoder.encode(symbol, StandardCharsets.UTF_8) + (since >= 0 ? "&since=" + since
-                : "");
+        String query =
+                "symbol=" + URLEncoder.encode(symbol, StandardCharsets.UTF_8) + (since >= 0 ? "&since=" + since : "");
         URI base = request.uri();
         String path = (base.getRawPath() == null ? "" : base.getRawPath().replaceAll("/+$", "")) + "/poll";
         URI uri = URI.create(base.getScheme() + "://" + base.getRawAuthority() + path + "?" + query);
-        HttpRequest get = HttpRequest.newBuilder(uri).timeout(POLL_TIMEOUT).header("Accept", "application/json")
-                .GET().build();
+        HttpRequest get = HttpRequest.newBuilder(uri)
+                .timeout(POLL_TIMEOUT)
+                .header("Accept", "application/json")
+                .GET()
+                .build();
         long sentNanos = System.nanoTime();
         http.sendAsync(get, BoundedBody.ofString(request.maxMessageBytes())).whenComplete((response, error) -> {
             if (ended.get()) {

@@ -41,8 +41,10 @@ public final class LongPollTransports implements TransportFactory {
 
     private synchronized HttpClient client(TransportRequest request) {
         if (http == null) {
-            HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(request.connectTimeout())
-                    .followRedirects(HttpClient.Redirect.NEVER).executor(executor)
+            HttpClient.Builder builder = HttpClient.newBuilder()
+                    .connectTimeout(request.connectTimeout())
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .executor(executor)
                     .version(HttpClient.Version.HTTP_1_1);
             if (request.sslContext() != null) {
                 builder.sslContext(request.sslContext());

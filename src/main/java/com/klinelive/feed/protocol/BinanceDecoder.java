@@ -48,6 +48,7 @@ final class BinanceDecoder extends JsonFeedDecoder {
      * {@link #parseCompactTrade} matches these literally instead of looking up names.
      */
     private static final char[] COMPACT_TRADE_START = "{\"e\":\"trade\",\"E\":".toCharArray();
+
     private static final char[] COMPACT_SYMBOL = ",\"s\":".toCharArray();
     private static final char[] COMPACT_TRADE_ID = ",\"t\":".toCharArray();
     private static final char[] COMPACT_PRICE = ",\"p\":".toCharArray();
@@ -57,7 +58,12 @@ final class BinanceDecoder extends JsonFeedDecoder {
     private static final char[] COMPACT_IGNORE = ",\"M\":".toCharArray();
     private static final char[] COMPACT_END = "}".toCharArray();
 
-    private enum Parsed { NOTHING, TICK, KLINE, ERROR }
+    private enum Parsed {
+        NOTHING,
+        TICK,
+        KLINE,
+        ERROR
+    }
 
     private Parsed parsed;
     private Timeframe klineTimeframe;
@@ -112,8 +118,12 @@ final class BinanceDecoder extends JsonFeedDecoder {
     void deliver(FeedSink sink) {
         switch (parsed) {
             case TICK -> deliverTick(sink);
-            case KLINE -> sink.onKline(tickSymbol, klineTimeframe, new Candle(klineOpenTime, klineOpen, klineHigh,
-                    klineLow, klineClose, klineVolume, klineTrades), klineClosed);
+            case KLINE ->
+                sink.onKline(
+                        tickSymbol,
+                        klineTimeframe,
+                        new Candle(klineOpenTime, klineOpen, klineHigh, klineLow, klineClose, klineVolume, klineTrades),
+                        klineClosed);
             case ERROR -> sink.onControl(new ControlMessage.FeedError(errorMessage));
             case NOTHING -> throw new IllegalStateException("nothing to deliver");
         }

@@ -8,8 +8,7 @@ package com.klinelive.feed.protocol;
  */
 final class CharRegions {
 
-    private CharRegions() {
-    }
+    private CharRegions() {}
 
     /** Whether {@code a[aFrom, aFrom + length)} and {@code b[bFrom, bFrom + length)} hold the same chars. */
     static boolean equal(char[] a, int aFrom, char[] b, int bFrom, int length) {

@@ -27,8 +27,7 @@ public sealed interface ControlMessage {
      *
      * @param time the server's clock, epoch milliseconds UTC
      */
-    record Heartbeat(long time) implements ControlMessage {
-    }
+    record Heartbeat(long time) implements ControlMessage {}
 
     /**
      * The sequence a client asked to resume from is gone: re-fetch history, then continue after {@code seq}.

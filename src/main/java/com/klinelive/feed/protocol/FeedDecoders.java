@@ -12,8 +12,7 @@ public final class FeedDecoders {
      */
     public static final int MAX_MESSAGE_BYTES = 64 * 1024;
 
-    private FeedDecoders() {
-    }
+    private FeedDecoders() {}
 
     /**
      * A new decoder for {@code format}, counting its rejections in {@code rejections}. Decoders keep reusable

@@ -21,8 +21,7 @@ final class FieldRules {
     static final String LONG_NAME = "must be at most 64 characters";
     static final String CONTROL_IN_NAME = "must not contain control characters";
 
-    private FieldRules() {
-    }
+    private FieldRules() {}
 
     static boolean isValidPrice(double price) {
         return Double.isFinite(price) && price > 0;

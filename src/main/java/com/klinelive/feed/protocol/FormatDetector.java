@@ -12,8 +12,18 @@ final class FormatDetector {
 
     private static final String[] NATIVE_TYPES = {"hello", "tick", "ticks", "heartbeat", "reset", "error"};
     private static final String[] COINBASE_TYPES = {
-        "subscriptions", "match", "last_match", "ticker", "l2update", "snapshot", "status",
-        "received", "open", "done", "change", "activate",
+        "subscriptions",
+        "match",
+        "last_match",
+        "ticker",
+        "l2update",
+        "snapshot",
+        "status",
+        "received",
+        "open",
+        "done",
+        "change",
+        "activate",
     };
 
     private final JsonCursor cursor = new JsonCursor();
@@ -26,8 +36,7 @@ final class FormatDetector {
     private boolean nativeType;
     private boolean coinbaseType;
 
-    private FormatDetector() {
-    }
+    private FormatDetector() {}
 
     /** The format of {@code firstMessage}, or empty if it does not tell. */
     static Optional<FeedFormat> detect(String firstMessage) {

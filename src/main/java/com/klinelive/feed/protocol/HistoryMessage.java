@@ -77,7 +77,11 @@ public record HistoryMessage(String symbol, Timeframe interval, long seq, String
             throw new IllegalArgumentException("negative seq " + seq);
         }
         for (int i = 0; i < candles.size(); i++) {
-            check(candles.get(i), interval, i == 0 ? Long.MIN_VALUE : candles.get(i - 1).time(), i);
+            check(
+                    candles.get(i),
+                    interval,
+                    i == 0 ? Long.MIN_VALUE : candles.get(i - 1).time(),
+                    i);
         }
         return new HistoryMessage(symbol, interval, seq, epoch, candles);
     }

@@ -16,8 +16,7 @@ final class IsoInstantParser {
     private static final int OFFSET_LENGTH = 6;
     private static final long MILLIS_PER_DAY = 86_400_000L;
 
-    private IsoInstantParser() {
-    }
+    private IsoInstantParser() {}
 
     /** The instant in {@code text[start, end)} as epoch milliseconds UTC, or {@link #INVALID}. */
     static long parseEpochMillis(char[] text, int start, int end) {
@@ -30,10 +29,22 @@ final class IsoInstantParser {
         int hour = digits(text, start + 11, 2);
         int minute = digits(text, start + 14, 2);
         int second = digits(text, start + 17, 2);
-        if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)
-                || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59
-                || text[start + 4] != '-' || text[start + 7] != '-' || text[start + 13] != ':'
-                || text[start + 16] != ':' || (text[start + 10] != 'T' && text[start + 10] != 't')) {
+        if (year < 0
+                || month < 1
+                || month > 12
+                || day < 1
+                || day > daysInMonth(year, month)
+                || hour < 0
+                || hour > 23
+                || minute < 0
+                || minute > 59
+                || second < 0
+                || second > 59
+                || text[start + 4] != '-'
+                || text[start + 7] != '-'
+                || text[start + 13] != ':'
+                || text[start + 16] != ':'
+                || (text[start + 10] != 'T' && text[start + 10] != 't')) {
             return INVALID;
         }
         int p = start + DATE_TIME_LENGTH;

@@ -58,6 +58,7 @@ final class JsonCursor {
 
     /** Content (without quotes) of the last string read, value or name. */
     private int stringStart;
+
     private int stringEnd;
     private boolean stringEscaped;
     private int nameStart;

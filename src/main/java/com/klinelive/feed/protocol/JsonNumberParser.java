@@ -23,12 +23,13 @@ final class JsonNumberParser {
     static final String OUT_OF_RANGE = "integer out of range";
 
     private static final double[] EXACT_POWERS_OF_TEN = {
-        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
-        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
+        1e20, 1e21, 1e22,
     };
     private static final long MAX_EXACT_SIGNIFICAND = 1L << 53;
     /** 18 decimal digits always fit in a long, 19 may not. */
     private static final int MAX_SIGNIFICAND_DIGITS = 18;
+
     private static final long LONG_MAX_DIV_10 = Long.MAX_VALUE / 10;
     private static final int LONG_MAX_LAST_DIGIT = (int) (Long.MAX_VALUE % 10);
     /** Exponents beyond this give zero or infinity anyway; saturating keeps the int from overflowing. */
@@ -73,8 +74,8 @@ final class JsonNumberParser {
         if (p < limit && (text[p] == 'e' || text[p] == 'E') || significand > MAX_EXACT_SIGNIFICAND) {
             return parseAnyDouble(text, start, limit);
         }
-        double magnitude = significand == 0 ? 0.0 : exponent == 0 ? significand
-                : significand / EXACT_POWERS_OF_TEN[-exponent];
+        double magnitude =
+                significand == 0 ? 0.0 : exponent == 0 ? significand : significand / EXACT_POWERS_OF_TEN[-exponent];
         doubleValue = negative ? -magnitude : magnitude;
         return p;
     }
@@ -230,7 +231,8 @@ final class JsonNumberParser {
             }
             // 18 digits cannot overflow; only a 19th needs checking, and a 20th always overflows.
             if (p < limit && (digit = (char) (text[p] - '0')) <= 9) {
-                if (value > LONG_MAX_DIV_10 || (value == LONG_MAX_DIV_10 && digit > LONG_MAX_LAST_DIGIT)
+                if (value > LONG_MAX_DIV_10
+                        || (value == LONG_MAX_DIV_10 && digit > LONG_MAX_LAST_DIGIT)
                         || (p + 1 < limit && isDigit(text[p + 1]))) {
                     return fail(OUT_OF_RANGE);
                 }
@@ -259,8 +261,8 @@ final class JsonNumberParser {
         return problem;
     }
 
-    private static double roundedDouble(char[] text, int start, int end, boolean negative, long significand,
-                                   int exponent, boolean truncated) {
+    private static double roundedDouble(
+            char[] text, int start, int end, boolean negative, long significand, int exponent, boolean truncated) {
         if (significand == 0) {
             return negative ? -0.0 : 0.0;
         }

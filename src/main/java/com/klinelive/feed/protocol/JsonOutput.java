@@ -8,8 +8,7 @@ final class JsonOutput {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-    private JsonOutput() {
-    }
+    private JsonOutput() {}
 
     /** Appends {@code value} as a quoted JSON string, escaping quotes, backslashes, control characters. */
     static void appendString(StringBuilder sb, CharSequence value) {
@@ -47,8 +46,11 @@ final class JsonOutput {
     }
 
     static void appendUnicodeEscape(StringBuilder sb, char c) {
-        sb.append("\\u").append(HEX[(c >> 12) & 0xF]).append(HEX[(c >> 8) & 0xF])
-                .append(HEX[(c >> 4) & 0xF]).append(HEX[c & 0xF]);
+        sb.append("\\u")
+                .append(HEX[(c >> 12) & 0xF])
+                .append(HEX[(c >> 8) & 0xF])
+                .append(HEX[(c >> 4) & 0xF])
+                .append(HEX[c & 0xF]);
     }
 
     private static boolean isLoneSurrogate(CharSequence value, int index, char c) {

@@ -79,8 +79,11 @@ final class JsonStringScanner {
                 case 'n' -> sb.append('\n');
                 case 'r' -> sb.append('\r');
                 case 't' -> sb.append('\t');
-                case 'u' -> sb.append((char) ((hexValue(text[p + 2]) << 12) | (hexValue(text[p + 3]) << 8)
-                        | (hexValue(text[p + 4]) << 4) | hexValue(text[p + 5])));
+                case 'u' ->
+                    sb.append((char) ((hexValue(text[p + 2]) << 12)
+                            | (hexValue(text[p + 3]) << 8)
+                            | (hexValue(text[p + 4]) << 4)
+                            | hexValue(text[p + 5])));
                 default -> sb.append(kind);
             }
             p += kind == 'u' ? 6 : 2;

@@ -13,6 +13,7 @@ final class NativeDecoder extends JsonFeedDecoder {
 
     /** More than a 64 KiB message can hold; a second line of defence should the size limit ever grow. */
     static final int MAX_BATCH_TICKS = 100_000;
+
     static final String BATCH_TOO_LARGE = "batch of more than 100000 ticks";
     static final String BATCH_ELEMENT = "each element must be [seq, time, price, size]";
 
@@ -29,6 +30,7 @@ final class NativeDecoder extends JsonFeedDecoder {
     private static final String[] FIELDS = {
         "symbol", "seq", "time", "price", "size", "ticks", "epoch", "server", "symbols", "reason", "message",
     };
+
     private static final int SYMBOL = 1;
     private static final int SEQ = 1 << 1;
     private static final int TIME = 1 << 2;
@@ -46,6 +48,7 @@ final class NativeDecoder extends JsonFeedDecoder {
      * around its values: {@link #parseCompactTick} matches these literally instead of looking up names.
      */
     private static final char[] COMPACT_TICK_START = "{\"type\":\"tick\",\"symbol\":".toCharArray();
+
     private static final char[] COMPACT_SEQ = ",\"seq\":".toCharArray();
     private static final char[] COMPACT_TIME = ",\"time\":".toCharArray();
     private static final char[] COMPACT_PRICE = ",\"price\":".toCharArray();
@@ -61,6 +64,7 @@ final class NativeDecoder extends JsonFeedDecoder {
     private ControlMessage.Epoch batchEpoch;
     /** The epoch of the previous batch, reused while the server's epoch stays the same. */
     private ControlMessage.Epoch lastEpoch;
+
     private ControlMessage control;
 
     NativeDecoder(Rejections rejections) {

@@ -17,8 +17,7 @@ import java.util.Objects;
  */
 public final class NativeEncoder {
 
-    private NativeEncoder() {
-    }
+    private NativeEncoder() {}
 
     /** A {@code tick} message for one trade. */
     public static String tick(Tick tick) {
@@ -81,8 +80,16 @@ public final class NativeEncoder {
      *
      * @throws IllegalArgumentException if a price or size is not finite
      */
-    public static void appendTicks(StringBuilder sb, String symbol, String epoch, long[] seqs, long[] times,
-                                   double[] prices, double[] sizes, int from, int to) {
+    public static void appendTicks(
+            StringBuilder sb,
+            String symbol,
+            String epoch,
+            long[] seqs,
+            long[] times,
+            double[] prices,
+            double[] sizes,
+            int from,
+            int to) {
         Objects.checkFromToIndex(from, to, seqs.length);
         Objects.checkFromToIndex(from, to, times.length);
         Objects.checkFromToIndex(from, to, prices.length);

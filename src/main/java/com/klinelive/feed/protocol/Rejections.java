@@ -18,6 +18,7 @@ public final class Rejections {
 
     /** Characters of a rejected message quoted in the log. */
     static final int EXCERPT_CHARS = 120;
+
     static final long LOG_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final int MAX_REASON_CHARS = 200;
     private static final char[] HEX = "0123456789abcdef".toCharArray();
@@ -107,8 +108,11 @@ public final class Rejections {
                     if (c >= 0x20 && c < 0x7F) {
                         sb.append(c);
                     } else {
-                        sb.append("\\u").append(HEX[(c >> 12) & 0xF]).append(HEX[(c >> 8) & 0xF])
-                                .append(HEX[(c >> 4) & 0xF]).append(HEX[c & 0xF]);
+                        sb.append("\\u")
+                                .append(HEX[(c >> 12) & 0xF])
+                                .append(HEX[(c >> 8) & 0xF])
+                                .append(HEX[(c >> 4) & 0xF])
+                                .append(HEX[c & 0xF]);
                     }
                 }
             }

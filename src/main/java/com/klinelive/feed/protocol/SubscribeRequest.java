@@ -21,20 +21,17 @@ public record SubscribeRequest(List<String> symbols, Map<String, Long> since) {
     }
 
     /** The outcome of {@link #parse}: a request, or why there is none. */
-    public sealed interface Parsed {
-    }
+    public sealed interface Parsed {}
 
     /** A valid {@code subscribe} message. */
-    public record Valid(SubscribeRequest request) implements Parsed {
-    }
+    public record Valid(SubscribeRequest request) implements Parsed {}
 
     /**
      * A message that is not a valid {@code subscribe}.
      *
      * @param reason what is wrong, for an {@code error} reply; made of our own words, never of the client's text
      */
-    public record Invalid(String reason) implements Parsed {
-    }
+    public record Invalid(String reason) implements Parsed {}
 
     /**
      * Parses a client message strictly: a JSON object with {@code "type":"subscribe"}, a {@code symbols} array

@@ -11,6 +11,7 @@ final class SymbolTable {
 
     /** Open addressing at most half full keeps probe sequences short. */
     private final String[] slots = new String[MAX_ENTRIES * 2];
+
     private int size;
     private String lastFound;
     /** The chars of {@link #lastFound}, compared without going through String. */
@@ -22,7 +23,8 @@ final class SymbolTable {
     String find(char[] text, int start, int end) {
         // Most feeds repeat one symbol message after message: try it before hashing.
         String last = lastFound;
-        if (last != null && lastChars.length == end - start
+        if (last != null
+                && lastChars.length == end - start
                 && CharRegions.equal(lastChars, 0, text, start, end - start)) {
             return last;
         }

@@ -65,8 +65,8 @@ final class WebSocketTransport implements Transport {
     @Override
     public void start() {
         synchronized (this) {
-            connectTimeout = timer.schedule(this::connectTimedOut, request.connectTimeout().toMillis(),
-                    TimeUnit.MILLISECONDS);
+            connectTimeout = timer.schedule(
+                    this::connectTimedOut, request.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
         }
         client.connect();
     }
@@ -158,8 +158,8 @@ final class WebSocketTransport implements Transport {
                 if (!ended.get()) {
                     opened = true;
                     connectTimeout.cancel(false);
-                    pinger = timer.scheduleAtFixedRate(WebSocketTransport.this::ping, 0, PING_PERIOD_MILLIS,
-                            TimeUnit.MILLISECONDS);
+                    pinger = timer.scheduleAtFixedRate(
+                            WebSocketTransport.this::ping, 0, PING_PERIOD_MILLIS, TimeUnit.MILLISECONDS);
                     // Reported under the lock, so that an end deciding at the same moment is reported after it.
                     events.onOpen(WebSocketTransport.this);
                     return;

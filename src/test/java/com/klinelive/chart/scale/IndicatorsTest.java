@@ -1,6 +1,5 @@
 package com.klinelive.chart.scale;
 
-import com.klinelive.model.CandleColumns;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,6 +1,5 @@
 package com.klinelive.chart.scale;
 
-import com.klinelive.model.CandleColumns;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,8 +30,7 @@ class TimeTicksTest {
         assertEquals(at("2026-01-01T00:00:00Z"), new TimeStep(TimeStep.Unit.MONTH, 3).next(t));
         assertEquals(at("2026-01-01T00:00:00Z"), new TimeStep(TimeStep.Unit.YEAR, 1).next(t));
         assertEquals(at("2030-01-01T00:00:00Z"), new TimeStep(TimeStep.Unit.YEAR, 5).next(t));
-        assertEquals(at("2026-01-01T00:00:00Z"), new TimeStep(TimeStep.Unit.YEAR, 1)
-                .next(at("2025-12-31T23:59:59Z")));
+        assertEquals(at("2026-01-01T00:00:00Z"), new TimeStep(TimeStep.Unit.YEAR, 1).next(at("2025-12-31T23:59:59Z")));
     }
 
     @Test
@@ -45,7 +43,8 @@ class TimeTicksTest {
     @Test
     void minuteCandlesGetRoundTimesAndTheNewDay() {
         long start = at("2025-11-25T20:00:00Z");
-        ArrayCandles candles = ArrayCandles.atTimes(LongStream.range(0, 600).map(i -> start + i * MINUTE).toArray());
+        ArrayCandles candles = ArrayCandles.atTimes(
+                LongStream.range(0, 600).map(i -> start + i * MINUTE).toArray());
         Viewport view = new Viewport(600, 1200, 2, 0);
         List<TimeTicks.Tick> ticks = TimeTicks.compute(candles, view, MINUTE, 80);
         assertTrue(ticks.size() >= 9, ticks::toString);
@@ -66,8 +65,10 @@ class TimeTicksTest {
     void aGapLabelsTheFirstCandleAfterIt() {
         long friday = at("2025-11-21T22:00:00Z");
         long monday = at("2025-11-24T08:00:00Z");
-        long[] times = LongStream.concat(LongStream.range(0, 120).map(i -> friday + i * MINUTE),
-                LongStream.range(0, 120).map(i -> monday + i * MINUTE)).toArray();
+        long[] times = LongStream.concat(
+                        LongStream.range(0, 120).map(i -> friday + i * MINUTE),
+                        LongStream.range(0, 120).map(i -> monday + i * MINUTE))
+                .toArray();
         ArrayCandles candles = ArrayCandles.atTimes(times);
         Viewport view = new Viewport(times.length, 960, 4, 0);
         List<TimeTicks.Tick> ticks = TimeTicks.compute(candles, view, MINUTE, 70);
@@ -78,7 +79,8 @@ class TimeTicksTest {
     @Test
     void aNewYearOutranksItsNeighbours() {
         long start = at("2025-12-31T22:00:00Z");
-        ArrayCandles candles = ArrayCandles.atTimes(LongStream.range(0, 48).map(i -> start + i * 5 * MINUTE).toArray());
+        ArrayCandles candles = ArrayCandles.atTimes(
+                LongStream.range(0, 48).map(i -> start + i * 5 * MINUTE).toArray());
         Viewport view = new Viewport(48, 480, 10, 0);
         List<TimeTicks.Tick> ticks = TimeTicks.compute(candles, view, 5 * MINUTE, 60);
         assertTrue(ticks.contains(new TimeTicks.Tick(24, 24.5, "2026", 3)), ticks::toString);
@@ -87,7 +89,8 @@ class TimeTicksTest {
     @Test
     void secondsShowWhenTheStepIsBelowAMinute() {
         long start = at("2025-11-25T12:00:00Z");
-        ArrayCandles candles = ArrayCandles.atTimes(LongStream.range(0, 100).map(i -> start + i * 1000).toArray());
+        ArrayCandles candles = ArrayCandles.atTimes(
+                LongStream.range(0, 100).map(i -> start + i * 1000).toArray());
         Viewport view = new Viewport(100, 1000, 10, 0);
         List<TimeTicks.Tick> ticks = TimeTicks.compute(candles, view, 1000, 70);
         assertTrue(ticks.stream().anyMatch(t -> t.label().equals("12:00:15")), ticks::toString);
@@ -97,7 +100,10 @@ class TimeTicksTest {
     void aBoundaryInAShortGapIsNamedItselfOnTheEdgeBetweenTheCandles() {
         // Sparse one-second candles: every fourth second has no trade, 12:00:15 among them, 12:00:30 not.
         long start = at("2025-11-25T12:00:00Z");
-        long[] times = LongStream.range(0, 150).filter(i -> i % 4 != 3).map(i -> start + i * 1000).toArray();
+        long[] times = LongStream.range(0, 150)
+                .filter(i -> i % 4 != 3)
+                .map(i -> start + i * 1000)
+                .toArray();
         ArrayCandles candles = ArrayCandles.atTimes(times);
         Viewport view = new Viewport(times.length, times.length * 10, 10, 0);
         List<TimeTicks.Tick> ticks = TimeTicks.compute(candles, view, 1000, 70);
@@ -117,7 +123,9 @@ class TimeTicksTest {
         // Two minutes of a trade every second, then four of a trade every third second: on an axis of candles,
         // fifteen seconds of the sparse part take a third of the room.
         long start = at("2025-11-25T12:00:00Z");
-        long[] times = LongStream.range(0, 360).filter(i -> i < 120 || i % 3 == 0).map(i -> start + i * 1000)
+        long[] times = LongStream.range(0, 360)
+                .filter(i -> i < 120 || i % 3 == 0)
+                .map(i -> start + i * 1000)
                 .toArray();
         ArrayCandles candles = ArrayCandles.atTimes(times);
         Viewport view = new Viewport(times.length, times.length * 6, 6, 0);
@@ -126,8 +134,10 @@ class TimeTicksTest {
         assertTrue(ticks.size() >= 5, ticks::toString);
         java.util.Set<Long> gaps = new java.util.TreeSet<>();
         for (int i = 1; i < ticks.size(); i++) {
-            gaps.add(java.time.Duration.between(java.time.LocalTime.parse(ticks.get(i - 1).label()),
-                    java.time.LocalTime.parse(ticks.get(i).label())).toSeconds());
+            gaps.add(java.time.Duration.between(
+                            java.time.LocalTime.parse(ticks.get(i - 1).label()),
+                            java.time.LocalTime.parse(ticks.get(i).label()))
+                    .toSeconds());
         }
         assertEquals(1, gaps.size(), "one step between all labels: " + ticks);
         double previousX = Double.NEGATIVE_INFINITY;
@@ -143,7 +153,9 @@ class TimeTicksTest {
         // step coarse enough for none to crowd would leave one or two labels on the axis.
         java.util.Random random = new java.util.Random(5);
         long start = at("2025-11-25T12:00:00Z");
-        long[] times = LongStream.range(0, 6_000).filter(i -> random.nextDouble() < 0.3).map(i -> start + i * 1000)
+        long[] times = LongStream.range(0, 6_000)
+                .filter(i -> random.nextDouble() < 0.3)
+                .map(i -> start + i * 1000)
                 .toArray();
         ArrayCandles candles = ArrayCandles.atTimes(times);
         for (int count = 200; count <= times.length; count += 7) {

@@ -62,8 +62,7 @@ class LongPollTransportTest {
         }
 
         @Override
-        public void onClosed(Transport transport, String reason, boolean opened) {
-        }
+        public void onClosed(Transport transport, String reason, boolean opened) {}
 
         private void enterAndLeave() {
             if (inside.incrementAndGet() > 1) {
@@ -75,15 +74,19 @@ class LongPollTransportTest {
 
     @Test
     void answersForSeveralSymbolsAreDeliveredOneAtATime() throws Exception {
-        SimOptions options = SimOptions.defaults().withPort(0).withSeed(3).withRate(300).withHistory(Duration.ZERO);
+        SimOptions options =
+                SimOptions.defaults().withPort(0).withSeed(3).withRate(300).withHistory(Duration.ZERO);
         try (SimServer sim = SimServer.start(options)) {
             OverlapRecorder events = new OverlapRecorder();
-            TransportRequest request = new TransportRequest(sim.uri(), sim.symbols(), symbol -> -1,
-                    Duration.ofSeconds(3), null, 1 << 20);
+            TransportRequest request =
+                    new TransportRequest(sim.uri(), sim.symbols(), symbol -> -1, Duration.ofSeconds(3), null, 1 << 20);
             Transport transport = new LongPollTransports().create(request, events);
             transport.start();
             try {
-                waitFor(10_000, () -> events.messages.get() >= 300 && events.symbols.size() == sim.symbols().size(),
+                waitFor(
+                        10_000,
+                        () -> events.messages.get() >= 300
+                                && events.symbols.size() == sim.symbols().size(),
                         () -> events.messages + " messages, symbols " + events.symbols);
             } finally {
                 transport.close();

@@ -27,36 +27,51 @@ class BinanceDecoderTest {
 
     @Test
     void tradeBecomesATickWithTradeIdAsSequenceAndTradeTime() {
-        assertEquals(new Tick("BTCUSDT", 12345, 1764073200123L, 43250.5, 0.0125), harness.delivered(TRADE).only());
+        assertEquals(
+                new Tick("BTCUSDT", 12345, 1764073200123L, 43250.5, 0.0125),
+                harness.delivered(TRADE).only());
     }
 
     @Test
     void klineBecomesACandleOfItsTimeframe() {
-        assertEquals(new RecordingSink.Kline("BTCUSDT", Timeframe.M1,
-                        new Candle(1764073200000L, 43200.0, 43260.0, 43190.0, 43250.5, 12.5, 101), false),
+        assertEquals(
+                new RecordingSink.Kline(
+                        "BTCUSDT",
+                        Timeframe.M1,
+                        new Candle(1764073200000L, 43200.0, 43260.0, 43190.0, 43250.5, 12.5, 101),
+                        false),
                 harness.delivered(KLINE).only());
     }
 
     @Test
     void closedKlineIsMarkedClosed() {
-        RecordingSink.Kline kline = (RecordingSink.Kline) harness.delivered(
-                kline("1h", 1764072000000L, "1", "2", "0.5", "1.5")).only();
+        RecordingSink.Kline kline =
+                (RecordingSink.Kline) harness.delivered(kline("1h", 1764072000000L, "1", "2", "0.5", "1.5"))
+                        .only();
         assertTrue(kline.closed());
         assertEquals(Timeframe.H1, kline.timeframe());
     }
 
     @Test
     void combinedStreamWrapperIsUnwrapped() {
-        assertEquals(new Tick("BTCUSDT", 12345, 1764073200123L, 43250.5, 0.0125),
-                harness.delivered("{\"stream\":\"btcusdt@trade\",\"data\":" + TRADE + "}").only());
-        assertEquals(Timeframe.M1, ((RecordingSink.Kline) harness.delivered(
-                "{\"data\":" + KLINE + ",\"stream\":\"btcusdt@kline_1m\"}").only()).timeframe());
+        assertEquals(
+                new Tick("BTCUSDT", 12345, 1764073200123L, 43250.5, 0.0125),
+                harness.delivered("{\"stream\":\"btcusdt@trade\",\"data\":" + TRADE + "}")
+                        .only());
+        assertEquals(
+                Timeframe.M1,
+                ((RecordingSink.Kline) harness.delivered("{\"data\":" + KLINE + ",\"stream\":\"btcusdt@kline_1m\"}")
+                                .only())
+                        .timeframe());
     }
 
     @Test
     void eventTypeMayComeAfterTheOtherFields() {
-        assertEquals(new Tick("ETHUSDT", 1, 1764073200123L, 2, 3), harness.delivered(
-                "{\"s\":\"ETHUSDT\",\"t\":1,\"p\":\"2\",\"q\":\"3\",\"T\":1764073200123,\"e\":\"trade\"}").only());
+        assertEquals(
+                new Tick("ETHUSDT", 1, 1764073200123L, 2, 3),
+                harness.delivered(
+                                "{\"s\":\"ETHUSDT\",\"t\":1,\"p\":\"2\",\"q\":\"3\",\"T\":1764073200123,\"e\":\"trade\"}")
+                        .only());
     }
 
     @Test
@@ -72,10 +87,14 @@ class BinanceDecoderTest {
 
     @Test
     void errorReplyBecomesAFeedError() {
-        assertEquals(new ControlMessage.FeedError("Unknown property"),
-                harness.delivered("{\"code\":0,\"msg\":\"Unknown property\",\"id\":1}").only());
-        assertEquals(new ControlMessage.FeedError("Invalid request"),
-                harness.delivered("{\"error\":{\"code\":2,\"msg\":\"Invalid request\"},\"id\":1}").only());
+        assertEquals(
+                new ControlMessage.FeedError("Unknown property"),
+                harness.delivered("{\"code\":0,\"msg\":\"Unknown property\",\"id\":1}")
+                        .only());
+        assertEquals(
+                new ControlMessage.FeedError("Invalid request"),
+                harness.delivered("{\"error\":{\"code\":2,\"msg\":\"Invalid request\"},\"id\":1}")
+                        .only());
     }
 
     @Test
@@ -85,12 +104,15 @@ class BinanceDecoderTest {
         assertTrue(harness.rejected(TRADE.replace("\"43250.50\"", "\" 1\"")).startsWith("p: malformed number"));
         assertTrue(harness.rejected(TRADE.replace("\"43250.50\"", "\"1.5x\"")).startsWith("p: expected a number in"));
         assertTrue(harness.rejected(TRADE.replace("\"43250.50\"", "\"\"")).startsWith("p: malformed number"));
-        assertTrue(harness.rejected(TRADE.replace("\"43250.50\"", "\"\\u0031\"")).startsWith("p: a number in a"));
+        assertTrue(
+                harness.rejected(TRADE.replace("\"43250.50\"", "\"\\u0031\"")).startsWith("p: a number in a"));
         assertTrue(harness.rejected(TRADE.replace("\"0.0125\"", "\"-1\"")).startsWith("q: must be finite"));
         assertTrue(harness.rejected(TRADE.replace("12345", "-1")).startsWith("t: must be an integer"));
-        assertTrue(harness.rejected(TRADE.replace("\"T\":1764073200123", "\"T\":1")).startsWith("T: must be epoch"));
+        assertTrue(harness.rejected(TRADE.replace("\"T\":1764073200123", "\"T\":1"))
+                .startsWith("T: must be epoch"));
         assertTrue(harness.rejected(TRADE.replace("\"s\":\"BTCUSDT\",", "")).startsWith("s: missing"));
-        assertTrue(harness.rejected("{\"stream\":\"x\",\"data\":" + TRADE + ",\"data\":{}}").startsWith("data: dup"));
+        assertTrue(harness.rejected("{\"stream\":\"x\",\"data\":" + TRADE + ",\"data\":{}}")
+                .startsWith("data: dup"));
     }
 
     @Test
@@ -101,17 +123,23 @@ class BinanceDecoderTest {
 
     @Test
     void klineHighAndLowMustEncloseOpenAndClose() {
-        assertTrue(harness.rejected(kline("1m", 1764073200000L, "1", "1.4", "0.5", "1.5")).contains("high and low"));
-        assertTrue(harness.rejected(kline("1m", 1764073200000L, "1", "2", "1.2", "1.5")).contains("high and low"));
-        assertTrue(harness.rejected(kline("1m", 1764073200000L, "1", "2", "2.5", "1.5")).contains("high and low"));
+        assertTrue(harness.rejected(kline("1m", 1764073200000L, "1", "1.4", "0.5", "1.5"))
+                .contains("high and low"));
+        assertTrue(harness.rejected(kline("1m", 1764073200000L, "1", "2", "1.2", "1.5"))
+                .contains("high and low"));
+        assertTrue(harness.rejected(kline("1m", 1764073200000L, "1", "2", "2.5", "1.5"))
+                .contains("high and low"));
     }
 
     @Test
     void klineMissingOrMistypedFieldsAreRejected() {
         assertTrue(harness.rejected(KLINE.replace(",\"n\":101", "")).startsWith("k.n: missing"));
-        assertTrue(harness.rejected(KLINE.replace("\"x\":false", "\"x\":\"false\"")).startsWith("k.x: expected a b"));
-        assertTrue(harness.rejected(KLINE.replace("\"o\":\"43200.0\"", "\"o\":\"0\"")).startsWith("k.o: must be"));
+        assertTrue(harness.rejected(KLINE.replace("\"x\":false", "\"x\":\"false\""))
+                .startsWith("k.x: expected a b"));
+        assertTrue(harness.rejected(KLINE.replace("\"o\":\"43200.0\"", "\"o\":\"0\""))
+                .startsWith("k.o: must be"));
         assertTrue(harness.rejected("{\"e\":\"kline\",\"s\":\"BTCUSDT\"}").startsWith("k: missing"));
-        assertTrue(harness.rejected("{\"e\":\"kline\",\"s\":\"BTCUSDT\",\"k\":[]}").startsWith("k: expected an obj"));
+        assertTrue(
+                harness.rejected("{\"e\":\"kline\",\"s\":\"BTCUSDT\",\"k\":[]}").startsWith("k: expected an obj"));
     }
 }

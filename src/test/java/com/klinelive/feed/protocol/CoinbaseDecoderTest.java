@@ -12,24 +12,29 @@ class CoinbaseDecoderTest {
     static final String MATCH = "{\"type\":\"match\",\"trade_id\":10,\"sequence\":50,\"maker_order_id\":\"ac928c66\","
             + "\"taker_order_id\":\"434f0b4a\",\"time\":\"2014-11-07T08:19:27.028459Z\",\"product_id\":\"BTC-USD\","
             + "\"size\":\"5.23512\",\"price\":\"400.23\",\"side\":\"sell\"}";
-    private static final long MATCH_TIME = Instant.parse("2014-11-07T08:19:27.028Z").toEpochMilli();
+    private static final long MATCH_TIME =
+            Instant.parse("2014-11-07T08:19:27.028Z").toEpochMilli();
 
     private final DecoderHarness harness = new DecoderHarness(FeedFormat.COINBASE);
 
     @Test
     void matchBecomesATickWithTradeIdAsSequenceAndMillisecondTime() {
-        assertEquals(new Tick("BTC-USD", 10, MATCH_TIME, 400.23, 5.23512), harness.delivered(MATCH).only());
+        assertEquals(
+                new Tick("BTC-USD", 10, MATCH_TIME, 400.23, 5.23512),
+                harness.delivered(MATCH).only());
     }
 
     @Test
     void lastMatchIsATickToo() {
-        assertEquals(new Tick("BTC-USD", 10, MATCH_TIME, 400.23, 5.23512),
+        assertEquals(
+                new Tick("BTC-USD", 10, MATCH_TIME, 400.23, 5.23512),
                 harness.delivered(MATCH.replace("\"match\"", "\"last_match\"")).only());
     }
 
     @Test
     void timeWithOffsetIsConvertedToUtc() {
-        Tick tick = (Tick) harness.delivered(MATCH.replace("08:19:27.028459Z", "10:19:27+02:00")).only();
+        Tick tick = (Tick) harness.delivered(MATCH.replace("08:19:27.028459Z", "10:19:27+02:00"))
+                .only();
         assertEquals(Instant.parse("2014-11-07T08:19:27Z").toEpochMilli(), tick.time());
     }
 
@@ -49,10 +54,13 @@ class CoinbaseDecoderTest {
 
     @Test
     void errorBecomesAFeedErrorWithItsReason() {
-        assertEquals(new ControlMessage.FeedError("Failed to subscribe: BTC-XYZ is not a valid product"),
+        assertEquals(
+                new ControlMessage.FeedError("Failed to subscribe: BTC-XYZ is not a valid product"),
                 harness.delivered("{\"type\":\"error\",\"message\":\"Failed to subscribe\","
-                        + "\"reason\":\"BTC-XYZ is not a valid product\"}").only());
-        assertEquals(new ControlMessage.FeedError("oops"),
+                                + "\"reason\":\"BTC-XYZ is not a valid product\"}")
+                        .only());
+        assertEquals(
+                new ControlMessage.FeedError("oops"),
                 harness.delivered("{\"type\":\"error\",\"message\":\"oops\"}").only());
     }
 
@@ -61,19 +69,33 @@ class CoinbaseDecoderTest {
         assertTrue(harness.rejected(MATCH.replace("\"400.23\"", "400.23")).startsWith("price: expected a string"));
         assertTrue(harness.rejected(MATCH.replace("\"400.23\"", "\"Infinity\"")).startsWith("price: malformed"));
         assertTrue(harness.rejected(MATCH.replace("\"5.23512\"", "\"-5\"")).startsWith("size: must be finite"));
-        assertTrue(harness.rejected(MATCH.replace("\"trade_id\":10", "\"trade_id\":\"10\"")).startsWith("trade_id"));
-        assertTrue(harness.rejected(MATCH.replace("\"product_id\":\"BTC-USD\",", "")).startsWith("product_id: miss"));
-        assertTrue(harness.rejected(MATCH.replace("2014-11-07T08", "1999-11-07T08")).startsWith("time: must be epoch"));
+        assertTrue(harness.rejected(MATCH.replace("\"trade_id\":10", "\"trade_id\":\"10\""))
+                .startsWith("trade_id"));
+        assertTrue(harness.rejected(MATCH.replace("\"product_id\":\"BTC-USD\",", ""))
+                .startsWith("product_id: miss"));
+        assertTrue(harness.rejected(MATCH.replace("2014-11-07T08", "1999-11-07T08"))
+                .startsWith("time: must be epoch"));
         assertTrue(harness.rejected("{\"trade_id\":10}").startsWith("type: missing"));
     }
 
     @Test
     void malformedTimesAreRejected() {
         String[] bad = {
-            "2014-11-07 08:19:27Z", "2014-11-07T08:19:27", "2014-13-07T08:19:27Z", "2014-02-30T08:19:27Z",
-            "2014-11-07T24:00:00Z", "2014-11-07T08:60:27Z", "2014-11-07T08:19:60Z", "2014-11-07T08:19:27.Z",
-            "2014-11-07T08:19:27.0123456789Z", "2014-11-07T08:19:27+0200", "2014-11-07T08:19:27+24:00",
-            "14-11-07T08:19:27Z", "2014-11-07T08:19:27ZZ", "", "x",
+            "2014-11-07 08:19:27Z",
+            "2014-11-07T08:19:27",
+            "2014-13-07T08:19:27Z",
+            "2014-02-30T08:19:27Z",
+            "2014-11-07T24:00:00Z",
+            "2014-11-07T08:60:27Z",
+            "2014-11-07T08:19:60Z",
+            "2014-11-07T08:19:27.Z",
+            "2014-11-07T08:19:27.0123456789Z",
+            "2014-11-07T08:19:27+0200",
+            "2014-11-07T08:19:27+24:00",
+            "14-11-07T08:19:27Z",
+            "2014-11-07T08:19:27ZZ",
+            "",
+            "x",
         };
         for (String time : bad) {
             String reason = harness.rejected(MATCH.replace("2014-11-07T08:19:27.028459Z", time));

@@ -31,12 +31,10 @@ class DecoderAllocationTest {
         }
 
         @Override
-        public void onKline(String symbol, Timeframe timeframe, Candle candle, boolean closed) {
-        }
+        public void onKline(String symbol, Timeframe timeframe, Candle candle, boolean closed) {}
 
         @Override
-        public void onControl(ControlMessage message) {
-        }
+        public void onControl(ControlMessage message) {}
     }
 
     private static double bytesPerTick(FeedFormat format, String message, int ticksPerMessage) {

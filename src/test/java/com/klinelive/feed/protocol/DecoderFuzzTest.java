@@ -37,8 +37,9 @@ class DecoderFuzzTest {
     @Test
     void mutatedMessagesNeverThrowAndNeverDeliverInvalidData() {
         Random random = new Random(1234);
-        Rejections rejections = new Rejections(System::nanoTime, line -> { });
-        List<FeedDecoder> decoders = List.of(FeedDecoders.create(FeedFormat.NATIVE, rejections),
+        Rejections rejections = new Rejections(System::nanoTime, line -> {});
+        List<FeedDecoder> decoders = List.of(
+                FeedDecoders.create(FeedFormat.NATIVE, rejections),
                 FeedDecoders.create(FeedFormat.BINANCE, rejections),
                 FeedDecoders.create(FeedFormat.COINBASE, rejections));
         int delivered = 0;
@@ -53,7 +54,8 @@ class DecoderFuzzTest {
                 if (outcome == DecodeOutcome.REJECTED) {
                     assertEquals(before + 1, rejections.count());
                     sink.assertEmpty();
-                    assertTrue(rejections.lastReason().orElseThrow().indexOf("internal") < 0,
+                    assertTrue(
+                            rejections.lastReason().orElseThrow().indexOf("internal") < 0,
                             () -> rejections.lastReason() + " for " + Rejections.escape(message, 300));
                 } else {
                     assertEquals(before, rejections.count());

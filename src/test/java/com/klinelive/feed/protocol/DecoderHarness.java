@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** A decoder of one format with its rejection counter, and assertions on what one message did. */
 final class DecoderHarness {
 
-    final Rejections rejections = new Rejections(System::nanoTime, line -> { });
+    final Rejections rejections = new Rejections(System::nanoTime, line -> {});
     final FeedDecoder decoder;
 
     DecoderHarness(FeedFormat format) {
@@ -17,8 +17,11 @@ final class DecoderHarness {
         RecordingSink sink = new RecordingSink();
         long before = rejections.count();
         DecodeOutcome outcome = decoder.decode(message, sink);
-        assertEquals(DecodeOutcome.DELIVERED, outcome, () -> "outcome of " + excerpt(message) + ", last reason "
-                + rejections.lastReason().orElse("none"));
+        assertEquals(
+                DecodeOutcome.DELIVERED,
+                outcome,
+                () -> "outcome of " + excerpt(message) + ", last reason "
+                        + rejections.lastReason().orElse("none"));
         assertEquals(before, rejections.count(), "rejection count");
         return sink;
     }
@@ -27,8 +30,11 @@ final class DecoderHarness {
     void ignored(String message) {
         RecordingSink sink = new RecordingSink();
         long before = rejections.count();
-        assertEquals(DecodeOutcome.IGNORED, decoder.decode(message, sink), () -> "outcome of " + excerpt(message)
-                + ", last reason " + rejections.lastReason().orElse("none"));
+        assertEquals(
+                DecodeOutcome.IGNORED,
+                decoder.decode(message, sink),
+                () -> "outcome of " + excerpt(message) + ", last reason "
+                        + rejections.lastReason().orElse("none"));
         assertEquals(before, rejections.count(), "rejection count");
         sink.assertEmpty();
     }

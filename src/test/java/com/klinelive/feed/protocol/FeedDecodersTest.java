@@ -13,11 +13,15 @@ class FeedDecodersTest {
 
     @Test
     void nativeMessagesAreDetected() {
-        assertDetected(FeedFormat.NATIVE, "{\"type\":\"hello\",\"server\":\"klinelive-sim/0.1.0\",\"epoch\":\"k3j9x1\","
-                + "\"symbols\":[\"BTCUSDT\",\"ETHUSDT\"],\"time\":1764073200000}");
+        assertDetected(
+                FeedFormat.NATIVE,
+                "{\"type\":\"hello\",\"server\":\"klinelive-sim/0.1.0\",\"epoch\":\"k3j9x1\","
+                        + "\"symbols\":[\"BTCUSDT\",\"ETHUSDT\"],\"time\":1764073200000}");
         assertDetected(FeedFormat.NATIVE, "{\"type\":\"ticks\",\"symbol\":\"BTCUSDT\",\"ticks\":[]}");
-        assertDetected(FeedFormat.NATIVE, "{\"type\":\"tick\",\"symbol\":\"BTCUSDT\",\"seq\":1,\"time\":1764073200123,"
-                + "\"price\":1,\"size\":1}");
+        assertDetected(
+                FeedFormat.NATIVE,
+                "{\"type\":\"tick\",\"symbol\":\"BTCUSDT\",\"seq\":1,\"time\":1764073200123,"
+                        + "\"price\":1,\"size\":1}");
         assertDetected(FeedFormat.NATIVE, "{\"type\":\"heartbeat\",\"time\":1764073205000}");
         assertDetected(FeedFormat.NATIVE, "{\"type\":\"reset\",\"symbol\":\"X\",\"seq\":1,\"reason\":\"r\"}");
         assertDetected(FeedFormat.NATIVE, "{\"type\":\"error\",\"message\":\"unknown symbol: FOO\"}");
@@ -34,10 +38,14 @@ class FeedDecodersTest {
     @Test
     void coinbaseMessagesAreDetected() {
         assertDetected(FeedFormat.COINBASE, CoinbaseDecoderTest.MATCH);
-        assertDetected(FeedFormat.COINBASE, "{\"type\":\"subscriptions\",\"channels\":[{\"name\":\"matches\","
-                + "\"product_ids\":[\"BTC-USD\"]}]}");
-        assertDetected(FeedFormat.COINBASE, "{\"type\":\"heartbeat\",\"sequence\":90,\"last_trade_id\":20,"
-                + "\"product_id\":\"BTC-USD\",\"time\":\"2014-11-07T08:19:28.464459Z\"}");
+        assertDetected(
+                FeedFormat.COINBASE,
+                "{\"type\":\"subscriptions\",\"channels\":[{\"name\":\"matches\","
+                        + "\"product_ids\":[\"BTC-USD\"]}]}");
+        assertDetected(
+                FeedFormat.COINBASE,
+                "{\"type\":\"heartbeat\",\"sequence\":90,\"last_trade_id\":20,"
+                        + "\"product_id\":\"BTC-USD\",\"time\":\"2014-11-07T08:19:28.464459Z\"}");
         assertDetected(FeedFormat.COINBASE, "{\"type\":\"ticker\",\"product_id\":\"BTC-USD\",\"price\":\"1\"}");
         assertDetected(FeedFormat.COINBASE, "{\"type\":\"error\",\"message\":\"m\",\"product_id\":\"BTC-USD\"}");
     }

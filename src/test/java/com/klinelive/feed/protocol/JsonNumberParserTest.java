@@ -29,7 +29,9 @@ class JsonNumberParserTest {
     }
 
     private static void assertSameDouble(double expected, double actual, String text) {
-        assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(actual),
+        assertEquals(
+                Double.doubleToRawLongBits(expected),
+                Double.doubleToRawLongBits(actual),
                 () -> text + ": expected " + expected + " got " + actual);
     }
 
@@ -76,9 +78,19 @@ class JsonNumberParserTest {
             String text = sb.toString();
             assertSameDouble(Double.parseDouble(text), parse(text), text);
         }
-        for (String text : new String[] {"9007199254740992", "9007199254740993", "9007199254740992.5",
-                "900719925474099.3", "999999999999999999", "99999999999999999.9", "0.999999999999999999",
-                "-0.0", "-0", "0.000000000000000000", "12345678901234567.8"}) {
+        for (String text : new String[] {
+            "9007199254740992",
+            "9007199254740993",
+            "9007199254740992.5",
+            "900719925474099.3",
+            "999999999999999999",
+            "99999999999999999.9",
+            "0.999999999999999999",
+            "-0.0",
+            "-0",
+            "0.000000000000000000",
+            "12345678901234567.8"
+        }) {
             assertSameDouble(Double.parseDouble(text), parse(text), text);
         }
     }
@@ -86,12 +98,36 @@ class JsonNumberParserTest {
     @Test
     void hardDecimalStringsMatchDoubleParseDouble() {
         String[] texts = {
-            "0.1", "0.2", "0.3", "1e22", "1e23", "9007199254740993", "9007199254740992",
+            "0.1",
+            "0.2",
+            "0.3",
+            "1e22",
+            "1e23",
+            "9007199254740993",
+            "9007199254740992",
             "123456789012345678901234567890",
-            "2.2250738585072011e-308", "2.2250738585072014e-308", "4.9e-324", "2e-324", "1.7976931348623157e308",
-            "1.7976931348623159e308", "1e400", "-1e400", "1e-400", "-0", "-0.0", "0e999", "0.000000000000000000001",
-            "43250.50", "0.0125", "1.5e3", "1E+2", "1e-22", "123456789012345678e-5", "99999999999999999999.5",
-            "0.30000000000000004", "1.00000000000000011102230246251565404236316680908203125",
+            "2.2250738585072011e-308",
+            "2.2250738585072014e-308",
+            "4.9e-324",
+            "2e-324",
+            "1.7976931348623157e308",
+            "1.7976931348623159e308",
+            "1e400",
+            "-1e400",
+            "1e-400",
+            "-0",
+            "-0.0",
+            "0e999",
+            "0.000000000000000000001",
+            "43250.50",
+            "0.0125",
+            "1.5e3",
+            "1E+2",
+            "1e-22",
+            "123456789012345678e-5",
+            "99999999999999999999.5",
+            "0.30000000000000004",
+            "1.00000000000000011102230246251565404236316680908203125",
         };
         for (String text : texts) {
             assertSameDouble(Double.parseDouble(text), parse(text), text);
@@ -113,8 +149,27 @@ class JsonNumberParserTest {
         Random random = new Random(11);
         String alphabet = "0123456789-+.eE x";
         java.util.List<String> texts = new java.util.ArrayList<>(java.util.List.of(
-                "", "-", "+1", ".5", "1.", "1e", "1e+", "-.5", "NaN", "01", "-00.5", "0x1F", "0", "-0", "0.0",
-                "1764073200125", "43250.50", "1.5e-3", "1E+22", "123456789012345678901234567890", "0.000"));
+                "",
+                "-",
+                "+1",
+                ".5",
+                "1.",
+                "1e",
+                "1e+",
+                "-.5",
+                "NaN",
+                "01",
+                "-00.5",
+                "0x1F",
+                "0",
+                "-0",
+                "0.0",
+                "1764073200125",
+                "43250.50",
+                "1.5e-3",
+                "1E+22",
+                "123456789012345678901234567890",
+                "0.000"));
         for (int i = 0; i < 50_000; i++) {
             StringBuilder sb = new StringBuilder();
             for (int n = random.nextInt(12); n >= 0; n--) {
@@ -141,7 +196,9 @@ class JsonNumberParserTest {
             // Every length from 1 to 19 digits, odd and even, signed, followed by what ends a JSON number.
             int length = 1 + i % 19;
             long bound = length == 19 ? Long.MAX_VALUE : (long) Math.pow(10, length);
-            long value = length == 1 ? random.nextInt(10) : bound / 10 + Math.floorMod(random.nextLong(), bound - bound / 10);
+            long value = length == 1
+                    ? random.nextInt(10)
+                    : bound / 10 + Math.floorMod(random.nextLong(), bound - bound / 10);
             String number = (random.nextBoolean() ? "-" : "") + value;
             char[] text = (number + ",").toCharArray();
             assertEquals(number.length(), parser.parseLong(text, 0, text.length), number);

@@ -24,23 +24,30 @@ class NativeDecoderTest {
     void ticksBatchDeliversItsEpochFirstThenEveryTickInOrder() {
         RecordingSink sink = harness.delivered("{\"type\":\"ticks\",\"symbol\":\"BTCUSDT\",\"epoch\":\"k3j9x1\","
                 + "\"ticks\":[[1042,1764073200123,43250.5,0.0125],[1043,1764073200180,43250.0,0.5]]}");
-        assertEquals(List.of(new ControlMessage.Epoch("k3j9x1"),
-                new Tick("BTCUSDT", 1042, 1764073200123L, 43250.5, 0.0125),
-                new Tick("BTCUSDT", 1043, 1764073200180L, 43250.0, 0.5)), sink.events);
+        assertEquals(
+                List.of(
+                        new ControlMessage.Epoch("k3j9x1"),
+                        new Tick("BTCUSDT", 1042, 1764073200123L, 43250.5, 0.0125),
+                        new Tick("BTCUSDT", 1043, 1764073200180L, 43250.0, 0.5)),
+                sink.events);
     }
 
     @Test
     void ticksBatchWithoutEpochDeliversOnlyTicks() {
-        RecordingSink sink = harness.delivered(
-                "{\"type\":\"ticks\",\"symbol\":\"ETHUSDT\",\"ticks\":[[7,1764073200123,2000,1]]}");
+        RecordingSink sink =
+                harness.delivered("{\"type\":\"ticks\",\"symbol\":\"ETHUSDT\",\"ticks\":[[7,1764073200123,2000,1]]}");
         assertEquals(new Tick("ETHUSDT", 7, 1764073200123L, 2000, 1), sink.only());
     }
 
     @Test
     void emptyBatchIsValidAndDeliversNothingButItsEpoch() {
-        assertTrue(harness.delivered("{\"type\":\"ticks\",\"symbol\":\"BTCUSDT\",\"ticks\":[]}").events.isEmpty());
-        assertEquals(new ControlMessage.Epoch("e1"),
-                harness.delivered("{\"type\":\"ticks\",\"symbol\":\"X\",\"epoch\":\"e1\",\"ticks\":[]}").only());
+        assertTrue(harness.delivered("{\"type\":\"ticks\",\"symbol\":\"BTCUSDT\",\"ticks\":[]}")
+                .events
+                .isEmpty());
+        assertEquals(
+                new ControlMessage.Epoch("e1"),
+                harness.delivered("{\"type\":\"ticks\",\"symbol\":\"X\",\"epoch\":\"e1\",\"ticks\":[]}")
+                        .only());
     }
 
     @Test
@@ -53,19 +60,27 @@ class NativeDecoderTest {
     void helloFromTheProtocolDocumentIsDelivered() {
         RecordingSink sink = harness.delivered("{\"type\":\"hello\",\"server\":\"klinelive-sim/0.1.0\","
                 + "\"epoch\":\"k3j9x1\",\"symbols\":[\"BTCUSDT\",\"ETHUSDT\"],\"time\":1764073200000}");
-        assertEquals(new ControlMessage.Hello("klinelive-sim/0.1.0", "k3j9x1", List.of("BTCUSDT", "ETHUSDT"),
-                1764073200000L), sink.only());
+        assertEquals(
+                new ControlMessage.Hello(
+                        "klinelive-sim/0.1.0", "k3j9x1", List.of("BTCUSDT", "ETHUSDT"), 1764073200000L),
+                sink.only());
     }
 
     @Test
     void heartbeatResetAndErrorFromTheProtocolDocumentAreDelivered() {
-        assertEquals(new ControlMessage.Heartbeat(1764073205000L),
-                harness.delivered("{\"type\":\"heartbeat\",\"time\":1764073205000}").only());
-        assertEquals(new ControlMessage.Reset("BTCUSDT", 52000, "since 100 is older than the replay buffer"),
+        assertEquals(
+                new ControlMessage.Heartbeat(1764073205000L),
+                harness.delivered("{\"type\":\"heartbeat\",\"time\":1764073205000}")
+                        .only());
+        assertEquals(
+                new ControlMessage.Reset("BTCUSDT", 52000, "since 100 is older than the replay buffer"),
                 harness.delivered("{\"type\":\"reset\",\"symbol\":\"BTCUSDT\",\"seq\":52000,"
-                        + "\"reason\":\"since 100 is older than the replay buffer\"}").only());
-        assertEquals(new ControlMessage.FeedError("unknown symbol: FOO"),
-                harness.delivered("{\"type\":\"error\",\"message\":\"unknown symbol: FOO\"}").only());
+                                + "\"reason\":\"since 100 is older than the replay buffer\"}")
+                        .only());
+        assertEquals(
+                new ControlMessage.FeedError("unknown symbol: FOO"),
+                harness.delivered("{\"type\":\"error\",\"message\":\"unknown symbol: FOO\"}")
+                        .only());
     }
 
     @Test
@@ -77,8 +92,10 @@ class NativeDecoderTest {
 
     @Test
     void escapedTypeIsUnderstood() {
-        assertEquals(new ControlMessage.Heartbeat(1764073205000L),
-                harness.delivered("{\"type\":\"heart\\u0062eat\",\"time\":1764073205000}").only());
+        assertEquals(
+                new ControlMessage.Heartbeat(1764073205000L),
+                harness.delivered("{\"type\":\"heart\\u0062eat\",\"time\":1764073205000}")
+                        .only());
     }
 
     @Test
@@ -90,7 +107,9 @@ class NativeDecoderTest {
 
     @Test
     void errorsAndControlTextsAreDeliveredUnescaped() {
-        assertEquals(new ControlMessage.FeedError("line\nbreak \"quoted\" \u00e9"),
-                harness.delivered("{\"type\":\"error\",\"message\":\"line\\nbreak \\\"quoted\\\" \\u00e9\"}").only());
+        assertEquals(
+                new ControlMessage.FeedError("line\nbreak \"quoted\" \u00e9"),
+                harness.delivered("{\"type\":\"error\",\"message\":\"line\\nbreak \\\"quoted\\\" \\u00e9\"}")
+                        .only());
     }
 }

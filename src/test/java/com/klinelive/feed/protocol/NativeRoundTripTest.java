@@ -90,14 +90,19 @@ class NativeRoundTripTest {
 
     @Test
     void controlMessagesSurviveEncodingAndDecoding() {
-        assertEquals(new ControlMessage.Hello("sim \"1\"", "e\u00e9", List.of("A", "B\\"), 1764073200000L),
+        assertEquals(
+                new ControlMessage.Hello("sim \"1\"", "e\u00e9", List.of("A", "B\\"), 1764073200000L),
                 harness.delivered(NativeEncoder.hello("sim \"1\"", "e\u00e9", List.of("A", "B\\"), 1764073200000L))
                         .only());
-        assertEquals(new ControlMessage.Heartbeat(FieldRules.MIN_TIME),
+        assertEquals(
+                new ControlMessage.Heartbeat(FieldRules.MIN_TIME),
                 harness.delivered(NativeEncoder.heartbeat(FieldRules.MIN_TIME)).only());
-        assertEquals(new ControlMessage.Reset("X", Long.MAX_VALUE, "tab\there"),
-                harness.delivered(NativeEncoder.reset("X", Long.MAX_VALUE, "tab\there")).only());
-        assertEquals(new ControlMessage.FeedError("\u0001\u001f\u007f"),
+        assertEquals(
+                new ControlMessage.Reset("X", Long.MAX_VALUE, "tab\there"),
+                harness.delivered(NativeEncoder.reset("X", Long.MAX_VALUE, "tab\there"))
+                        .only());
+        assertEquals(
+                new ControlMessage.FeedError("\u0001\u001f\u007f"),
                 harness.delivered(NativeEncoder.error("\u0001\u001f\u007f")).only());
     }
 }

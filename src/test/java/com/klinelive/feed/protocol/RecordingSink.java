@@ -13,8 +13,7 @@ import java.util.List;
 final class RecordingSink implements FeedSink {
 
     /** One {@link FeedSink#onKline} call. */
-    record Kline(String symbol, Timeframe timeframe, Candle candle, boolean closed) {
-    }
+    record Kline(String symbol, Timeframe timeframe, Candle candle, boolean closed) {}
 
     final List<Object> events = new ArrayList<>();
 
