@@ -203,7 +203,8 @@ public final class RecordCommand implements Callable<Integer> {
         String transport =
                 used.size() > 1 ? "mixed" : used.contains(TransportKind.LONG_POLLING) ? "longpoll" : "websocket";
         return "summary transport=" + transport + " ticks=" + m.ticks() + " duplicates=" + m.duplicates()
-                + " rejected=" + m.rejected() + " gaps=" + m.gapsRepaired() + " reconnects=" + m.reconnects()
+                + " rejected=" + m.rejected() + " gaps=" + m.gaps() + " repairs=" + m.gapsRepaired() + " reconnects="
+                + m.reconnects()
                 + " candles=" + candles;
     }
 }
