@@ -9,7 +9,6 @@ import com.klinelive.feed.FeedOptions;
 import com.klinelive.feed.FeedOptions.TransportChoice;
 import com.klinelive.feed.FeedState;
 import com.klinelive.feed.FeedStatus;
-import com.klinelive.feed.format.FormatRegistry;
 import com.klinelive.feed.transport.TransportKind;
 import com.klinelive.model.Candle;
 import com.klinelive.model.Timeframe;
@@ -57,7 +56,7 @@ public final class RecordCommand implements Callable<Integer> {
             names = "--url",
             required = true,
             description = "Feed URL: http(s)://host:port for our protocol, "
-                    + "or ws(s)://... for a WebSocket stream (ours, Binance or Coinbase).")
+                    + "or ws(s)://... for a WebSocket stream (ours or an exchange's); see --format.")
     String url;
 
     @Option(names = "--symbol", description = "Symbol (Coinbase: product id) to record; default: the first seen.")
@@ -83,12 +82,6 @@ public final class RecordCommand implements Callable<Integer> {
     String transport;
 
     @Option(
-            names = "--format",
-            defaultValue = "auto",
-            description = "auto, native, binance or coinbase (default: ${DEFAULT-VALUE}).")
-    String format;
-
-    @Option(
             names = "--history",
             defaultValue = "1000",
             description = "Candles of history to backfill first, where the feed has history (default: "
@@ -100,6 +93,9 @@ public final class RecordCommand implements Callable<Integer> {
 
     @Mixin
     TlsOptions tls = new TlsOptions();
+
+    @Mixin
+    FeedArgs feed = new FeedArgs();
 
     @Override
     public Integer call() {
@@ -184,12 +180,7 @@ public final class RecordCommand implements Callable<Integer> {
                                 throw new IllegalArgumentException(
                                         "unknown transport '" + transport + "' (use auto, websocket or longpoll)");
                         });
-        if (!format.equalsIgnoreCase("auto")) {
-            options = options.withFormat(FormatRegistry.installed()
-                    .named(format)
-                    .orElseThrow(() -> new IllegalArgumentException("unknown format '" + format + "' (use auto, "
-                            + String.join(", ", FormatRegistry.installed().names()) + ")")));
-        }
+        options = feed.applyTo(options);
         if (symbol != null) {
             options = options.withSymbols(List.of(symbol));
         }
