@@ -6,6 +6,7 @@ import com.klinelive.feed.transport.TransportEvents;
 import com.klinelive.feed.transport.TransportFactory;
 import com.klinelive.feed.transport.TransportKind;
 import com.klinelive.feed.transport.TransportRequest;
+import java.util.Set;
 
 /**
  * Benchmarks only: hands text messages to a connection's {@link Inbound} as its network thread does (decode, the
@@ -31,7 +32,8 @@ public final class InboundTap implements AutoCloseable {
                 throw new UnsupportedOperationException("the tap opens no transport");
             }
         };
-        client = new FeedClient(FeedOptions.defaults(url), aggregator, none, none);
+        // No backfill (nothing answers at the URL), but gaps are checked as on a feed with history.
+        client = new FeedClient(FeedOptions.defaults(url).withHistory(Set.of(), 1), aggregator, none, none);
         inbound = client.detachedInbound();
     }
 

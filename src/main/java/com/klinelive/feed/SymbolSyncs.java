@@ -98,8 +98,8 @@ final class SymbolSyncs {
     }
 
     /**
-     * The sync of {@code symbol}, made on first use, with its backfill begun (so no tick is counted before its
-     * history); null when the aggregator holds no more symbols.
+     * The sync of {@code symbol}, made on first use, with its backfill begun where the feed has history (so no
+     * tick is counted before it); null when the aggregator holds no more symbols.
      */
     SymbolSync syncFor(String symbol) {
         SymbolSync sync = syncs.get(symbol);
@@ -115,8 +115,11 @@ final class SymbolSyncs {
         if (raced != null) {
             return raced;
         }
-        int generation = made.beginBackfill();
-        loop.execute(() -> loader.load(symbol, made, generation, false, history));
+        FormatHistory known = history;
+        if (known.candles().isPresent() && !options.historyTimeframes().isEmpty()) {
+            int generation = made.beginBackfill();
+            loop.execute(() -> loader.load(symbol, made, generation, false, known));
+        }
         newSymbol.accept(symbol);
         return made;
     }
