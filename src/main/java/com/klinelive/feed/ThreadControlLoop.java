@@ -1,19 +1,24 @@
 package com.klinelive.feed;
 
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /** The control loop on a daemon thread of its own, {@code feed-control}. */
 final class ThreadControlLoop implements ControlLoop {
 
-    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+    private final ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
         Thread t = new Thread(r, "feed-control");
         t.setDaemon(true);
         return t;
     });
+
+    ThreadControlLoop() {
+        // Once closed, timers (a reconnect in 30 s, a history retry) are dropped rather than waited for.
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        executor.setRemoveOnCancelPolicy(true);
+    }
 
     @Override
     public void execute(Runnable task) {

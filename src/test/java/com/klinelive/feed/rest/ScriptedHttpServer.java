@@ -19,17 +19,17 @@ import org.eclipse.jetty.util.Callback;
  * A real HTTP server (Jetty) on a free loopback port that answers each request with the next scripted answer and
  * records when each request arrived: what a REST client's limits are tested against.
  */
-final class ScriptedHttpServer implements AutoCloseable {
+public final class ScriptedHttpServer implements AutoCloseable {
 
     /** One scripted answer. */
-    record Answer(int status, String contentType, Map<String, String> headers, String body) {
-        static Answer json(String body) {
+    public record Answer(int status, String contentType, Map<String, String> headers, String body) {
+        public static Answer json(String body) {
             return new Answer(200, "application/json", Map.of(), body);
         }
     }
 
     /** A request as it arrived. */
-    record Arrival(String pathAndQuery, long nanos) {}
+    public record Arrival(String pathAndQuery, long nanos) {}
 
     private final Server server = new Server();
     private final Deque<Answer> script = new ArrayDeque<>();
@@ -37,7 +37,7 @@ final class ScriptedHttpServer implements AutoCloseable {
     private Answer fallback = Answer.json("{}");
     private final ServerConnector connector;
 
-    ScriptedHttpServer() throws Exception {
+    public ScriptedHttpServer() throws Exception {
         connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
         connector.setPort(0);
@@ -62,26 +62,26 @@ final class ScriptedHttpServer implements AutoCloseable {
     }
 
     /** Queues answers, given in order. */
-    synchronized ScriptedHttpServer then(Answer... answers) {
+    public synchronized ScriptedHttpServer then(Answer... answers) {
         script.addAll(List.of(answers));
         return this;
     }
 
     /** The answer once the script is used up. */
-    synchronized void otherwise(Answer answer) {
+    public synchronized void otherwise(Answer answer) {
         fallback = answer;
     }
 
-    List<Arrival> arrivals() {
+    public List<Arrival> arrivals() {
         return List.copyOf(arrivals);
     }
 
     /** {@code http://127.0.0.1:PORT/path} (or {@code localhost}, another host for the client's limits). */
-    URI uri(String host, String path) {
+    public URI uri(String host, String path) {
         return URI.create("http://" + host + ":" + connector.getLocalPort() + path);
     }
 
-    URI uri(String path) {
+    public URI uri(String path) {
         return uri("127.0.0.1", path);
     }
 
