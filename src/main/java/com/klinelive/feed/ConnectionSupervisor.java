@@ -247,7 +247,11 @@ final class ConnectionSupervisor {
             return;
         }
         if (in == successor) {
-            return; // taken over once it delivers
+            if (known != null && !known.consecutiveSequences(options.formatSettings())) {
+                // Without sequence numbers a tick seen on both could not be told from a new one: no overlap.
+                takeOverSuccessor();
+            }
+            return; // otherwise taken over once it delivers
         }
         metrics.transport(TransportKind.WEBSOCKET);
         scheduleLifetime();

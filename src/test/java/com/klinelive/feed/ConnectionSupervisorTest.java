@@ -274,6 +274,24 @@ class ConnectionSupervisorTest {
     }
 
     @Test
+    void withoutSequenceNumbersTheSuccessorTakesOverAtOnceSoNoTickIsCountedTwice() {
+        ScriptedFormat format = new ScriptedFormat();
+        format.lifetime = Duration.ofSeconds(60);
+        format.consecutive = false;
+        start(options("ws://feed.test/stream", format)
+                .withTimeouts(Duration.ofSeconds(3), Duration.ofMinutes(2), Duration.ofMinutes(4)));
+        ScriptedTransports.Scripted old = webSockets.last().open();
+        old.message(tick(1));
+        loop.advance(54_000);
+        ScriptedTransports.Scripted next = webSockets.last().open();
+        assertTrue(old.closedByClient, "no overlap for a feed whose ticks cannot be told apart");
+        old.message(tick(2));
+        next.message(tick(2));
+        assertEquals(2, client.metrics().ticks());
+        assertEquals(FeedState.WEBSOCKET, status().state());
+    }
+
+    @Test
     void aGapIsFilledWithTheMissingTradesWhereTheFormatCanFetchThem() {
         List<TradeGap> asked = new ArrayList<>();
         CompletableFuture<List<Tick>> answer = new CompletableFuture<>();
