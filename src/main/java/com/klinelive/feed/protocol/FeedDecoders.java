@@ -24,6 +24,7 @@ public final class FeedDecoders {
             case NATIVE -> new NativeDecoder(rejections);
             case BINANCE -> new BinanceDecoder(rejections);
             case COINBASE -> new CoinbaseDecoder(rejections);
+            case JSON -> throw new IllegalArgumentException("a json feed's decoder is made from its field mapping");
         };
     }
 

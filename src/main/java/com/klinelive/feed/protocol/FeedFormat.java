@@ -10,7 +10,12 @@ public enum FeedFormat {
     /** Binance trade and kline streams, raw or in combined-stream wrappers. */
     BINANCE,
     /** Coinbase Exchange {@code matches} channel. */
-    COINBASE;
+    COINBASE,
+    /**
+     * Any JSON feed whose trades a field mapping locates ({@code com.klinelive.feed.format.json}); its decoder is
+     * made from the mapping, not by {@link FeedDecoders#create}.
+     */
+    JSON;
 
     /** The format called {@code "native"}, {@code "binance"} or {@code "coinbase"} (any case), or empty. */
     public static Optional<FeedFormat> fromName(String name) {
