@@ -47,6 +47,33 @@ class ArchitectureTest {
             .resideOutsideOfPackages("java.net..", "java.nio.channels..", "java.nio.file..");
 
     @ArchTest
+    static final ArchRule mappedJsonIsADecoderOverTheProtocol = classes()
+            .that()
+            .resideInAPackage("com.klinelive.feed.format.json..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(
+                    JAVA, "com.klinelive.model..", "com.klinelive.feed.protocol..", "com.klinelive.feed.format.json..")
+            .andShould()
+            .onlyDependOnClassesThat()
+            .resideOutsideOfPackages("java.net..", "java.nio.channels..", "java.nio.file..");
+
+    @ArchTest
+    static final ArchRule socketIoIsATransportThatKnowsNoFormat = classes()
+            .that()
+            .resideInAPackage("com.klinelive.feed.socketio..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(
+                    JAVA,
+                    "javax.net.ssl..",
+                    "com.klinelive.feed",
+                    "com.klinelive.feed.socketio..",
+                    "org.java_websocket..",
+                    "com.google.gson..",
+                    "org.slf4j..");
+
+    @ArchTest
     static final ArchRule scaleIsPureMaths = classes()
             .that()
             .resideInAPackage("com.klinelive.chart.scale..")
@@ -75,17 +102,24 @@ class ArchitectureTest {
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage(
-                    "com.klinelive.feed.websocket..", "com.klinelive.feed.longpoll..", "org.java_websocket..")
+                    "com.klinelive.feed.websocket..",
+                    "com.klinelive.feed.longpoll..",
+                    "com.klinelive.feed.socketio..",
+                    "org.java_websocket..")
             .allowEmptyShould(true);
 
     @ArchTest
     static final ArchRule onlyTheAppWiresConcreteTransports = noClasses()
             .that()
             .resideOutsideOfPackages(
-                    "com.klinelive.app..", "com.klinelive.feed.websocket..", "com.klinelive.feed.longpoll..")
+                    "com.klinelive.app..",
+                    "com.klinelive.feed.websocket..",
+                    "com.klinelive.feed.longpoll..",
+                    "com.klinelive.feed.socketio..")
             .should()
             .dependOnClassesThat()
-            .resideInAnyPackage("com.klinelive.feed.websocket..", "com.klinelive.feed.longpoll..");
+            .resideInAnyPackage(
+                    "com.klinelive.feed.websocket..", "com.klinelive.feed.longpoll..", "com.klinelive.feed.socketio..");
 
     @ArchTest
     static final ArchRule chartKnowsNothingOfFeedsOrTheApp = noClasses()
