@@ -187,6 +187,14 @@ public final class JsonCursor {
         return strings.regionEquals(text, nameStart, nameEnd, nameEscaped, name);
     }
 
+    /**
+     * The first character of the last field name read, or -1 when the name is empty or holds an escape: lets a
+     * decoder that looks names up in a table rule most of them out without comparing them.
+     */
+    public int nameFirstChar() {
+        return nameEscaped || nameEnd == nameStart ? -1 : text[nameStart];
+    }
+
     public void endObject() {
         expectEnd('}');
     }
@@ -252,7 +260,7 @@ public final class JsonCursor {
      * (such as {@code ,"seq":}), which the cursor then does not track, so use it only outside any object or array
      * begun with {@link #beginObject} or {@link #beginArray}.
      */
-    boolean consumeIfNext(char[] literal) {
+    public boolean consumeIfNext(char[] literal) {
         int p = pos;
         int length = literal.length;
         if (limit - p < length) {
@@ -268,6 +276,12 @@ public final class JsonCursor {
     /** The current position, to come back to with {@link #rewind} while still inside the same container. */
     public int mark() {
         return (((pos << MARK_DEPTH_BITS) | depth) << MARK_SCOPE_BITS) | scopes[depth];
+    }
+
+    /** A copy of the text from {@code mark} (see {@link #mark()}) to the cursor: a literal to match later. */
+    public char[] textSince(int mark) {
+        int from = mark >>> (MARK_SCOPE_BITS + MARK_DEPTH_BITS);
+        return java.util.Arrays.copyOfRange(text, from, pos);
     }
 
     public void rewind(int mark) {

@@ -60,6 +60,10 @@ public final class MappedJsonDecoder implements FeedDecoder {
     private final JsonCursor cursor = new JsonCursor();
     private final TradeColumns trades = new TradeColumns();
     private final ArrivalSequence arrivals = new ArrivalSequence();
+    /** The learned layout of a flat mapping's messages, or null for a mapping that reaches deeper. */
+    private final FlatLayout layout;
+
+    private final FlatLayout.FieldReader fieldReader = this::readField;
 
     // What the message holds outside any array of trades, and which of those fields it had.
     private String symbol;
@@ -81,6 +85,7 @@ public final class MappedJsonDecoder implements FeedDecoder {
         this.rejections = Objects.requireNonNull(rejections, "rejections");
         this.root = PathNode.compile(mapping.paths());
         mapping.paths().forEach((field, path) -> fieldPaths[field.ordinal()] = path.text());
+        this.layout = FlatLayout.forRoot(root);
     }
 
     @Override
@@ -106,10 +111,17 @@ public final class MappedJsonDecoder implements FeedDecoder {
             tradeArray = null;
             inTrade = false;
             trades.count = 0;
-            read(root);
+            boolean literal = layout != null && layout.usable() && layout.read(cursor, fieldReader);
+            if (!literal) {
+                seen = 0;
+                read(root);
+            }
             cursor.finish();
             if (!checkComplete()) {
                 return DecodeOutcome.IGNORED;
+            }
+            if (!literal && layout != null && layout.wantsToLearn() && tradeArray == null) {
+                layout.learn(cursor, message);
             }
         } catch (InvalidMessageException e) {
             rejections.reject(e.reason(), message);
@@ -150,6 +162,8 @@ public final class MappedJsonDecoder implements FeedDecoder {
             PathNode child = node.childNamed(cursor);
             if (child == null) {
                 cursor.skipValue();
+            } else if (child.field != null) {
+                readField(child); // Most members read are leaves: no detour through read, which recurses.
             } else {
                 read(child);
             }

@@ -11,6 +11,7 @@ import java.util.Map;
 final class PathNode {
 
     private static final PathNode[] NONE = {};
+    private static final int ASCII = 128;
 
     /** The segment this node stands for; empty for the root. */
     final String key;
@@ -26,6 +27,11 @@ final class PathNode {
     boolean indexed;
 
     private PathNode[] children = NONE;
+    /**
+     * The children by the first character of their key, for keys starting with an ASCII character: most member
+     * names of a message are ruled out by one look-up, without a comparison. Built by {@link #compile}.
+     */
+    private PathNode[][] byFirstChar;
 
     private PathNode(String key, int index, String path) {
         this.key = key;
@@ -47,7 +53,22 @@ final class PathNode {
             }
             node.field = e.getKey();
         }
+        root.index();
         return root;
+    }
+
+    private void index() {
+        byFirstChar = new PathNode[ASCII][];
+        for (PathNode c : children) {
+            c.index();
+            char first = c.key.charAt(0);
+            if (first < ASCII) {
+                PathNode[] same = byFirstChar[first];
+                same = same == null ? new PathNode[1] : Arrays.copyOf(same, same.length + 1);
+                same[same.length - 1] = c;
+                byFirstChar[first] = same;
+            }
+        }
     }
 
     private PathNode child(FieldPath p, int i) {
@@ -67,12 +88,34 @@ final class PathNode {
 
     /** The child named by the member name the cursor just read, or null. */
     PathNode childNamed(JsonCursor cursor) {
+        int first = cursor.nameFirstChar();
+        if (first >= 0 && first < ASCII) {
+            PathNode[] candidates = byFirstChar[first];
+            if (candidates != null) {
+                for (PathNode c : candidates) {
+                    if (cursor.nameIs(c.key)) {
+                        return c;
+                    }
+                }
+            }
+            return null;
+        }
         for (PathNode c : children) {
             if (cursor.nameIs(c.key)) {
                 return c;
             }
         }
         return null;
+    }
+
+    /** Whether every child is a mapped field, with nothing below it: the mapping reads one flat object. */
+    boolean allChildrenAreFields() {
+        for (PathNode c : children) {
+            if (c.field == null) {
+                return false;
+            }
+        }
+        return children.length > 0;
     }
 
     /** The child naming array index {@code i}, or null. */

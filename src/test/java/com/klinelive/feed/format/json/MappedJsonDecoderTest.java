@@ -247,6 +247,27 @@ class MappedJsonDecoderTest {
     }
 
     @Test
+    void aLearnedLayoutGivesWhatTheGeneralReadGives() {
+        // A flat mapping learns the layout of a message and matches the next ones literally; any other layout,
+        // and any bad value, must come out exactly as a first read would have it.
+        MappedDecoderHarness h = new MappedDecoderHarness(BINANCE_FIELDS);
+        Tick trade = new Tick("BTCUSDT", 12345, MILLIS, 43250.5, 0.0125);
+        String reordered = "{ \"T\":1764073200123,\"q\":\"0.0125\",\"s\":\"BTCUSDT\",\"p\":43250.5,\"t\":12345}";
+        for (int i = 0; i < 3; i++) {
+            assertEquals(trade, h.one(BINANCE_TRADE));
+            assertEquals(trade, h.one(reordered));
+        }
+        String other = BINANCE_TRADE.replace("43250.50", "43251").replace("12345", "12346");
+        assertEquals(new Tick("BTCUSDT", 12346, MILLIS, 43251, 0.0125), h.one(other));
+        h.assertRejected(BINANCE_TRADE.replace("\"p\":\"43250.50\"", "\"p\":\"0\""), "p: must be finite and > 0");
+        h.assertRejected(
+                BINANCE_TRADE.replace("\"s\":\"BTCUSDT\"", "\"s\":\"BTCUSDT\",\"s\":\"X\""), "s: duplicate field");
+        h.assertRejected(BINANCE_TRADE.replace(",\"q\":\"0.0125\"", ""), "q: missing required field");
+        h.assertRejected(BINANCE_TRADE + "}", "data after the end of the message");
+        assertEquals(trade, h.one(BINANCE_TRADE));
+    }
+
+    @Test
     void aRejectedMessageLeavesTheNextOneIntact() {
         MappedDecoderHarness h = new MappedDecoderHarness(BINANCE_FIELDS);
         h.rejected(BINANCE_TRADE.replace("\"p\":\"43250.50\"", "\"p\":\"oops\""));
