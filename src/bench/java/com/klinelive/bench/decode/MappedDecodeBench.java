@@ -1,12 +1,10 @@
 package com.klinelive.bench.decode;
 
-import com.klinelive.feed.format.json.FieldMapping;
-import com.klinelive.feed.format.json.MappedJsonDecoder;
+import com.klinelive.feed.format.FormatRegistry;
+import com.klinelive.feed.format.FormatSettings;
 import com.klinelive.feed.protocol.FeedDecoder;
-import com.klinelive.feed.protocol.FeedDecoders;
-import com.klinelive.feed.protocol.FeedFormat;
 import com.klinelive.feed.protocol.Rejections;
-import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -29,7 +27,8 @@ import org.openjdk.jmh.infra.Blackhole;
 public class MappedDecodeBench {
 
     /** The mapping of a Binance trade event, field by field. */
-    public static final List<String> BINANCE_MAPPING = List.of("symbol=s", "seq=t", "time=T", "price=p", "size=q");
+    public static final Map<String, String> BINANCE_MAPPING =
+            Map.of("symbol", "s", "seq", "t", "time", "T", "price", "p", "size", "q");
 
     private static final int CYCLE = 1024;
 
@@ -43,8 +42,11 @@ public class MappedDecodeBench {
     public void setUp(Blackhole bh) {
         sink = new DecodeBench.BlackholeSink(bh);
         messages = WireSamples.binanceTrades(WireSamples.ticks(CYCLE, 1, 42));
-        mapped = new MappedJsonDecoder(FieldMapping.parse(BINANCE_MAPPING, null), new Rejections());
-        binance = FeedDecoders.create(FeedFormat.BINANCE, new Rejections());
+        FormatRegistry formats = FormatRegistry.installed();
+        mapped = formats.named("json")
+                .orElseThrow()
+                .newDecoder(new Rejections(), new FormatSettings(null, null, BINANCE_MAPPING, null));
+        binance = formats.named("binance").orElseThrow().newDecoder(new Rejections(), FormatSettings.NONE);
     }
 
     private String nextMessage() {

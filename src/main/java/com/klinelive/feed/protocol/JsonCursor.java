@@ -15,7 +15,7 @@ package com.klinelive.feed.protocol;
  */
 public final class JsonCursor {
 
-    static final int MAX_MESSAGE_BYTES = FeedDecoders.MAX_MESSAGE_BYTES;
+    public static final int MAX_MESSAGE_BYTES = 64 * 1024;
     static final int MAX_DEPTH = 32;
 
     static final String NO_MESSAGE = "no message";
@@ -175,7 +175,7 @@ public final class JsonCursor {
     }
 
     /** The last field name read, as a new String. */
-    String nameValue() {
+    public String nameValue() {
         if (nameEscaped) {
             return strings.decode(text, nameStart, nameEnd).toString();
         }
@@ -204,7 +204,7 @@ public final class JsonCursor {
     }
 
     /** Skips the rest of the current object, checking it as strictly as the rest, and consumes its '}'. */
-    void skipRestOfObject() {
+    public void skipRestOfObject() {
         while (hasNext()) {
             nextName();
             skipValue();
@@ -243,7 +243,7 @@ public final class JsonCursor {
      * value; if not, just before the object's '}'. Use with {@link #mark()}/{@link #rewind} to read a field
      * before the ones that precede it.
      */
-    boolean findField(String name) {
+    public boolean findField(String name) {
         while (hasNext()) {
             nextName();
             if (nameIs(name)) {
@@ -335,7 +335,7 @@ public final class JsonCursor {
     }
 
     /** The last string value read, as a String. */
-    String stringValue() {
+    public String stringValue() {
         if (stringEscaped) {
             return strings.decode(text, stringStart, stringEnd).toString();
         }
@@ -348,7 +348,7 @@ public final class JsonCursor {
     }
 
     /** The index of the last string value read in {@code options}, or -1. */
-    int matchString(String[] options) {
+    public int matchString(String[] options) {
         for (int i = 0; i < options.length; i++) {
             if (stringIs(options[i])) {
                 return i;

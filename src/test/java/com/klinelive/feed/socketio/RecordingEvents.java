@@ -2,9 +2,9 @@ package com.klinelive.feed.socketio;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import com.klinelive.feed.Transport;
-import com.klinelive.feed.TransportEvents;
-import com.klinelive.feed.TransportKind;
+import com.klinelive.feed.transport.Transport;
+import com.klinelive.feed.transport.TransportEvents;
+import com.klinelive.feed.transport.TransportKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

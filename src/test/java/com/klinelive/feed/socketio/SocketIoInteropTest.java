@@ -4,14 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.klinelive.feed.FeedOptions;
-import com.klinelive.feed.TransportKind;
-import com.klinelive.feed.TransportRequest;
 import com.klinelive.feed.format.json.FieldMapping;
 import com.klinelive.feed.format.json.MappedJsonDecoder;
 import com.klinelive.feed.protocol.ControlMessage;
 import com.klinelive.feed.protocol.DecodeOutcome;
 import com.klinelive.feed.protocol.FeedSink;
 import com.klinelive.feed.protocol.Rejections;
+import com.klinelive.feed.transport.TransportKind;
+import com.klinelive.feed.transport.TransportRequest;
 import com.klinelive.model.Candle;
 import com.klinelive.model.Tick;
 import com.klinelive.model.Timeframe;

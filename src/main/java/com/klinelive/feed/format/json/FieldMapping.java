@@ -61,6 +61,13 @@ public record FieldMapping(Map<TradeField, FieldPath> paths, Optional<String> su
         return new FieldMapping(paths, Optional.ofNullable(subscribe));
     }
 
+    /** A mapping from {@code KEY -> PATH} pairs, as {@link #parse} reads {@code KEY=PATH} texts. */
+    public static FieldMapping parse(Map<String, String> fields, String subscribe) {
+        List<String> entries = new ArrayList<>();
+        fields.forEach((key, path) -> entries.add(key + "=" + path));
+        return parse(entries, subscribe);
+    }
+
     /** The path of {@code field}, or empty if it is not mapped. */
     public Optional<FieldPath> path(TradeField field) {
         return Optional.ofNullable(paths.get(field));

@@ -2,7 +2,6 @@ package com.klinelive.feed.format.json;
 
 import com.klinelive.feed.protocol.DecodeOutcome;
 import com.klinelive.feed.protocol.FeedDecoder;
-import com.klinelive.feed.protocol.FeedFormat;
 import com.klinelive.feed.protocol.FeedSink;
 import com.klinelive.feed.protocol.FieldRules;
 import com.klinelive.feed.protocol.InvalidMessageException;
@@ -86,11 +85,6 @@ public final class MappedJsonDecoder implements FeedDecoder {
         this.root = PathNode.compile(mapping.paths());
         mapping.paths().forEach((field, path) -> fieldPaths[field.ordinal()] = path.text());
         this.layout = FlatLayout.forRoot(root);
-    }
-
-    @Override
-    public FeedFormat format() {
-        return FeedFormat.JSON;
     }
 
     /** The mapping this decoder reads by. */

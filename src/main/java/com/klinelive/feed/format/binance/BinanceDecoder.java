@@ -1,5 +1,10 @@
-package com.klinelive.feed.protocol;
+package com.klinelive.feed.format.binance;
 
+import com.klinelive.feed.protocol.ControlMessage;
+import com.klinelive.feed.protocol.FeedSink;
+import com.klinelive.feed.protocol.JsonFeedDecoder;
+import com.klinelive.feed.protocol.JsonKind;
+import com.klinelive.feed.protocol.Rejections;
 import com.klinelive.model.Candle;
 import com.klinelive.model.Timeframe;
 
@@ -82,12 +87,7 @@ final class BinanceDecoder extends JsonFeedDecoder {
     }
 
     @Override
-    public FeedFormat format() {
-        return FeedFormat.BINANCE;
-    }
-
-    @Override
-    boolean parse() {
+    protected boolean parse() {
         if (parseCompactTrade()) {
             parsed = Parsed.TICK;
             return true;
@@ -115,7 +115,7 @@ final class BinanceDecoder extends JsonFeedDecoder {
     }
 
     @Override
-    void deliver(FeedSink sink) {
+    protected void deliver(FeedSink sink) {
         switch (parsed) {
             case TICK -> deliverTick(sink);
             case KLINE ->

@@ -1,5 +1,9 @@
-package com.klinelive.feed.protocol;
+package com.klinelive.feed.format.klinelive;
 
+import com.klinelive.feed.protocol.ControlMessage;
+import com.klinelive.feed.protocol.FeedSink;
+import com.klinelive.feed.protocol.JsonFeedDecoder;
+import com.klinelive.feed.protocol.Rejections;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -72,12 +76,7 @@ final class NativeDecoder extends JsonFeedDecoder {
     }
 
     @Override
-    public FeedFormat format() {
-        return FeedFormat.NATIVE;
-    }
-
-    @Override
-    boolean parse() {
+    protected boolean parse() {
         if (parseCompactTick()) {
             parsedType = TICK;
             return true;
@@ -101,7 +100,7 @@ final class NativeDecoder extends JsonFeedDecoder {
     }
 
     @Override
-    void deliver(FeedSink sink) {
+    protected void deliver(FeedSink sink) {
         if (parsedType == TICK) {
             deliverTick(sink);
         } else if (parsedType == TICKS) {
