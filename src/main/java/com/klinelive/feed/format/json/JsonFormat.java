@@ -20,12 +20,21 @@ public final class JsonFormat implements FeedFormat {
         return "json";
     }
 
-    /**
-     * @throws IllegalArgumentException when the settings hold no valid mapping, saying what is wrong
-     */
     @Override
     public FeedDecoder newDecoder(Rejections rejections, FormatSettings settings) {
-        return new MappedJsonDecoder(mapping(settings), rejections);
+        return decoder(settings, rejections);
+    }
+
+    /**
+     * A decoder by the mapping of {@code settings}; without a usable mapping, one that rejects every message with
+     * the mapping's problem as the reason.
+     */
+    public static FeedDecoder decoder(FormatSettings settings, Rejections rejections) {
+        try {
+            return new MappedJsonDecoder(mapping(settings), rejections);
+        } catch (IllegalArgumentException e) {
+            return new UnusableMappingDecoder(e.getMessage(), rejections);
+        }
     }
 
     /** A mapped seq is the feed's sequence: a jump in it is a gap. Without one, trades are counted as they come. */

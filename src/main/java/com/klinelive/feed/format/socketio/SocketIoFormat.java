@@ -4,7 +4,6 @@ import com.klinelive.feed.format.FeedFormat;
 import com.klinelive.feed.format.FormatSettings;
 import com.klinelive.feed.format.Subscription;
 import com.klinelive.feed.format.json.JsonFormat;
-import com.klinelive.feed.format.json.MappedJsonDecoder;
 import com.klinelive.feed.protocol.FeedDecoder;
 import com.klinelive.feed.protocol.Rejections;
 import com.klinelive.feed.socketio.SocketIoSettings;
@@ -29,7 +28,7 @@ public final class SocketIoFormat implements FeedFormat {
 
     @Override
     public FeedDecoder newDecoder(Rejections rejections, FormatSettings settings) {
-        return new MappedJsonDecoder(JsonFormat.mapping(settings), rejections);
+        return JsonFormat.decoder(settings, rejections);
     }
 
     @Override

@@ -58,8 +58,18 @@ class JsonFormatTest {
     void aMissingMappingFailsTheConnectionWithItsReason() {
         IllegalArgumentException e =
                 assertThrows(IllegalArgumentException.class, () -> json().subscribeMessages(ANY, FormatSettings.NONE));
+        String problem =
+                "the field mapping needs --field symbol=PATH, --field time=PATH, --field price=PATH, --field size=PATH";
+        assertEquals(problem, e.getMessage());
+        // Should messages arrive all the same, each is a counted rejection saying what to fix.
+        Rejections rejections = new Rejections();
+        TickRecorder sink = new TickRecorder();
         assertEquals(
-                "the field mapping needs --field symbol=PATH, --field time=PATH, --field price=PATH, --field size=PATH",
-                e.getMessage());
+                DecodeOutcome.REJECTED,
+                json().newDecoder(rejections, FormatSettings.NONE).decode(MappedJsonDecoderTest.BINANCE_TRADE, sink));
+        assertEquals(1, rejections.count());
+        assertEquals(
+                "no usable field mapping: " + problem, rejections.lastReason().orElseThrow());
+        assertTrue(sink.ticks.isEmpty());
     }
 }
