@@ -32,6 +32,9 @@ public final class JsonCursor {
     static final String ESCAPE_IN_NUMBER = "a number in a string must not contain escapes";
     static final String MALFORMED_NUMBER_STRING = "expected a number in a string";
     static final String MALFORMED_INSTANT = "expected an ISO-8601 instant such as 2014-11-07T08:19:27.028459Z";
+    static final String EXPECTED_TIME = "expected a time: a number, a numeric string or an ISO-8601 string";
+    static final String MALFORMED_EPOCH_TIME =
+            "expected epoch s, ms, us or ns as a plain decimal (no sign, exponent or leading zero)";
 
     private static final String FOUND_END = "end of message";
     private static final String FOUND_UNEXPECTED = "an unexpected character";
@@ -184,6 +187,14 @@ public final class JsonCursor {
         return strings.regionEquals(text, nameStart, nameEnd, nameEscaped, name);
     }
 
+    /**
+     * The first character of the last field name read, or -1 when the name is empty or holds an escape: lets a
+     * decoder that looks names up in a table rule most of them out without comparing them.
+     */
+    public int nameFirstChar() {
+        return nameEscaped || nameEnd == nameStart ? -1 : text[nameStart];
+    }
+
     public void endObject() {
         expectEnd('}');
     }
@@ -265,6 +276,12 @@ public final class JsonCursor {
     /** The current position, to come back to with {@link #rewind} while still inside the same container. */
     public int mark() {
         return (((pos << MARK_DEPTH_BITS) | depth) << MARK_SCOPE_BITS) | scopes[depth];
+    }
+
+    /** A copy of the text from {@code mark} (see {@link #mark()}) to the cursor: a literal to match later. */
+    public char[] textSince(int mark) {
+        int from = mark >>> (MARK_SCOPE_BITS + MARK_DEPTH_BITS);
+        return java.util.Arrays.copyOfRange(text, from, pos);
     }
 
     public void rewind(int mark) {
@@ -416,6 +433,59 @@ public final class JsonCursor {
                 : IsoInstantParser.parseEpochMillis(text, stringStart, stringEnd);
         if (millis == IsoInstantParser.INVALID) {
             throw fail(field, MALFORMED_INSTANT, null);
+        }
+        return millis;
+    }
+
+    /** Reads an integer without fraction or exponent written as a string, such as {@code "12345"}. */
+    public long nextLongInString(String field) {
+        nextStringToken(field);
+        if (stringEscaped) {
+            throw fail(field, ESCAPE_IN_NUMBER, null);
+        }
+        int end = numbers.parseLong(text, stringStart, stringEnd);
+        if (end == JsonNumberParser.FAILED) {
+            throw fail(field, numbers.problem(), null);
+        }
+        if (end != stringEnd) {
+            throw fail(field, MALFORMED_NUMBER_STRING, null);
+        }
+        return numbers.longValue();
+    }
+
+    /**
+     * Reads an event time, returning epoch milliseconds UTC: a number or a numeric string counting seconds,
+     * milliseconds, microseconds or nanoseconds since the epoch, told apart by magnitude (see
+     * {@link EpochTimeParser}), or an ISO-8601 string such as {@code "2014-11-07T08:19:27.028459Z"}.
+     */
+    public long nextEpochMillis(String field) {
+        skipWhitespace();
+        JsonKind kind = kindAt(pos);
+        long millis;
+        if (kind == JsonKind.NUMBER) {
+            int end = numbers.skip(text, pos, limit);
+            if (end == JsonNumberParser.FAILED) {
+                throw fail(field, numbers.problem(), null);
+            }
+            millis = EpochTimeParser.parseEpochMillis(text, pos, end);
+            pos = end;
+        } else if (kind == JsonKind.STRING) {
+            scanString(field);
+            if (stringEscaped) {
+                throw fail(field, ESCAPE_IN_NUMBER, null);
+            }
+            boolean iso = stringEnd - stringStart > 4 && text[stringStart + 4] == '-';
+            millis = iso
+                    ? IsoInstantParser.parseEpochMillis(text, stringStart, stringEnd)
+                    : EpochTimeParser.parseEpochMillis(text, stringStart, stringEnd);
+            if (iso && millis == IsoInstantParser.INVALID) {
+                throw fail(field, MALFORMED_INSTANT, null);
+            }
+        } else {
+            throw fail(field, EXPECTED_TIME, found());
+        }
+        if (millis == EpochTimeParser.INVALID) {
+            throw fail(field, MALFORMED_EPOCH_TIME, null);
         }
         return millis;
     }

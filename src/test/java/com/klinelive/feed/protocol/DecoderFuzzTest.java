@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * Mutated valid messages, fed to format detection and every decoder: nothing escapes, every outcome is one of
  * the three, a rejection delivers nothing and is counted, and anything delivered passes validation.
  */
-class DecoderFuzzTest {
+public class DecoderFuzzTest {
 
     private static final String ALPHABET = "{}[]\":,.-+eE0123456789 \\/utfnlrasxN\u0000\u00ff\ud800";
 
@@ -74,7 +74,8 @@ class DecoderFuzzTest {
         assertTrue(delivered > 1_000, "the mutations should leave many messages valid, got " + delivered);
     }
 
-    static String mutate(Random random, String seed) {
+    /** {@code seed} with one to three random edits: characters set, inserted, deleted, flipped or repeated. */
+    public static String mutate(Random random, String seed) {
         StringBuilder sb = new StringBuilder(seed);
         int edits = 1 + random.nextInt(3);
         for (int e = 0; e < edits && sb.length() > 0; e++) {
