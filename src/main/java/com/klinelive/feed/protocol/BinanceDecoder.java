@@ -87,7 +87,7 @@ final class BinanceDecoder extends JsonFeedDecoder {
     }
 
     @Override
-    boolean parse() {
+    protected boolean parse() {
         if (parseCompactTrade()) {
             parsed = Parsed.TICK;
             return true;
@@ -115,7 +115,7 @@ final class BinanceDecoder extends JsonFeedDecoder {
     }
 
     @Override
-    void deliver(FeedSink sink) {
+    protected void deliver(FeedSink sink) {
         switch (parsed) {
             case TICK -> deliverTick(sink);
             case KLINE ->

@@ -35,7 +35,7 @@ final class CoinbaseDecoder extends JsonFeedDecoder {
     }
 
     @Override
-    boolean parse() {
+    protected boolean parse() {
         cursor.beginObject(null);
         int type = readType(TYPE, TYPES);
         switch (type) {
@@ -51,7 +51,7 @@ final class CoinbaseDecoder extends JsonFeedDecoder {
     }
 
     @Override
-    void deliver(FeedSink sink) {
+    protected void deliver(FeedSink sink) {
         if (parsedMatch) {
             deliverTick(sink);
         } else {

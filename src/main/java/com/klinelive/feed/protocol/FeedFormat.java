@@ -10,7 +10,13 @@ public enum FeedFormat {
     /** Binance trade and kline streams, raw or in combined-stream wrappers. */
     BINANCE,
     /** Coinbase Exchange {@code matches} channel. */
-    COINBASE;
+    COINBASE,
+    /** OKX v5 {@code trades} and {@code trades-all} channels; decoder in {@code feed.format.okx}. */
+    OKX,
+    /** Bybit v5 spot {@code publicTrade} topic; decoder in {@code feed.format.bybit}. */
+    BYBIT,
+    /** Kraken WebSocket v2 {@code trade} channel; decoder in {@code feed.format.kraken}. */
+    KRAKEN;
 
     /** The format called {@code "native"}, {@code "binance"} or {@code "coinbase"} (any case), or empty. */
     public static Optional<FeedFormat> fromName(String name) {

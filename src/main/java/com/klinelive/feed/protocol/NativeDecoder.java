@@ -77,7 +77,7 @@ final class NativeDecoder extends JsonFeedDecoder {
     }
 
     @Override
-    boolean parse() {
+    protected boolean parse() {
         if (parseCompactTick()) {
             parsedType = TICK;
             return true;
@@ -101,7 +101,7 @@ final class NativeDecoder extends JsonFeedDecoder {
     }
 
     @Override
-    void deliver(FeedSink sink) {
+    protected void deliver(FeedSink sink) {
         if (parsedType == TICK) {
             deliverTick(sink);
         } else if (parsedType == TICKS) {
