@@ -24,7 +24,7 @@ public final class FeedDecoders {
             case NATIVE -> new NativeDecoder(rejections);
             case BINANCE -> new BinanceDecoder(rejections);
             case COINBASE -> new CoinbaseDecoder(rejections);
-                // Their decoders live in their own packages, which depend on this one.
+            // Their decoders live in their own packages, which depend on this one.
             case OKX, BYBIT, KRAKEN ->
                 throw new IllegalArgumentException(format + " decoders are made by their package in feed.format");
         };

@@ -35,7 +35,8 @@ public final class BinanceRest {
      * Klines of {@code symbol} opening before {@code endExclusive} (epoch ms), the newest {@code limit}; pass
      * {@link Long#MAX_VALUE} for the newest of all.
      */
-    public static URI klines(URI base, BinanceMarket market, String symbol, Timeframe tf, long endExclusive, int limit) {
+    public static URI klines(
+            URI base, BinanceMarket market, String symbol, Timeframe tf, long endExclusive, int limit) {
         if (!market.hasKlines(tf)) {
             throw new IllegalArgumentException(market + " has no " + tf.label() + " klines");
         }
@@ -49,20 +50,29 @@ public final class BinanceRest {
 
     /** Aggregate trades from id {@code fromId} inclusive, oldest first. */
     public static URI aggTradesFromId(URI base, BinanceMarket market, String symbol, long fromId, int limit) {
-        return uri(base, market, "/aggTrades", "symbol=" + encode(symbol) + "&fromId=" + fromId + "&limit="
-                + Math.min(limit, MAX_TRADES));
+        return uri(
+                base,
+                market,
+                "/aggTrades",
+                "symbol=" + encode(symbol) + "&fromId=" + fromId + "&limit=" + Math.min(limit, MAX_TRADES));
     }
 
     /** Aggregate trades from {@code startTime} (epoch ms) inclusive, oldest first: the first of a candle. */
     public static URI aggTradesFromTime(URI base, BinanceMarket market, String symbol, long startTime, int limit) {
-        return uri(base, market, "/aggTrades", "symbol=" + encode(symbol) + "&startTime=" + startTime + "&limit="
-                + Math.min(limit, MAX_TRADES));
+        return uri(
+                base,
+                market,
+                "/aggTrades",
+                "symbol=" + encode(symbol) + "&startTime=" + startTime + "&limit=" + Math.min(limit, MAX_TRADES));
     }
 
     /** Trades from trade id {@code fromId} inclusive (spot {@code historicalTrades}, for {@code @trade} streams). */
     public static URI tradesFromId(URI base, String symbol, long fromId, int limit) {
-        return uri(base, BinanceMarket.SPOT, "/historicalTrades", "symbol=" + encode(symbol) + "&fromId=" + fromId
-                + "&limit=" + Math.min(limit, MAX_TRADES));
+        return uri(
+                base,
+                BinanceMarket.SPOT,
+                "/historicalTrades",
+                "symbol=" + encode(symbol) + "&fromId=" + fromId + "&limit=" + Math.min(limit, MAX_TRADES));
     }
 
     /** The market's symbols and their status. */

@@ -27,12 +27,15 @@ public final class BybitMessages {
         if (symbols.isEmpty() || symbols.size() > MAX_TOPICS_PER_REQUEST) {
             throw new IllegalArgumentException("1 to " + MAX_TOPICS_PER_REQUEST + " symbols per request");
         }
-        StringBuilder sb = new StringBuilder("{\"req_id\":\"").append(reqId).append("\",\"op\":\"subscribe\",\"args\":[");
+        StringBuilder sb =
+                new StringBuilder("{\"req_id\":\"").append(reqId).append("\",\"op\":\"subscribe\",\"args\":[");
         for (int i = 0; i < symbols.size(); i++) {
             if (i > 0) {
                 sb.append(',');
             }
-            sb.append("\"publicTrade.").append(BybitRest.requireSymbol(symbols.get(i))).append('"');
+            sb.append("\"publicTrade.")
+                    .append(BybitRest.requireSymbol(symbols.get(i)))
+                    .append('"');
         }
         return sb.append("]}").toString();
     }

@@ -161,8 +161,7 @@ public final class BybitRest {
         });
     }
 
-    private static <T> List<T> readResult(JsonReader reader, String what, RestJson.Body<T> element)
-            throws IOException {
+    private static <T> List<T> readResult(JsonReader reader, String what, RestJson.Body<T> element) throws IOException {
         List<T> list = null;
         reader.beginObject();
         while (reader.hasNext()) {

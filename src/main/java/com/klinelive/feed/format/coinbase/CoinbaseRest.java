@@ -37,8 +37,8 @@ public final class CoinbaseRest {
     public static final String AFTER_HEADER = "CB-AFTER";
 
     /** The granularities Coinbase has, in seconds; our other timeframes are resampled from a finer one. */
-    private static final Map<Timeframe, Integer> GRANULARITY = Map.of(
-            Timeframe.M1, 60, Timeframe.M5, 300, Timeframe.M15, 900, Timeframe.H1, 3600, Timeframe.D1, 86400);
+    private static final Map<Timeframe, Integer> GRANULARITY =
+            Map.of(Timeframe.M1, 60, Timeframe.M5, 300, Timeframe.M15, 900, Timeframe.H1, 3600, Timeframe.D1, 86400);
 
     private CoinbaseRest() {}
 

@@ -53,7 +53,8 @@ public final class RestChecks {
             if (!(Double.isFinite(c.volume()) && c.volume() >= 0) || c.trades() < 0) {
                 throw new RestAnswerException(at + "volume and trades must be finite and >= 0");
             }
-            if (c.high() < Math.max(Math.max(c.open(), c.close()), c.low()) || c.low() > Math.min(c.open(), c.close())) {
+            if (c.high() < Math.max(Math.max(c.open(), c.close()), c.low())
+                    || c.low() > Math.min(c.open(), c.close())) {
                 throw new RestAnswerException(at + "high and low do not enclose open and close");
             }
             previous = c.time();

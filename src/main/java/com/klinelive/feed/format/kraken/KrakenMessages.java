@@ -21,14 +21,18 @@ public final class KrakenMessages {
 
     /** {@code {"method":"subscribe","params":{"channel":"trade","symbol":["BTC/USD"],"snapshot":false},"req_id":1}}. */
     public static String subscribe(List<String> symbols, long reqId) {
-        StringBuilder sb = new StringBuilder("{\"method\":\"subscribe\",\"params\":{\"channel\":\"trade\",\"symbol\":[");
+        StringBuilder sb =
+                new StringBuilder("{\"method\":\"subscribe\",\"params\":{\"channel\":\"trade\",\"symbol\":[");
         for (int i = 0; i < symbols.size(); i++) {
             if (i > 0) {
                 sb.append(',');
             }
             sb.append('"').append(KrakenRest.requireSymbol(symbols.get(i))).append('"');
         }
-        return sb.append("],\"snapshot\":false},\"req_id\":").append(reqId).append('}').toString();
+        return sb.append("],\"snapshot\":false},\"req_id\":")
+                .append(reqId)
+                .append('}')
+                .toString();
     }
 
     /** {@code {"method":"ping","req_id":7}}. */

@@ -68,8 +68,8 @@ public final class KrakenRest {
 
     /** Trades since {@code sinceMillis} (epoch ms; 0 for the newest), at most {@code count}. */
     public static URI trades(URI base, String symbol, long sinceMillis, int count) {
-        String query = "pair=" + encode(requireSymbol(symbol)) + "&count=" + Math.min(count, MAX_TRADES)
-                + "&assetVersion=1";
+        String query =
+                "pair=" + encode(requireSymbol(symbol)) + "&count=" + Math.min(count, MAX_TRADES) + "&assetVersion=1";
         if (sinceMillis > 0) {
             query += "&since=" + sinceMillis / 1000;
         }
@@ -234,7 +234,10 @@ public final class KrakenRest {
             throw new RestAnswerException("Trades: trade time is not seconds since the epoch");
         }
         try {
-            return new BigDecimal(text).movePointRight(3).setScale(0, RoundingMode.FLOOR).longValueExact();
+            return new BigDecimal(text)
+                    .movePointRight(3)
+                    .setScale(0, RoundingMode.FLOOR)
+                    .longValueExact();
         } catch (ArithmeticException | NumberFormatException e) {
             throw new RestAnswerException("Trades: trade time is not seconds since the epoch", e);
         }

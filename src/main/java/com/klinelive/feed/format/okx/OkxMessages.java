@@ -67,8 +67,9 @@ public final class OkxMessages {
         }
         return switch (event) {
             case "subscribe" -> ExchangeReply.SUBSCRIBED;
-            case "error" -> ExchangeReply.refused(fields.getOrDefault("msg", "error") + " ("
-                    + fields.getOrDefault("code", "?") + ")");
+            case "error" ->
+                ExchangeReply.refused(
+                        fields.getOrDefault("msg", "error") + " (" + fields.getOrDefault("code", "?") + ")");
             case "notice" -> ExchangeReply.closing(fields.getOrDefault("msg", "notice"));
             default -> ExchangeReply.NOTHING;
         };

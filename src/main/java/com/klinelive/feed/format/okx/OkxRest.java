@@ -77,14 +77,19 @@ public final class OkxRest {
 
     /** Trades with ids below {@code beforeId} (exclusive), the newest {@code limit}, paged by trade id. */
     public static URI tradesBefore(URI base, String instId, long beforeId, int limit) {
-        return uri(base, "/api/v5/market/history-trades", "instId=" + requireInstId(instId) + "&type=1&after="
-                + beforeId + "&limit=" + Math.min(limit, MAX_TRADES));
+        return uri(
+                base,
+                "/api/v5/market/history-trades",
+                "instId=" + requireInstId(instId) + "&type=1&after=" + beforeId + "&limit="
+                        + Math.min(limit, MAX_TRADES));
     }
 
     /** The newest trades. */
     public static URI latestTrades(URI base, String instId, int limit) {
-        return uri(base, "/api/v5/market/history-trades", "instId=" + requireInstId(instId) + "&limit="
-                + Math.min(limit, MAX_TRADES));
+        return uri(
+                base,
+                "/api/v5/market/history-trades",
+                "instId=" + requireInstId(instId) + "&limit=" + Math.min(limit, MAX_TRADES));
     }
 
     /** Spot instruments. */
