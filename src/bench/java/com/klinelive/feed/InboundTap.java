@@ -1,6 +1,11 @@
 package com.klinelive.feed;
 
 import com.klinelive.candle.CandleAggregator;
+import com.klinelive.feed.transport.Transport;
+import com.klinelive.feed.transport.TransportEvents;
+import com.klinelive.feed.transport.TransportFactory;
+import com.klinelive.feed.transport.TransportKind;
+import com.klinelive.feed.transport.TransportRequest;
 import java.lang.reflect.Field;
 
 /**

@@ -9,8 +9,8 @@ import com.klinelive.feed.FeedOptions;
 import com.klinelive.feed.FeedOptions.TransportChoice;
 import com.klinelive.feed.FeedState;
 import com.klinelive.feed.FeedStatus;
-import com.klinelive.feed.TransportKind;
-import com.klinelive.feed.protocol.FeedFormat;
+import com.klinelive.feed.format.FormatRegistry;
+import com.klinelive.feed.transport.TransportKind;
 import com.klinelive.model.Candle;
 import com.klinelive.model.Timeframe;
 import com.klinelive.sim.DurationParser;
@@ -185,18 +185,16 @@ public final class RecordCommand implements Callable<Integer> {
                                         "unknown transport '" + transport + "' (use auto, websocket or longpoll)");
                         });
         if (!format.equalsIgnoreCase("auto")) {
-            options = options.withFormat(FeedFormat.fromName(format)
-                    .orElseThrow(() -> new IllegalArgumentException(
-                            "unknown format '" + format + "' (use auto, native, binance or coinbase)")));
+            options = options.withFormat(FormatRegistry.installed()
+                    .named(format)
+                    .orElseThrow(() -> new IllegalArgumentException("unknown format '" + format + "' (use auto, "
+                            + String.join(", ", FormatRegistry.installed().names()) + ")")));
         }
         if (symbol != null) {
             options = options.withSymbols(List.of(symbol));
         }
         if (tls.sslContext() != null) {
             options = options.withSslContext(tls.sslContext());
-        }
-        if (options.format() == FeedFormat.COINBASE && symbol == null) {
-            throw new IllegalArgumentException("a Coinbase feed needs --symbol (a product id such as BTC-USD)");
         }
         return options;
     }

@@ -3,7 +3,7 @@ package com.klinelive.app;
 import com.klinelive.feed.FeedMetrics;
 import com.klinelive.feed.FeedState;
 import com.klinelive.feed.FeedStatus;
-import com.klinelive.feed.TransportKind;
+import com.klinelive.feed.transport.TransportKind;
 import java.util.Locale;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;

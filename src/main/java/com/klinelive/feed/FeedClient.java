@@ -2,16 +2,19 @@ package com.klinelive.feed;
 
 import com.klinelive.candle.CandleAggregator;
 import com.klinelive.candle.CandleBook;
+import com.klinelive.feed.format.FeedFormat;
+import com.klinelive.feed.format.FormatRegistry;
+import com.klinelive.feed.format.Subscription;
 import com.klinelive.feed.protocol.ControlMessage;
-import com.klinelive.feed.protocol.FeedFormat;
-import com.klinelive.feed.protocol.NativeEncoder;
 import com.klinelive.feed.protocol.Rejections;
+import com.klinelive.feed.transport.TransportFactory;
+import com.klinelive.feed.transport.TransportKind;
+import com.klinelive.feed.transport.TransportRequest;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -68,6 +71,9 @@ public final class FeedClient implements AutoCloseable {
     private volatile Inbound probe;
     private volatile FeedStatus status = new FeedStatus(FeedState.CONNECTING, null, "", 0, false);
     private volatile boolean thirdParty;
+    /** The feed's format: named, recognised from the URL, or detected from the first message; null until then. */
+    private volatile FeedFormat format;
+
     private volatile String epoch;
     private volatile List<String> symbols = List.of();
     private volatile boolean everConnected;
@@ -143,7 +149,12 @@ public final class FeedClient implements AutoCloseable {
                 listeners.forEach(l -> l.onCandles(symbol, now));
             }
         });
-        this.thirdParty = options.endpoint().http().isEmpty();
+        this.format = options.format() != null
+                ? options.format()
+                : FormatRegistry.installed().forUrl(options.endpoint().given()).orElse(null);
+        this.thirdParty = format != null
+                ? !format.longPolling()
+                : options.endpoint().http().isEmpty();
     }
 
     /** Adds a listener; add them before {@link #start()} to hear everything. */
@@ -256,12 +267,22 @@ public final class FeedClient implements AutoCloseable {
                 return; // promoted once its hello arrives
             }
             metrics.transport(TransportKind.WEBSOCKET);
-            FeedFormat format = options.format() != null ? options.format() : guessFormat();
-            if (format == FeedFormat.COINBASE) {
-                thirdParty = true;
-                inbound.transport.send(coinbaseSubscribe());
+            FeedFormat known = format;
+            if (known != null && !known.greetsFirst()) {
+                thirdParty = !known.longPolling();
+                List<String> messages;
+                try {
+                    messages = known.subscribeMessages(
+                            new Subscription(options.symbols(), this::resumeFrom), options.formatSettings());
+                } catch (IllegalArgumentException e) {
+                    closeTransport(active);
+                    active = null;
+                    publish(new FeedStatus(FeedState.FAILED, null, e.getMessage(), 0, thirdParty));
+                    return;
+                }
+                messages.forEach(inbound.transport::send);
             }
-            if (thirdParty || format != null && format != FeedFormat.NATIVE) {
+            if (thirdParty) {
                 publish(new FeedStatus(FeedState.WEBSOCKET, TransportKind.WEBSOCKET, "", 0, true));
             }
         });
@@ -295,7 +316,12 @@ public final class FeedClient implements AutoCloseable {
                 }
             }
             backfillWhereNeeded();
-            inbound.transport.send(NativeEncoder.subscribe(symbols, since));
+            FeedFormat greeter = format != null
+                    ? format
+                    : FormatRegistry.installed().named("native").orElseThrow();
+            greeter.subscribeMessages(
+                            new Subscription(symbols, s -> since.getOrDefault(s, -1L)), options.formatSettings())
+                    .forEach(inbound.transport::send);
             metrics.transport(TransportKind.WEBSOCKET);
             publish(new FeedStatus(FeedState.WEBSOCKET, TransportKind.WEBSOCKET, "", 0, false));
         });
@@ -569,35 +595,20 @@ public final class FeedClient implements AutoCloseable {
         return options.symbols().stream().filter(offered::contains).toList();
     }
 
-    private FeedFormat guessFormat() {
-        String host = options.endpoint().webSocket().getHost().toLowerCase(Locale.ROOT);
-        return host.contains("coinbase") ? FeedFormat.COINBASE : null;
+    FeedFormat knownFormat() {
+        return format;
     }
 
-    private String coinbaseSubscribe() {
-        StringBuilder ids = new StringBuilder();
-        for (String s : options.symbols()) {
-            ids.append(ids.length() == 0 ? "" : ",")
-                    .append('"')
-                    .append(s.replaceAll("[^A-Za-z0-9-]", ""))
-                    .append('"');
-        }
-        return "{\"type\":\"subscribe\",\"product_ids\":[" + ids + "],\"channels\":[\"matches\"]}";
-    }
-
-    FeedFormat configuredFormat() {
-        return options.format();
-    }
-
-    void formatDetected(Inbound inbound, FeedFormat format) {
-        if (format != FeedFormat.NATIVE) {
+    void formatDetected(Inbound inbound, FeedFormat detected) {
+        format = detected;
+        if (!detected.longPolling()) {
             thirdParty = true;
             control.execute(() -> {
                 if (inbound == active) {
                     publish(new FeedStatus(
                             FeedState.WEBSOCKET,
                             TransportKind.WEBSOCKET,
-                            format.name().toLowerCase(Locale.ROOT) + " stream: no fallback, no history",
+                            detected.name() + " stream: no fallback, no history",
                             0,
                             true));
                 }

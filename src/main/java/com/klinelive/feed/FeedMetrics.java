@@ -1,5 +1,6 @@
 package com.klinelive.feed;
 
+import com.klinelive.feed.transport.TransportKind;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;

@@ -1,5 +1,7 @@
 package com.klinelive.feed;
 
+import com.klinelive.feed.transport.TransportKind;
+
 /**
  * A {@link FeedClient}'s state as the user sees it.
  *

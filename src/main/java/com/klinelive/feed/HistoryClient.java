@@ -4,6 +4,7 @@ import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.klinelive.feed.protocol.HistoryMessage;
+import com.klinelive.feed.transport.BoundedBody;
 import com.klinelive.model.Timeframe;
 import java.io.IOException;
 import java.io.StringReader;

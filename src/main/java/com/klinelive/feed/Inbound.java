@@ -1,11 +1,13 @@
 package com.klinelive.feed;
 
 import com.klinelive.candle.CandleBook;
+import com.klinelive.feed.format.FeedFormat;
+import com.klinelive.feed.format.FormatRegistry;
 import com.klinelive.feed.protocol.ControlMessage;
 import com.klinelive.feed.protocol.FeedDecoder;
-import com.klinelive.feed.protocol.FeedDecoders;
-import com.klinelive.feed.protocol.FeedFormat;
 import com.klinelive.feed.protocol.FeedSink;
+import com.klinelive.feed.transport.Transport;
+import com.klinelive.feed.transport.TransportEvents;
 import com.klinelive.model.Candle;
 import com.klinelive.model.Timeframe;
 import java.util.Optional;
@@ -65,17 +67,17 @@ final class Inbound implements TransportEvents, FeedSink {
     }
 
     private boolean chooseDecoder(String first) {
-        FeedFormat format = client.configuredFormat();
+        FeedFormat format = client.knownFormat();
         if (format == null) {
-            Optional<FeedFormat> detected = FeedDecoders.detect(first);
+            Optional<FeedFormat> detected = FormatRegistry.installed().forFirstMessage(first);
             if (detected.isEmpty()) {
                 client.rejections().reject("unrecognised feed format", first);
                 return false;
             }
             format = detected.get();
+            client.formatDetected(this, format);
         }
-        decoder = FeedDecoders.create(format, client.rejections());
-        client.formatDetected(this, format);
+        decoder = format.newDecoder(client.rejections(), client.options().formatSettings());
         return true;
     }
 

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.klinelive.feed.FeedMetrics;
 import com.klinelive.feed.FeedState;
 import com.klinelive.feed.FeedStatus;
-import com.klinelive.feed.TransportKind;
+import com.klinelive.feed.transport.TransportKind;
 import org.junit.jupiter.api.Test;
 
 class StatusViewModelTest {

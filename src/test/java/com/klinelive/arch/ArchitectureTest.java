@@ -47,6 +47,59 @@ class ArchitectureTest {
             .resideOutsideOfPackages("java.net..", "java.nio.channels..", "java.nio.file..");
 
     @ArchTest
+    static final ArchRule transportContractKnowsOnlyTheJdk = classes()
+            .that()
+            .resideInAPackage("com.klinelive.feed.transport")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(JAVA, "javax.net.ssl..", "com.klinelive.feed.transport");
+
+    @ArchTest
+    static final ArchRule restHelperKnowsOnlyHttpAndJson = classes()
+            .that()
+            .resideInAPackage("com.klinelive.feed.rest")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(
+                    JAVA,
+                    "com.klinelive.feed.rest",
+                    "com.klinelive.feed.transport",
+                    "com.google.gson..",
+                    "org.slf4j..");
+
+    /** The format SPI and every format: wire knowledge, REST and the model; never the client or the app. */
+    @ArchTest
+    static final ArchRule formatsUseOnlyProtocolRestAndModel = classes()
+            .that()
+            .resideInAPackage("com.klinelive.feed.format..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(
+                    JAVA,
+                    "javax.net.ssl..",
+                    "com.klinelive.model..",
+                    "com.klinelive.feed.protocol..",
+                    "com.klinelive.feed.rest..",
+                    "com.klinelive.feed.transport..",
+                    "com.klinelive.feed.format..",
+                    "com.google.gson..",
+                    "org.slf4j..");
+
+    /** A format is one package: it does not reach into another format's. */
+    @ArchTest
+    static final ArchRule formatsNeverUseEachOther =
+            slices().matching("com.klinelive.feed.format.(*)..").should().notDependOnEachOther();
+
+    /** The SPI knows no concrete format: they are found through the registry (ServiceLoader) only. */
+    @ArchTest
+    static final ArchRule noCodeNamesAConcreteFormat = noClasses()
+            .that()
+            .resideOutsideOfPackages("com.klinelive.feed.format.*..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("com.klinelive.feed.format.*..");
+
+    @ArchTest
     static final ArchRule scaleIsPureMaths = classes()
             .that()
             .resideInAPackage("com.klinelive.chart.scale..")

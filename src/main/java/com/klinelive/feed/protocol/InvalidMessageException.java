@@ -32,7 +32,7 @@ public final class InvalidMessageException extends RuntimeException {
     }
 
     /** The reason, such as {@code price: expected a number, found a string}. */
-    String reason() {
+    public String reason() {
         StringBuilder sb = new StringBuilder(64);
         if (field != null) {
             sb.append(field).append(": ");

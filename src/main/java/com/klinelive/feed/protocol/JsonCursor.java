@@ -15,7 +15,7 @@ package com.klinelive.feed.protocol;
  */
 public final class JsonCursor {
 
-    static final int MAX_MESSAGE_BYTES = FeedDecoders.MAX_MESSAGE_BYTES;
+    public static final int MAX_MESSAGE_BYTES = 64 * 1024;
     static final int MAX_DEPTH = 32;
 
     static final String NO_MESSAGE = "no message";

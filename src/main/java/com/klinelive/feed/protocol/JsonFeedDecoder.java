@@ -16,7 +16,7 @@ public abstract class JsonFeedDecoder implements FeedDecoder {
 
     protected static final String MISSING = "missing required field";
     protected static final String DUPLICATE = "duplicate field";
-    static final String INTERNAL_ERROR = "internal decoder error: ";
+    protected static final String INTERNAL_ERROR = "internal decoder error: ";
 
     protected final JsonCursor cursor = new JsonCursor();
     private final Rejections rejections;

@@ -1,7 +1,6 @@
 package com.klinelive.feed.format.binance;
 
 import com.klinelive.feed.protocol.ControlMessage;
-import com.klinelive.feed.protocol.FeedFormat;
 import com.klinelive.feed.protocol.FeedSink;
 import com.klinelive.feed.protocol.JsonFeedDecoder;
 import com.klinelive.feed.protocol.JsonKind;
@@ -48,11 +47,6 @@ public final class BinanceAggTradeDecoder extends JsonFeedDecoder {
 
     public BinanceAggTradeDecoder(Rejections rejections) {
         super(rejections);
-    }
-
-    @Override
-    public FeedFormat format() {
-        return FeedFormat.BINANCE;
     }
 
     @Override

@@ -1,11 +1,8 @@
 package com.klinelive.feed.format.binance;
 
-import com.klinelive.feed.format.exchange.ExchangeReply;
-import com.klinelive.feed.format.exchange.ReplyReader;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * What we send to a Binance stream and how its replies read (web-socket-streams.md, "Live Subscribing" and
@@ -41,24 +38,6 @@ public final class BinanceMessages {
             sb.append('"').append(requireStreamName(streams.get(i))).append('"');
         }
         return sb.append("],\"id\":").append(id).append('}').toString();
-    }
-
-    /**
-     * What a control message says: {@code {"result":null,"id":1}} confirms a subscription, a reply with
-     * {@code code} and {@code msg} refuses one, a {@code serverShutdown} event (raw or wrapped) announces a close.
-     */
-    public static ExchangeReply reply(String message) {
-        Map<String, String> fields = ReplyReader.fields(message, "data");
-        if ("serverShutdown".equals(fields.get("e")) || "serverShutdown".equals(fields.get("data.e"))) {
-            return ExchangeReply.closing("serverShutdown");
-        }
-        if (fields.containsKey("msg")) {
-            return ExchangeReply.refused(fields.get("msg"));
-        }
-        if ("null".equals(fields.get("result")) && fields.containsKey("id")) {
-            return ExchangeReply.SUBSCRIBED;
-        }
-        return ExchangeReply.NOTHING;
     }
 
     private static String requireStreamName(String stream) {

@@ -2,7 +2,6 @@ package com.klinelive.feed.format.bybit;
 
 import com.klinelive.feed.format.exchange.TradeColumns;
 import com.klinelive.feed.protocol.ControlMessage;
-import com.klinelive.feed.protocol.FeedFormat;
 import com.klinelive.feed.protocol.FeedSink;
 import com.klinelive.feed.protocol.JsonFeedDecoder;
 import com.klinelive.feed.protocol.Rejections;
@@ -13,8 +12,8 @@ import com.klinelive.feed.protocol.Rejections;
  * spot), the fill time {@code T}, price {@code p} and size {@code v} from decimal strings. Spot trade ids grow
  * but are not consecutive, so they tell duplicates, not gaps.
  *
- * <p>Replies to our operations ({@code {"success":true,"op":"subscribe",...}}, the pong of {@code ping}) are
- * ignored, a refused one ({@code "success":false}) becomes a {@link ControlMessage.FeedError} with its
+ * <p>A confirmed subscription ({@code {"success":true,"op":"subscribe",...}}) becomes a
+ * {@link ControlMessage.Subscribed}, the pong of {@code ping} is ignored, a refused operation ({@code "success":false}) becomes a {@link ControlMessage.FeedError} with its
  * {@code ret_msg}; pushes of other topics are ignored.
  */
 public final class BybitDecoder extends JsonFeedDecoder {
@@ -36,20 +35,17 @@ public final class BybitDecoder extends JsonFeedDecoder {
     private final TradeColumns trades = new TradeColumns();
     private String topicSymbol;
     private String errorMessage;
+    private boolean subscribed;
 
     public BybitDecoder(Rejections rejections) {
         super(rejections);
     }
 
     @Override
-    public FeedFormat format() {
-        return FeedFormat.BYBIT;
-    }
-
-    @Override
     protected boolean parse() {
         trades.clear();
         errorMessage = null;
+        subscribed = false;
         topicSymbol = null;
         cursor.beginObject(null);
         int start = cursor.mark();
@@ -66,7 +62,7 @@ public final class BybitDecoder extends JsonFeedDecoder {
         if (cursor.findField("op")) {
             cursor.rewind(start);
             parseReply();
-            return errorMessage != null;
+            return errorMessage != null || subscribed;
         }
         cursor.rewind(start);
         if (cursor.findField("topic")) {
@@ -83,6 +79,8 @@ public final class BybitDecoder extends JsonFeedDecoder {
     protected void deliver(FeedSink sink) {
         if (errorMessage != null) {
             sink.onControl(new ControlMessage.FeedError(errorMessage));
+        } else if (subscribed) {
+            sink.onControl(new ControlMessage.Subscribed());
         } else {
             trades.deliver(sink);
         }
@@ -169,10 +167,14 @@ public final class BybitDecoder extends JsonFeedDecoder {
     private void parseReply() {
         int seen = 0;
         boolean success = true;
+        boolean subscribe = false;
         String message = "";
         while (cursor.hasNext()) {
             cursor.nextName();
-            if (cursor.nameIs("success")) {
+            if (cursor.nameIs("op")) {
+                cursor.nextStringToken("op");
+                subscribe = cursor.stringIs("subscribe");
+            } else if (cursor.nameIs("success")) {
                 seen = see(seen, SUCCESS, "success");
                 success = cursor.nextBoolean("success");
             } else if (cursor.nameIs("ret_msg")) {
@@ -185,5 +187,6 @@ public final class BybitDecoder extends JsonFeedDecoder {
         if (!success) {
             errorMessage = message.isEmpty() ? "request refused" : message;
         }
+        subscribed = success && subscribe;
     }
 }

@@ -1,10 +1,7 @@
 package com.klinelive.feed.format.bybit;
 
-import com.klinelive.feed.format.exchange.ExchangeReply;
-import com.klinelive.feed.format.exchange.ReplyReader;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What we send to Bybit's v5 public spot stream and how its replies read (bybit-exchange/docs, v5/ws/connect):
@@ -43,26 +40,5 @@ public final class BybitMessages {
     /** {@code {"req_id":"7","op":"ping"}}. */
     public static String ping(long reqId) {
         return "{\"req_id\":\"" + reqId + "\",\"op\":\"ping\"}";
-    }
-
-    /**
-     * A pong ({@code op} {@code ping} with {@code ret_msg} {@code pong}, or {@code op} {@code pong} on other
-     * markets); a subscription confirmed or, with {@code "success":false}, refused.
-     */
-    public static ExchangeReply reply(String message) {
-        Map<String, String> fields = ReplyReader.fields(message, null);
-        String op = fields.get("op");
-        if (op == null) {
-            return ExchangeReply.NOTHING;
-        }
-        if (op.equals("pong") || op.equals("ping") && "pong".equals(fields.get("ret_msg"))) {
-            return ExchangeReply.PONG;
-        }
-        if (op.equals("subscribe")) {
-            return "true".equals(fields.get("success"))
-                    ? ExchangeReply.SUBSCRIBED
-                    : ExchangeReply.refused(fields.getOrDefault("ret_msg", "subscription refused"));
-        }
-        return ExchangeReply.NOTHING;
     }
 }

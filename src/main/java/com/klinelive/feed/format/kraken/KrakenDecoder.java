@@ -2,7 +2,6 @@ package com.klinelive.feed.format.kraken;
 
 import com.klinelive.feed.format.exchange.TradeColumns;
 import com.klinelive.feed.protocol.ControlMessage;
-import com.klinelive.feed.protocol.FeedFormat;
 import com.klinelive.feed.protocol.FeedSink;
 import com.klinelive.feed.protocol.JsonFeedDecoder;
 import com.klinelive.feed.protocol.Rejections;
@@ -13,8 +12,8 @@ import com.klinelive.feed.protocol.Rejections;
  * book, so a jump is a gap) as its sequence, the RFC 3339 {@code timestamp} in epoch milliseconds, and
  * {@code price} and {@code qty}, which Kraken v2 sends as JSON numbers, not strings.
  *
- * <p>{@code heartbeat} and {@code status} pushes, other channels and successful replies ({@code subscribe},
- * {@code pong}) are ignored; a reply with {@code "success":false} becomes a {@link ControlMessage.FeedError}
+ * <p>A confirmed {@code subscribe} becomes a {@link ControlMessage.Subscribed}; {@code heartbeat} and
+ * {@code status} pushes, other channels and {@code pong} are ignored; a reply with {@code "success":false} becomes a {@link ControlMessage.FeedError}
  * with its {@code error}.
  */
 public final class KrakenDecoder extends JsonFeedDecoder {
@@ -37,20 +36,17 @@ public final class KrakenDecoder extends JsonFeedDecoder {
 
     private final TradeColumns trades = new TradeColumns();
     private String errorMessage;
+    private boolean subscribed;
 
     public KrakenDecoder(Rejections rejections) {
         super(rejections);
     }
 
     @Override
-    public FeedFormat format() {
-        return FeedFormat.KRAKEN;
-    }
-
-    @Override
     protected boolean parse() {
         trades.clear();
         errorMessage = null;
+        subscribed = false;
         cursor.beginObject(null);
         int start = cursor.mark();
         boolean channelFirst = false;
@@ -62,7 +58,7 @@ public final class KrakenDecoder extends JsonFeedDecoder {
         if (!channelFirst && cursor.findField("method")) {
             cursor.rewind(start);
             parseReply();
-            return errorMessage != null;
+            return errorMessage != null || subscribed;
         }
         cursor.rewind(start);
         boolean tradeChannel = cursor.findField("channel") && isTradeChannel();
@@ -75,6 +71,8 @@ public final class KrakenDecoder extends JsonFeedDecoder {
     protected void deliver(FeedSink sink) {
         if (errorMessage != null) {
             sink.onControl(new ControlMessage.FeedError(errorMessage));
+        } else if (subscribed) {
+            sink.onControl(new ControlMessage.Subscribed());
         } else {
             trades.deliver(sink);
         }
@@ -144,10 +142,14 @@ public final class KrakenDecoder extends JsonFeedDecoder {
     private void parseReply() {
         int seen = 0;
         boolean success = true;
+        boolean subscribe = false;
         String error = null;
         while (cursor.hasNext()) {
             cursor.nextName();
-            if (cursor.nameIs("success")) {
+            if (cursor.nameIs("method")) {
+                cursor.nextStringToken("method");
+                subscribe = cursor.stringIs("subscribe");
+            } else if (cursor.nameIs("success")) {
                 seen = see(seen, SUCCESS, "success");
                 success = cursor.nextBoolean("success");
             } else if (cursor.nameIs("error")) {
@@ -161,5 +163,6 @@ public final class KrakenDecoder extends JsonFeedDecoder {
         if (!success) {
             errorMessage = error == null ? "request refused" : error;
         }
+        subscribed = success && subscribe;
     }
 }

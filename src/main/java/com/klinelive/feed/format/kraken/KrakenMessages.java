@@ -1,10 +1,7 @@
 package com.klinelive.feed.format.kraken;
 
-import com.klinelive.feed.format.exchange.ExchangeReply;
-import com.klinelive.feed.format.exchange.ReplyReader;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What we send to Kraken's WebSocket v2 and how its replies read (docs.kraken.com, websocket-v2: trade, ping,
@@ -38,20 +35,5 @@ public final class KrakenMessages {
     /** {@code {"method":"ping","req_id":7}}. */
     public static String ping(long reqId) {
         return "{\"method\":\"ping\",\"req_id\":" + reqId + "}";
-    }
-
-    /** {@code pong}; a {@code subscribe} reply, confirmed or refused with its {@code error}. */
-    public static ExchangeReply reply(String message) {
-        Map<String, String> fields = ReplyReader.fields(message, null);
-        String method = fields.get("method");
-        if ("pong".equals(method)) {
-            return ExchangeReply.PONG;
-        }
-        if ("subscribe".equals(method)) {
-            return "true".equals(fields.get("success"))
-                    ? ExchangeReply.SUBSCRIBED
-                    : ExchangeReply.refused(fields.getOrDefault("error", "subscription refused"));
-        }
-        return ExchangeReply.NOTHING;
     }
 }

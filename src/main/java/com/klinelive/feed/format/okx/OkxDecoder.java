@@ -2,7 +2,6 @@ package com.klinelive.feed.format.okx;
 
 import com.klinelive.feed.format.exchange.TradeColumns;
 import com.klinelive.feed.protocol.ControlMessage;
-import com.klinelive.feed.protocol.FeedFormat;
 import com.klinelive.feed.protocol.FeedSink;
 import com.klinelive.feed.protocol.JsonFeedDecoder;
 import com.klinelive.feed.protocol.Rejections;
@@ -13,8 +12,9 @@ import com.klinelive.feed.protocol.Rejections;
  * {@code tradeId} the last of them): each element of {@code data} becomes a tick with {@code tradeId} as its
  * sequence, {@code ts} as its time, {@code px} and {@code sz} as price and size, all four sent as strings.
  *
- * <p>{@code {"event":"error",...}} becomes a {@link ControlMessage.FeedError}; other events
- * ({@code subscribe}, {@code notice}) and the text {@code pong}, the answer to our {@code ping}, are ignored, as
+ * <p>{@code {"event":"error",...}} becomes a {@link ControlMessage.FeedError}, the {@code subscribe} event a
+ * {@link ControlMessage.Subscribed}; other events ({@code notice}) and the text {@code pong}, the answer to our
+ * {@code ping}, are ignored, as
  * are pushes of other channels. Every element of {@code data} must name the instrument of {@code arg}.
  */
 public final class OkxDecoder extends JsonFeedDecoder {
@@ -24,7 +24,9 @@ public final class OkxDecoder extends JsonFeedDecoder {
 
     private static final char[] PONG = "pong".toCharArray();
     private static final String[] CHANNELS = {"trades", "trades-all"};
-    private static final String[] EVENTS = {"error"};
+    private static final String[] EVENTS = {"error", "subscribe"};
+    private static final int ERROR_EVENT = 0;
+    private static final int SUBSCRIBE_EVENT = 1;
 
     private static final String[] FIELDS = {"instId", "tradeId", "px", "sz", "ts", "arg", "data", "msg"};
     private static final int INST_ID = 1;
@@ -40,20 +42,17 @@ public final class OkxDecoder extends JsonFeedDecoder {
     private boolean tradeChannel;
     private String argInstrument;
     private String errorMessage;
+    private boolean subscribed;
 
     public OkxDecoder(Rejections rejections) {
         super(rejections);
     }
 
     @Override
-    public FeedFormat format() {
-        return FeedFormat.OKX;
-    }
-
-    @Override
     protected boolean parse() {
         trades.clear();
         errorMessage = null;
+        subscribed = false;
         tradeChannel = false;
         argInstrument = null;
         if (cursor.consumeIfNext(PONG)) {
@@ -70,7 +69,7 @@ public final class OkxDecoder extends JsonFeedDecoder {
         if (!argFirst && cursor.findField("event")) {
             cursor.rewind(start);
             parseEvent();
-            return errorMessage != null;
+            return errorMessage != null || subscribed;
         }
         cursor.rewind(start);
         if (!argFirst && cursor.findField("arg")) {
@@ -85,6 +84,8 @@ public final class OkxDecoder extends JsonFeedDecoder {
     protected void deliver(FeedSink sink) {
         if (errorMessage != null) {
             sink.onControl(new ControlMessage.FeedError(errorMessage));
+        } else if (subscribed) {
+            sink.onControl(new ControlMessage.Subscribed());
         } else {
             trades.deliver(sink);
         }
@@ -174,17 +175,20 @@ public final class OkxDecoder extends JsonFeedDecoder {
         cursor.endArray();
     }
 
-    /** {@code {"event":"error","code":"60012","msg":"Invalid request: ..."}}; other events are ignored. */
+    /**
+     * {@code {"event":"error","code":"60012","msg":"Invalid request: ..."}} or the {@code subscribe} event that
+     * acknowledges a subscription; other events ({@code notice}...) are ignored.
+     */
     private void parseEvent() {
         int seen = 0;
-        boolean error = false;
+        int event = -1;
         String msg = null;
         String code = null;
         while (cursor.hasNext()) {
             cursor.nextName();
             if (cursor.nameIs("event")) {
                 cursor.nextStringToken("event");
-                error = cursor.matchString(EVENTS) >= 0;
+                event = cursor.matchString(EVENTS);
             } else if (cursor.nameIs("msg")) {
                 seen = see(seen, MSG, "msg");
                 msg = cursor.nextString("msg");
@@ -195,9 +199,10 @@ public final class OkxDecoder extends JsonFeedDecoder {
             }
         }
         cursor.endObject();
-        if (error) {
+        if (event == ERROR_EVENT) {
             requireFields(seen, MSG, FIELDS);
             errorMessage = code == null ? msg : msg + " (" + code + ")";
         }
+        subscribed = event == SUBSCRIBE_EVENT;
     }
 }

@@ -1,10 +1,7 @@
 package com.klinelive.feed.format.okx;
 
-import com.klinelive.feed.format.exchange.ExchangeReply;
-import com.klinelive.feed.format.exchange.ReplyReader;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What we send to the OKX v5 WebSocket and how its replies read (okx.com/docs-v5/en, "WebSocket": Overview,
@@ -50,28 +47,5 @@ public final class OkxMessages {
     /** The channel for a WebSocket path: {@code trades-all} on {@code /ws/v5/business}, else {@code trades}. */
     public static String tradeChannelFor(String path) {
         return path != null && path.endsWith("/business") ? ALL_TRADES_CHANNEL : TRADES_CHANNEL;
-    }
-
-    /**
-     * {@code pong}; a {@code subscribe} event; an {@code error} event (refused, {@code msg} and {@code code}); a
-     * {@code notice} event, which OKX sends before closing a connection for an upgrade.
-     */
-    public static ExchangeReply reply(String message) {
-        if ("pong".equals(message)) {
-            return ExchangeReply.PONG;
-        }
-        Map<String, String> fields = ReplyReader.fields(message, null);
-        String event = fields.get("event");
-        if (event == null) {
-            return ExchangeReply.NOTHING;
-        }
-        return switch (event) {
-            case "subscribe" -> ExchangeReply.SUBSCRIBED;
-            case "error" ->
-                ExchangeReply.refused(
-                        fields.getOrDefault("msg", "error") + " (" + fields.getOrDefault("code", "?") + ")");
-            case "notice" -> ExchangeReply.closing(fields.getOrDefault("msg", "notice"));
-            default -> ExchangeReply.NOTHING;
-        };
     }
 }

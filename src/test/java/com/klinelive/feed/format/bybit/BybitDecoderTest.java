@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.klinelive.feed.format.exchange.Corpus;
 import com.klinelive.feed.format.exchange.DecoderCheck;
+import com.klinelive.feed.protocol.ControlMessage;
 import com.klinelive.model.Tick;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -35,8 +36,8 @@ class BybitDecoderTest {
     }
 
     @Test
-    void repliesAreIgnoredUnlessRefused() {
-        check.ignored(corpus("subscribe-ack.json"));
+    void aSubscriptionIsAcknowledgedPongsIgnoredAndARefusalIsAFeedError() {
+        assertEquals(List.of(new ControlMessage.Subscribed()), check.delivered(corpus("subscribe-ack.json")).events);
         check.ignored(corpus("pong.json"));
         check.ignored("{\"args\":[\"1672916271846\"],\"op\":\"pong\"}");
         check.ignored("{\"topic\":\"orderbook.1.BTCUSDT\",\"type\":\"snapshot\",\"data\":{\"s\":\"BTCUSDT\"}}");

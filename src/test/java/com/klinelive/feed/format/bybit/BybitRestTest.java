@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.klinelive.feed.format.exchange.Corpus;
-import com.klinelive.feed.format.exchange.ExchangeReply;
 import com.klinelive.feed.format.exchange.RestAnswerException;
 import com.klinelive.model.Candle;
 import com.klinelive.model.Tick;
@@ -54,12 +53,6 @@ class BybitRestTest {
                 "{\"req_id\":\"3\",\"op\":\"subscribe\",\"args\":[\"publicTrade.BTCUSDT\"]}",
                 BybitMessages.subscribe(List.of("BTCUSDT"), 3));
         assertEquals("{\"req_id\":\"4\",\"op\":\"ping\"}", BybitMessages.ping(4));
-        assertEquals(ExchangeReply.SUBSCRIBED, BybitMessages.reply(corpus("subscribe-ack.json")));
-        assertEquals(ExchangeReply.PONG, BybitMessages.reply(corpus("pong.json")));
-        assertEquals(
-                ExchangeReply.Kind.REFUSED,
-                BybitMessages.reply(corpus("subscribe-refused.json")).kind());
-        assertEquals(ExchangeReply.NOTHING, BybitMessages.reply(corpus("trade-spot.json")));
         assertThrows(IllegalArgumentException.class, () -> BybitMessages.subscribe(List.of("btc\"usdt"), 1));
     }
 }

@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.klinelive.feed.format.exchange.Corpus;
 import com.klinelive.feed.format.exchange.DecoderCheck;
-import com.klinelive.feed.format.exchange.ExchangeReply;
 import com.klinelive.feed.format.exchange.RestAnswerException;
-import com.klinelive.feed.protocol.FeedDecoders;
-import com.klinelive.feed.protocol.FeedFormat;
+import com.klinelive.feed.protocol.ControlMessage;
 import com.klinelive.model.Candle;
 import com.klinelive.model.Tick;
 import com.klinelive.model.Timeframe;
@@ -23,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class CoinbaseCorpusTest {
 
-    private final DecoderCheck check = new DecoderCheck(r -> FeedDecoders.create(FeedFormat.COINBASE, r));
+    private final DecoderCheck check = new DecoderCheck(CoinbaseDecoder::new);
 
     private static String corpus(String name) {
         return Corpus.read(CoinbaseCorpusTest.class, name);
@@ -33,22 +31,9 @@ class CoinbaseCorpusTest {
     void documentedMessagesDecode() {
         assertEquals(
                 List.of(new Tick("BTC-USD", 10, 1415348367028L, 400.23, 5.23512)), check.ticks(corpus("match.json")));
-        check.ignored(corpus("subscriptions.json"));
+        assertEquals(List.of(new ControlMessage.Subscribed()), check.delivered(corpus("subscriptions.json")).events);
         check.ignored(corpus("heartbeat.json"));
         assertEquals("error message", check.feedError(corpus("error.json")));
-    }
-
-    @Test
-    void repliesAndSubscribe() {
-        assertEquals(ExchangeReply.SUBSCRIBED, CoinbaseMessages.reply(corpus("subscriptions.json")));
-        assertEquals(
-                new ExchangeReply(ExchangeReply.Kind.REFUSED, "error message"),
-                CoinbaseMessages.reply(corpus("error.json")));
-        assertEquals(ExchangeReply.NOTHING, CoinbaseMessages.reply(corpus("match.json")));
-        assertEquals(
-                "{\"type\":\"subscribe\",\"product_ids\":[\"BTC-USD\"],\"channels\":[\"matches\"]}",
-                CoinbaseMessages.subscribe(List.of("BTC-USD")));
-        assertThrows(IllegalArgumentException.class, () -> CoinbaseMessages.subscribe(List.of("btc-usd")));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.klinelive.feed.format.exchange.Corpus;
 import com.klinelive.feed.format.exchange.DecoderCheck;
+import com.klinelive.feed.protocol.ControlMessage;
 import com.klinelive.model.Tick;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -43,8 +44,8 @@ class KrakenDecoderTest {
     }
 
     @Test
-    void controlMessagesAreIgnoredAndARefusalIsAFeedError() {
-        check.ignored(corpus("subscribe-ack.json"));
+    void aSubscriptionIsAcknowledgedOtherControlMessagesIgnoredAndARefusalIsAFeedError() {
+        assertEquals(List.of(new ControlMessage.Subscribed()), check.delivered(corpus("subscribe-ack.json")).events);
         check.ignored(corpus("heartbeat.json"));
         check.ignored(corpus("status.json"));
         check.ignored(corpus("pong.json"));

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.klinelive.feed.format.exchange.Corpus;
-import com.klinelive.feed.format.exchange.ExchangeReply;
 import com.klinelive.feed.format.exchange.RestAnswerException;
 import com.klinelive.model.Candle;
 import com.klinelive.model.Tick;
@@ -71,11 +70,5 @@ class KrakenRestTest {
                 "{\"method\":\"subscribe\",\"params\":{\"channel\":\"trade\",\"symbol\":[\"BTC/USD\"],"
                         + "\"snapshot\":false},\"req_id\":2}",
                 KrakenMessages.subscribe(List.of("BTC/USD"), 2));
-        assertEquals(ExchangeReply.SUBSCRIBED, KrakenMessages.reply(corpus("subscribe-ack.json")));
-        assertEquals(ExchangeReply.PONG, KrakenMessages.reply(corpus("pong.json")));
-        assertEquals(
-                ExchangeReply.Kind.REFUSED,
-                KrakenMessages.reply(corpus("subscribe-error.json")).kind());
-        assertEquals(ExchangeReply.NOTHING, KrakenMessages.reply(corpus("heartbeat.json")));
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.klinelive.feed.format.exchange.Corpus;
 import com.klinelive.feed.format.exchange.DecoderCheck;
+import com.klinelive.feed.protocol.ControlMessage;
 import com.klinelive.model.Tick;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -53,8 +54,8 @@ class OkxDecoderTest {
     }
 
     @Test
-    void eventsPongAndOtherChannelsAreIgnoredAndAnErrorIsAFeedError() {
-        check.ignored(corpus("subscribe-event.json"));
+    void aSubscriptionIsAcknowledgedNoticesPongAndOtherChannelsIgnoredAndAnErrorIsAFeedError() {
+        assertEquals(List.of(new ControlMessage.Subscribed()), check.delivered(corpus("subscribe-event.json")).events);
         check.ignored(corpus("notice-event.json"));
         check.ignored(Corpus.read(OkxDecoderTest.class, "pong.txt"));
         check.ignored("{\"arg\":{\"channel\":\"tickers\",\"instId\":\"BTC-USDT\"},\"data\":[{\"last\":\"1\"}]}");

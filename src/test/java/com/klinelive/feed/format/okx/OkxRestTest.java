@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.klinelive.feed.format.exchange.Corpus;
-import com.klinelive.feed.format.exchange.ExchangeReply;
 import com.klinelive.feed.format.exchange.RestAnswerException;
 import com.klinelive.model.Candle;
 import com.klinelive.model.Tick;
@@ -80,20 +79,11 @@ class OkxRestTest {
     }
 
     @Test
-    void messagesAndReplies() {
+    void subscribeMessagesAndChannels() {
         assertEquals(
                 "{\"op\":\"subscribe\",\"args\":[{\"channel\":\"trades-all\",\"instId\":\"BTC-USDT\"}]}",
                 OkxMessages.subscribe(OkxMessages.ALL_TRADES_CHANNEL, List.of("BTC-USDT")));
         assertEquals("trades-all", OkxMessages.tradeChannelFor("/ws/v5/business"));
         assertEquals("trades", OkxMessages.tradeChannelFor("/ws/v5/public"));
-        assertEquals(ExchangeReply.PONG, OkxMessages.reply("pong"));
-        assertEquals(ExchangeReply.SUBSCRIBED, OkxMessages.reply(corpus("subscribe-event.json")));
-        assertEquals(
-                ExchangeReply.Kind.REFUSED,
-                OkxMessages.reply(corpus("error-event.json")).kind());
-        assertEquals(
-                ExchangeReply.Kind.CLOSING,
-                OkxMessages.reply(corpus("notice-event.json")).kind());
-        assertEquals(ExchangeReply.NOTHING, OkxMessages.reply(corpus("trades-push.json")));
     }
 }

@@ -1,5 +1,10 @@
-package com.klinelive.feed.protocol;
+package com.klinelive.feed.format.binance;
 
+import com.klinelive.feed.protocol.ControlMessage;
+import com.klinelive.feed.protocol.FeedSink;
+import com.klinelive.feed.protocol.JsonFeedDecoder;
+import com.klinelive.feed.protocol.JsonKind;
+import com.klinelive.feed.protocol.Rejections;
 import com.klinelive.model.Candle;
 import com.klinelive.model.Timeframe;
 
@@ -79,11 +84,6 @@ final class BinanceDecoder extends JsonFeedDecoder {
 
     BinanceDecoder(Rejections rejections) {
         super(rejections);
-    }
-
-    @Override
-    public FeedFormat format() {
-        return FeedFormat.BINANCE;
     }
 
     @Override

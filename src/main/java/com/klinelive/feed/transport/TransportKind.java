@@ -1,4 +1,4 @@
-package com.klinelive.feed;
+package com.klinelive.feed.transport;
 
 /** How ticks travel. */
 public enum TransportKind {

@@ -1,4 +1,4 @@
-package com.klinelive.feed;
+package com.klinelive.feed.transport;
 
 /**
  * One connection attempt over one transport. Made by a {@link TransportFactory}, started once, closed once; a

@@ -1,23 +1,28 @@
-package com.klinelive.feed.protocol;
+package com.klinelive.feed.format.binance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.klinelive.feed.protocol.ControlMessage;
+import com.klinelive.feed.protocol.DecoderHarness;
+import com.klinelive.feed.protocol.RecordingSink;
 import com.klinelive.model.Candle;
 import com.klinelive.model.Tick;
 import com.klinelive.model.Timeframe;
 import org.junit.jupiter.api.Test;
 
-class BinanceDecoderTest {
+public class BinanceDecoderTest {
 
-    static final String TRADE = "{\"e\":\"trade\",\"E\":1764073200125,\"s\":\"BTCUSDT\",\"t\":12345,\"p\":\"43250.50\","
-            + "\"q\":\"0.0125\",\"T\":1764073200123,\"m\":true,\"M\":true}";
-    static final String KLINE = "{\"e\":\"kline\",\"E\":1764073200125,\"s\":\"BTCUSDT\",\"k\":{\"t\":1764073200000,"
-            + "\"T\":1764073259999,\"s\":\"BTCUSDT\",\"i\":\"1m\",\"f\":100,\"L\":200,\"o\":\"43200.0\","
-            + "\"c\":\"43250.5\",\"h\":\"43260.0\",\"l\":\"43190.0\",\"v\":\"12.5\",\"n\":101,\"x\":false,"
-            + "\"q\":\"540000.0\",\"V\":\"6.0\",\"Q\":\"259000.0\",\"B\":\"0\"}}";
+    public static final String TRADE =
+            "{\"e\":\"trade\",\"E\":1764073200125,\"s\":\"BTCUSDT\",\"t\":12345,\"p\":\"43250.50\","
+                    + "\"q\":\"0.0125\",\"T\":1764073200123,\"m\":true,\"M\":true}";
+    public static final String KLINE =
+            "{\"e\":\"kline\",\"E\":1764073200125,\"s\":\"BTCUSDT\",\"k\":{\"t\":1764073200000,"
+                    + "\"T\":1764073259999,\"s\":\"BTCUSDT\",\"i\":\"1m\",\"f\":100,\"L\":200,\"o\":\"43200.0\","
+                    + "\"c\":\"43250.5\",\"h\":\"43260.0\",\"l\":\"43190.0\",\"v\":\"12.5\",\"n\":101,\"x\":false,"
+                    + "\"q\":\"540000.0\",\"V\":\"6.0\",\"Q\":\"259000.0\",\"B\":\"0\"}}";
 
-    private final DecoderHarness harness = new DecoderHarness(FeedFormat.BINANCE);
+    private final DecoderHarness harness = new DecoderHarness("binance");
 
     private static String kline(String interval, long openTime, String open, String high, String low, String close) {
         return "{\"e\":\"kline\",\"s\":\"BTCUSDT\",\"k\":{\"t\":" + openTime + ",\"i\":\"" + interval + "\",\"o\":\""

@@ -1,16 +1,19 @@
-package com.klinelive.feed.protocol;
+package com.klinelive.feed.format.klinelive;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.klinelive.feed.protocol.ControlMessage;
+import com.klinelive.feed.protocol.DecoderHarness;
+import com.klinelive.feed.protocol.RecordingSink;
 import com.klinelive.model.Tick;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class NativeDecoderTest {
 
-    private final DecoderHarness harness = new DecoderHarness(FeedFormat.NATIVE);
+    private final DecoderHarness harness = new DecoderHarness("native");
 
     @Test
     void tickFromTheProtocolDocumentIsDelivered() {

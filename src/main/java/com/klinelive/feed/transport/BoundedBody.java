@@ -1,4 +1,4 @@
-package com.klinelive.feed;
+package com.klinelive.feed.transport;
 
 import java.net.http.HttpResponse.BodyHandler;
 import java.net.http.HttpResponse.BodySubscriber;

@@ -1,17 +1,24 @@
-package com.klinelive.feed.protocol;
+package com.klinelive.feed.format.coinbase;
+
+import com.klinelive.feed.protocol.ControlMessage;
+import com.klinelive.feed.protocol.FeedSink;
+import com.klinelive.feed.protocol.JsonFeedDecoder;
+import com.klinelive.feed.protocol.Rejections;
 
 /**
  * Decodes the Coinbase Exchange {@code matches} channel: {@code match} and {@code last_match} become ticks
  * ({@code trade_id} as the sequence, {@code product_id} as the symbol, the ISO-8601 {@code time} in epoch
  * milliseconds, price and size from decimal strings); {@code error} becomes a {@link ControlMessage.FeedError};
- * every other type ({@code subscriptions}, {@code heartbeat}, {@code ticker}, {@code l2update}...) is ignored.
+ * {@code subscriptions}, the answer to our subscribe, becomes {@link ControlMessage.Subscribed}; every other type
+ * ({@code heartbeat}, {@code ticker}, {@code l2update}...) is ignored.
  */
 final class CoinbaseDecoder extends JsonFeedDecoder {
 
     private static final String TYPE = "type";
-    private static final String[] TYPES = {"match", "last_match", "error"};
+    private static final String[] TYPES = {"match", "last_match", "error", "subscriptions"};
     private static final int MATCH = 0;
     private static final int LAST_MATCH = 1;
+    private static final int ERROR = 2;
 
     private static final String[] FIELDS = {"trade_id", "product_id", "time", "price", "size", "message", "reason"};
     private static final int TRADE_ID = 1;
@@ -22,16 +29,19 @@ final class CoinbaseDecoder extends JsonFeedDecoder {
     private static final int MESSAGE = 1 << 5;
     private static final int REASON = 1 << 6;
 
-    private boolean parsedMatch;
+    private static final ControlMessage.Subscribed SUBSCRIBED = new ControlMessage.Subscribed();
+
+    private enum Parsed {
+        MATCH,
+        ERROR,
+        SUBSCRIBED
+    }
+
+    private Parsed parsed;
     private String errorMessage;
 
     CoinbaseDecoder(Rejections rejections) {
         super(rejections);
-    }
-
-    @Override
-    public FeedFormat format() {
-        return FeedFormat.COINBASE;
     }
 
     @Override
@@ -45,17 +55,21 @@ final class CoinbaseDecoder extends JsonFeedDecoder {
                 return false;
             }
             case MATCH, LAST_MATCH -> parseMatch();
-            default -> parseError();
+            case ERROR -> parseError();
+            default -> {
+                cursor.skipRestOfObject();
+                parsed = Parsed.SUBSCRIBED;
+            }
         }
         return true;
     }
 
     @Override
     protected void deliver(FeedSink sink) {
-        if (parsedMatch) {
-            deliverTick(sink);
-        } else {
-            sink.onControl(new ControlMessage.FeedError(errorMessage));
+        switch (parsed) {
+            case MATCH -> deliverTick(sink);
+            case ERROR -> sink.onControl(new ControlMessage.FeedError(errorMessage));
+            case SUBSCRIBED -> sink.onControl(SUBSCRIBED);
         }
     }
 
@@ -86,7 +100,7 @@ final class CoinbaseDecoder extends JsonFeedDecoder {
         }
         cursor.endObject();
         requireFields(seen, TRADE_ID | PRODUCT_ID | TIME | PRICE | SIZE, FIELDS);
-        parsedMatch = true;
+        parsed = Parsed.MATCH;
     }
 
     /** {@code {"type":"error","message":"Failed to subscribe","reason":"BTC-XYZ is not a valid product"}}. */
@@ -111,6 +125,6 @@ final class CoinbaseDecoder extends JsonFeedDecoder {
         cursor.endObject();
         requireFields(seen, MESSAGE, FIELDS);
         errorMessage = reason == null ? message : message + ": " + reason;
-        parsedMatch = false;
+        parsed = Parsed.ERROR;
     }
 }

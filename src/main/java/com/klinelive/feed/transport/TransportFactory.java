@@ -1,4 +1,4 @@
-package com.klinelive.feed;
+package com.klinelive.feed.transport;
 
 /** Makes transports of one kind; the app wires the concrete ones into a {@link FeedClient}. */
 public interface TransportFactory {

@@ -1,5 +1,9 @@
-package com.klinelive.feed.protocol;
+package com.klinelive.feed.format.klinelive;
 
+import com.klinelive.feed.protocol.ControlMessage;
+import com.klinelive.feed.protocol.FeedSink;
+import com.klinelive.feed.protocol.JsonFeedDecoder;
+import com.klinelive.feed.protocol.Rejections;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -69,11 +73,6 @@ final class NativeDecoder extends JsonFeedDecoder {
 
     NativeDecoder(Rejections rejections) {
         super(rejections);
-    }
-
-    @Override
-    public FeedFormat format() {
-        return FeedFormat.NATIVE;
     }
 
     @Override

@@ -1,21 +1,24 @@
-package com.klinelive.feed.protocol;
+package com.klinelive.feed.format.coinbase;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.klinelive.feed.protocol.ControlMessage;
+import com.klinelive.feed.protocol.DecoderHarness;
 import com.klinelive.model.Tick;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-class CoinbaseDecoderTest {
+public class CoinbaseDecoderTest {
 
-    static final String MATCH = "{\"type\":\"match\",\"trade_id\":10,\"sequence\":50,\"maker_order_id\":\"ac928c66\","
-            + "\"taker_order_id\":\"434f0b4a\",\"time\":\"2014-11-07T08:19:27.028459Z\",\"product_id\":\"BTC-USD\","
-            + "\"size\":\"5.23512\",\"price\":\"400.23\",\"side\":\"sell\"}";
+    public static final String MATCH =
+            "{\"type\":\"match\",\"trade_id\":10,\"sequence\":50,\"maker_order_id\":\"ac928c66\","
+                    + "\"taker_order_id\":\"434f0b4a\",\"time\":\"2014-11-07T08:19:27.028459Z\",\"product_id\":\"BTC-USD\","
+                    + "\"size\":\"5.23512\",\"price\":\"400.23\",\"side\":\"sell\"}";
     private static final long MATCH_TIME =
             Instant.parse("2014-11-07T08:19:27.028Z").toEpochMilli();
 
-    private final DecoderHarness harness = new DecoderHarness(FeedFormat.COINBASE);
+    private final DecoderHarness harness = new DecoderHarness("coinbase");
 
     @Test
     void matchBecomesATickWithTradeIdAsSequenceAndMillisecondTime() {
@@ -39,9 +42,16 @@ class CoinbaseDecoderTest {
     }
 
     @Test
-    void otherChannelsAndSubscriptionsAreIgnored() {
-        harness.ignored("{\"type\":\"subscriptions\",\"channels\":[{\"name\":\"matches\","
-                + "\"product_ids\":[\"BTC-USD\"]}]}");
+    void subscriptionsAcknowledgesTheSubscription() {
+        assertEquals(
+                new ControlMessage.Subscribed(),
+                harness.delivered("{\"type\":\"subscriptions\",\"channels\":[{\"name\":\"matches\","
+                                + "\"product_ids\":[\"BTC-USD\"]}]}")
+                        .only());
+    }
+
+    @Test
+    void otherChannelsAreIgnored() {
         harness.ignored("{\"type\":\"heartbeat\",\"sequence\":90,\"last_trade_id\":20,\"product_id\":\"BTC-USD\","
                 + "\"time\":\"2014-11-07T08:19:28.464459Z\"}");
         harness.ignored("{\"type\":\"ticker\",\"sequence\":37475248783,\"product_id\":\"ETH-USD\","

@@ -1,7 +1,11 @@
-package com.klinelive.feed.protocol;
+package com.klinelive.feed.format.klinelive;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.klinelive.feed.protocol.ControlMessage;
+import com.klinelive.feed.protocol.DecoderHarness;
+import com.klinelive.feed.protocol.FieldRules;
+import com.klinelive.feed.protocol.NativeEncoder;
 import com.klinelive.model.Tick;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +17,7 @@ class NativeRoundTripTest {
 
     private static final String SYMBOL_CHARS = "ABCXYZ019-_/.:\"\\ \u00e9\u20ac\ud83d\ude00";
 
-    private final DecoderHarness harness = new DecoderHarness(FeedFormat.NATIVE);
+    private final DecoderHarness harness = new DecoderHarness("native");
 
     static Tick randomTick(Random random, String symbol) {
         long seq = random.nextBoolean() ? random.nextLong() & Long.MAX_VALUE : random.nextInt(1_000_000);

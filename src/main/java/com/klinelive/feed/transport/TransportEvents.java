@@ -1,4 +1,4 @@
-package com.klinelive.feed;
+package com.klinelive.feed.transport;
 
 /**
  * What a {@link Transport} reports, on its own threads. For one transport: at most one {@code onOpen}, then any
