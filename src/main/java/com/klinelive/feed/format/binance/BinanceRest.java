@@ -116,6 +116,34 @@ public final class BinanceRest {
         return RestChecks.trades(trades, false, "aggTrades");
     }
 
+    /**
+     * The first trade id ({@code f}) of the first aggregate trade in an {@code aggTrades} answer: where the trades
+     * from a time start, for streams numbered by trade id. Empty when the answer holds no aggregate trade.
+     */
+    public static java.util.OptionalLong parseFirstTradeId(String json) {
+        return RestJson.read(json, "aggTrades", reader -> {
+            java.util.OptionalLong first = java.util.OptionalLong.empty();
+            reader.beginArray();
+            while (reader.hasNext()) {
+                reader.beginObject();
+                while (reader.hasNext()) {
+                    if (reader.nextName().equals("f") && first.isEmpty()) {
+                        long id = RestJson.integer(reader, "f");
+                        if (id < 0) {
+                            throw new RestAnswerException("aggTrades: f must be >= 0");
+                        }
+                        first = java.util.OptionalLong.of(id);
+                    } else {
+                        reader.skipValue();
+                    }
+                }
+                reader.endObject();
+            }
+            reader.endArray();
+            return first;
+        });
+    }
+
     /** Trades, {@code [{"id":28457,"price":"4.00000100","qty":"12.00000000","time":...}]}, oldest first. */
     public static List<Tick> parseTrades(String json, String symbol) {
         List<Tick> trades = RestJson.read(json, "trades", reader -> {

@@ -68,10 +68,21 @@ public final class KrakenRest {
 
     /** Trades since {@code sinceMillis} (epoch ms; 0 for the newest), at most {@code count}. */
     public static URI trades(URI base, String symbol, long sinceMillis, int count) {
+        return tradesSince(base, symbol, sinceMillis > 0 ? Long.toString(sinceMillis / 1000) : null, count);
+    }
+
+    /**
+     * Trades since {@code since} as Kraken takes it: seconds, or the {@code last} of a previous answer (a
+     * nanosecond timestamp) to read on without a gap or an overlap; null for the newest.
+     */
+    public static URI tradesSince(URI base, String symbol, String since, int count) {
         String query =
                 "pair=" + encode(requireSymbol(symbol)) + "&count=" + Math.min(count, MAX_TRADES) + "&assetVersion=1";
-        if (sinceMillis > 0) {
-            query += "&since=" + sinceMillis / 1000;
+        if (since != null) {
+            if (!since.matches("[0-9]{1,20}")) {
+                throw new IllegalArgumentException("not a Kraken since: " + since);
+            }
+            query += "&since=" + since;
         }
         return uri(base, "/0/public/Trades", query);
     }
@@ -126,6 +137,28 @@ public final class KrakenRest {
             return RestChecks.trade(symbol, id, time, price, volume, "Trades");
         });
         return RestChecks.trades(trades, false, "Trades");
+    }
+
+    /** The {@code last} of a Trades answer: what to pass as {@code since} for the next page. */
+    public static String parseLast(String json) {
+        return readResult(json, "Trades", reader -> {
+            String last = null;
+            reader.beginObject();
+            while (reader.hasNext()) {
+                if (reader.nextName().equals("last")) {
+                    last = reader.peek() == JsonToken.NUMBER
+                            ? Long.toString(RestJson.integer(reader, "last"))
+                            : RestJson.string(reader, "last");
+                } else {
+                    reader.skipValue();
+                }
+            }
+            reader.endObject();
+            if (last == null || !last.matches("[0-9]{1,20}")) {
+                throw new RestAnswerException("Trades: no valid last");
+            }
+            return last;
+        });
     }
 
     /** The names of pairs whose {@code status} is {@code online}, as v2 names them ({@code BTC/USD}). */
