@@ -57,6 +57,9 @@ public final class FormatRun implements AutoCloseable {
     /** The candles of {@code timeframe} a chart would show: REST backfill, rebuilt open candle, live and repairs. */
     public List<Candle> backfillAndStream(
             URI stream, String symbol, Timeframe timeframe, int candles, long streamUntilMillis) throws Exception {
+        // Subscribed first, so no trade falls between the REST answers and the stream; overlaps are dropped by id.
+        connect(stream, symbol);
+        Thread.sleep(300);
         long now = System.currentTimeMillis();
         long openStart = timeframe.bucketStart(now);
         CandlePage page = history.candles()
@@ -70,7 +73,6 @@ public final class FormatRun implements AutoCloseable {
                 .tradesSince(symbol, openStart, 100_000)
                 .get(30, TimeUnit.SECONDS));
         long upTo = trades.isEmpty() ? -1 : trades.get(trades.size() - 1).seq();
-        connect(stream, symbol);
         while (System.currentTimeMillis() < streamUntilMillis) {
             Thread.sleep(20);
         }
