@@ -4,6 +4,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -85,10 +87,32 @@ class ArchitectureTest {
                     "com.google.gson..",
                     "org.slf4j..");
 
-    /** A format is one package: it does not reach into another format's. */
+    /**
+     * A format is one package: it does not reach into another format's. The exchange formats share only
+     * {@code feed.format.exchange} (strict REST reading, paging, candles), which names no format.
+     */
     @ArchTest
-    static final ArchRule formatsNeverUseEachOther =
-            slices().matching("com.klinelive.feed.format.(*)..").should().notDependOnEachOther();
+    static final ArchRule formatsNeverUseEachOther = slices().matching("com.klinelive.feed.format.(*)..")
+            .should()
+            .notDependOnEachOther()
+            .ignoreDependency(
+                    DescribedPredicate.alwaysTrue(),
+                    JavaClass.Predicates.resideInAPackage("com.klinelive.feed.format.exchange.."));
+
+    /** What the exchange formats share knows none of them. */
+    @ArchTest
+    static final ArchRule exchangeSharedCodeNamesNoFormat = noClasses()
+            .that()
+            .resideInAPackage("com.klinelive.feed.format.exchange..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "com.klinelive.feed.format.binance..",
+                    "com.klinelive.feed.format.coinbase..",
+                    "com.klinelive.feed.format.okx..",
+                    "com.klinelive.feed.format.bybit..",
+                    "com.klinelive.feed.format.kraken..",
+                    "com.klinelive.feed.format.klinelive..");
 
     /** The SPI knows no concrete format: they are found through the registry (ServiceLoader) only. */
     @ArchTest
