@@ -62,13 +62,13 @@ public final class CoinbaseRest {
         // end is inclusive on the bucket start: the last bucket wanted starts one period before endExclusive.
         String query = "granularity=" + granularity + "&start=" + Instant.ofEpochMilli(start) + "&end="
                 + Instant.ofEpochMilli(endExclusive - timeframe.millis());
-        return uri(base, "/products/" + productId + "/candles", query);
+        return uri(base, "/products/" + requireProductId(productId) + "/candles", query);
     }
 
     /** The newest trades, or with {@code afterId} &gt; 0 the page of trades older than that id. */
     public static URI trades(URI base, String productId, long afterId, int limit) {
         String query = "limit=" + Math.min(limit, MAX_TRADES) + (afterId > 0 ? "&after=" + afterId : "");
-        return uri(base, "/products/" + productId + "/trades", query);
+        return uri(base, "/products/" + requireProductId(productId) + "/trades", query);
     }
 
     /** All products. */
@@ -211,6 +211,14 @@ public final class CoinbaseRest {
         } catch (DateTimeParseException e) {
             throw new RestAnswerException("trades: time is not an ISO-8601 instant", e);
         }
+    }
+
+    /** {@code BTC-USD}: letters and digits around one dash, nothing that would bend a URL path. */
+    static String requireProductId(String id) {
+        if (!id.matches("[A-Z0-9]{1,20}-[A-Z0-9]{1,20}")) {
+            throw new IllegalArgumentException("not a Coinbase product id: " + id);
+        }
+        return id;
     }
 
     private static URI uri(URI base, String path, String query) {
