@@ -5,6 +5,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -89,8 +91,9 @@ class ArchitectureTest {
                     "org.slf4j..");
 
     /**
-     * A format is one package: it does not reach into another format's. One exception: socketio reads its events
-     * with json's field mapping, the same mapping a plain JSON feed uses.
+     * A format is one package: it does not reach into another format's. Two exceptions: socketio reads its events
+     * with json's field mapping, the same mapping a plain JSON feed uses; and the exchange formats share
+     * {@code feed.format.exchange} (strict REST reading, paging, candles), which names no format.
      */
     @ArchTest
     static final ArchRule formatsNeverUseEachOther = slices().matching("com.klinelive.feed.format.(*)..")
@@ -98,7 +101,10 @@ class ArchitectureTest {
             .notDependOnEachOther()
             .ignoreDependency(
                     resideInAPackage("com.klinelive.feed.format.socketio.."),
-                    resideInAPackage("com.klinelive.feed.format.json.."));
+                    resideInAPackage("com.klinelive.feed.format.json.."))
+            .ignoreDependency(
+                    DescribedPredicate.alwaysTrue(),
+                    JavaClass.Predicates.resideInAPackage("com.klinelive.feed.format.exchange.."));
 
     /** The mapped JSON decoder reads text: no I/O. */
     @ArchTest
@@ -124,6 +130,21 @@ class ArchitectureTest {
                     "org.java_websocket..",
                     "com.google.gson..",
                     "org.slf4j..");
+
+    /** What the exchange formats share knows none of them. */
+    @ArchTest
+    static final ArchRule exchangeSharedCodeNamesNoFormat = noClasses()
+            .that()
+            .resideInAPackage("com.klinelive.feed.format.exchange..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "com.klinelive.feed.format.binance..",
+                    "com.klinelive.feed.format.coinbase..",
+                    "com.klinelive.feed.format.okx..",
+                    "com.klinelive.feed.format.bybit..",
+                    "com.klinelive.feed.format.kraken..",
+                    "com.klinelive.feed.format.klinelive..");
 
     /** The SPI knows no concrete format: they are found through the registry (ServiceLoader) only. */
     @ArchTest
