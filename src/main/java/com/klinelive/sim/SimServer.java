@@ -133,10 +133,20 @@ public final class SimServer implements AutoCloseable {
      * @throws IllegalArgumentException for an unknown symbol or a limit below 1
      */
     public HistorySnapshot history(String symbol, Timeframe timeframe, int limit) {
+        return history(symbol, timeframe, limit, Long.MAX_VALUE);
+    }
+
+    /**
+     * The newest {@code limit} candles of {@code symbol} that start before {@code endExclusive} (epoch ms UTC),
+     * exactly as {@code /history?end=...} answers them: a page of older candles.
+     *
+     * @throws IllegalArgumentException for an unknown symbol or a limit below 1
+     */
+    public HistorySnapshot history(String symbol, Timeframe timeframe, int limit, long endExclusive) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be >= 1: " + limit);
         }
-        return channel(symbol).history(timeframe, limit);
+        return channel(symbol).history(timeframe, limit, endExclusive);
     }
 
     public SimStats stats() {
