@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "KLine Live: a live candlestick chart that knows its feed.",
-        subcommands = {SimCommand.class, RecordCommand.class})
+        subcommands = {SimCommand.class, RecordCommand.class, ReplayCommand.class})
 public final class KlineLiveCommand implements Runnable {
 
     @Spec

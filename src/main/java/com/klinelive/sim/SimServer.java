@@ -55,6 +55,7 @@ public final class SimServer implements AutoCloseable {
     private static final int CANDLES_PER_TIMEFRAME = CandleAggregator.DEFAULT_CAPACITY;
 
     private final SimOptions options;
+    private final TickSource source;
     private final String epoch = newEpoch();
     private final SimCounters counters = new SimCounters();
     private final ScheduledThreadPoolExecutor scheduler;
@@ -65,8 +66,9 @@ public final class SimServer implements AutoCloseable {
     private ServerConnector connector;
     private volatile boolean closed;
 
-    private SimServer(SimOptions options) {
+    private SimServer(SimOptions options, TickSource source) {
         this.options = options;
+        this.source = source;
         this.registry = new ClientRegistry(options.limits());
         this.scheduler = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "sim-timer");
@@ -82,7 +84,17 @@ public final class SimServer implements AutoCloseable {
      * @throws IOException if the port cannot be bound or the TLS keystore cannot be read
      */
     public static SimServer start(SimOptions options) throws IOException {
-        SimServer server = new SimServer(options);
+        return start(options, null);
+    }
+
+    /**
+     * Like {@link #start(SimOptions)}, but the live ticks come from {@code source} (a recording played back)
+     * instead of the price model; the options' rate then only sizes the replay buffer.
+     *
+     * @param source where the ticks come from; null for the price model
+     */
+    public static SimServer start(SimOptions options, TickSource source) throws IOException {
+        SimServer server = new SimServer(options, source);
         try {
             server.startAll();
         } catch (Exception e) {
@@ -205,6 +217,9 @@ public final class SimServer implements AutoCloseable {
         if (generator != null) {
             generator.stop();
         }
+        if (source != null && channels != null) {
+            source.stop();
+        }
         if (channels != null) {
             for (SymbolChannel channel : channels.all()) {
                 String empty = channel.emptyAnswer();
@@ -279,7 +294,9 @@ public final class SimServer implements AutoCloseable {
                     drop.toMillis(),
                     TimeUnit.MILLISECONDS);
         }
-        if (options.rate() > 0) {
+        if (source != null) {
+            source.start(new SimPublisher(channels, counters));
+        } else if (options.rate() > 0) {
             generator = new TickGenerator(channels, models, lastTimes, options.rate(), options.seed(), counters);
             generator.start();
         }
