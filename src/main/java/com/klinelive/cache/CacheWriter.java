@@ -83,7 +83,7 @@ final class CacheWriter {
         for (CandleStore.SymbolUse gone : evicted) {
             for (FeedTracker tracker : trackers) {
                 if (tracker.feed().equals(gone.feed())) {
-                    tracker.forget(gone.symbol());
+                    tracker.evicted(gone.symbol());
                 }
             }
         }
@@ -114,8 +114,13 @@ final class CacheWriter {
 
     private void writeSeries(FeedTracker tracker, CandleBook book, Timeframe timeframe) throws SQLException {
         SeriesMark mark = mark(tracker, book.symbol(), timeframe);
+        if (mark.seriesId < 0) {
+            mark.seriesId =
+                    store.createSeries(new SeriesKey(tracker.feed(), book.symbol(), timeframe), clock.getAsLong());
+        }
         store.touch(mark.seriesId, clock.getAsLong());
-        while (book.read(timeframe, columns -> plan(columns, mark))) {
+        boolean synced = book.historySeq(timeframe) >= 0;
+        while (book.read(timeframe, columns -> plan(columns, mark, synced))) {
             if (deleteFrom <= deleteTo) {
                 store.deleteRange(mark.seriesId, deleteFrom, deleteTo);
             }
@@ -132,8 +137,11 @@ final class CacheWriter {
     /**
      * Under the book's read lock: copies the next chunk of closed candles to write into the buffer, and sets the
      * range to delete first (empty unless the book's candles were replaced). Returns false when none are left.
+     *
+     * @param synced whether the feed's history is in the book; before it is, the oldest candle counted from live
+     *     trades misses the trades before the book began and is left out
      */
-    private boolean plan(CandleColumns columns, SeriesMark mark) {
+    private boolean plan(CandleColumns columns, SeriesMark mark, boolean synced) {
         buffer.clear();
         deleteFrom = 1;
         deleteTo = 0;
@@ -159,6 +167,20 @@ final class CacheWriter {
                 deleteFrom = columns.time(start);
                 deleteTo = Long.MAX_VALUE;
             }
+        }
+        if (!synced) {
+            if (mark.partialTime == Long.MIN_VALUE) {
+                mark.partialTime = columns.time(start);
+            }
+            int partial = columns.search(mark.partialTime);
+            if (partial >= start) {
+                start = partial + 1;
+            }
+        } else if (mark.partialTime != Long.MIN_VALUE) {
+            // The history is in: the candle left out is whole now (the history replaced it).
+            int partial = columns.ceilingIndex(mark.partialTime);
+            start = Math.min(start, partial);
+            mark.partialTime = Long.MIN_VALUE;
         }
         if (start >= closed) {
             return false;

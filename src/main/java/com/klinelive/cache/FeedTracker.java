@@ -77,10 +77,19 @@ public final class FeedTracker implements AutoCloseable {
         marks.computeIfAbsent(symbol, s -> new SeriesMark[Timeframe.values().length])[timeframe.ordinal()] = mark;
     }
 
-    /** Forgets what was written for {@code symbol} (its rows were evicted): it is written afresh. */
-    void forget(String symbol) {
-        marks.remove(symbol);
-        versions.remove(symbol);
+    /**
+     * The rows of {@code symbol} were evicted: its series get new rows when next written, and only candles that
+     * close from now on are written (what the book still holds stays out, or the eviction would be undone).
+     */
+    void evicted(String symbol) {
+        SeriesMark[] row = marks.get(symbol);
+        if (row != null) {
+            for (SeriesMark mark : row) {
+                if (mark != null) {
+                    mark.seriesId = -1;
+                }
+            }
+        }
     }
 
     /** Forgets everything written (the cache was cleared). */
@@ -90,13 +99,16 @@ public final class FeedTracker implements AutoCloseable {
     }
 
     /**
-     * What the writer knows of one series: its row id and the newest closed candle written, committed or in the
-     * transaction under way.
+     * What the writer knows of one series: its row id (-1 after eviction: made again when next written) and the
+     * newest closed candle written, committed or in the transaction under way.
      */
     static final class SeriesMark {
-        final long seriesId;
+        long seriesId;
         Candle committed;
         Candle pending;
+        // Before the feed's history is in, the oldest candle counted from live trades lacks the trades before the
+        // book began: its time, never written until history replaces it. Long.MIN_VALUE: not known yet.
+        long partialTime = Long.MIN_VALUE;
 
         SeriesMark(long seriesId, Candle committed) {
             this.seriesId = seriesId;

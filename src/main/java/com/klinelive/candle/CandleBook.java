@@ -321,6 +321,20 @@ public final class CandleBook {
         });
     }
 
+    /**
+     * The last sequence of the feed history loaded for {@code timeframe} (its candles hold every trade up to it), or
+     * -1 when no feed history was loaded since the book was made or cleared (candles loaded with
+     * {@code lastSeq} -1, such as cached ones, do not count).
+     */
+    public long historySeq(Timeframe timeframe) {
+        lock.readLock().lock();
+        try {
+            return historySeq[indexOf(timeframe)];
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     /** The highest sequence counted so far, or -1. */
     public long lastSeq() {
         lock.readLock().lock();
