@@ -15,6 +15,7 @@ import javax.net.ssl.SSLContext;
  * @param exitAfter quit after this long, or null to run until closed
  * @param stats     print a stats line once a second and at exit
  * @param ssl       TLS settings for wss/https feeds, or null for the JDK's defaults
+ * @param cache     keep the closed candles of the feeds viewed in the candle cache ({@code --no-cache}: false)
  */
 public record ViewerOptions(
         String url,
@@ -23,7 +24,20 @@ public record ViewerOptions(
         Path snapshot,
         Duration exitAfter,
         boolean stats,
-        SSLContext ssl) {
+        SSLContext ssl,
+        boolean cache) {
+
+    /** With the candle cache on. */
+    public ViewerOptions(
+            String url,
+            String symbol,
+            Timeframe interval,
+            Path snapshot,
+            Duration exitAfter,
+            boolean stats,
+            SSLContext ssl) {
+        this(url, symbol, interval, snapshot, exitAfter, stats, ssl, true);
+    }
 
     /** The embedded simulator, remembered symbol and timeframe, no automation. */
     public static final ViewerOptions DEFAULTS = new ViewerOptions(null, null, null, null, null, false, null);
