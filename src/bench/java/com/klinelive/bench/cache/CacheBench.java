@@ -221,12 +221,14 @@ public final class CacheBench {
         o.add("emptyMs", stats(none));
         o.add("millionMs", stats(full));
         o.add("millionReadOnlyMs", stats(readOnly));
+        o.add("screenOfMillionMs", stats(screen));
         System.out.printf(
                 Locale.ROOT,
-                "start: empty %.1f ms, 1M %.1f ms (read alone %.1f ms)%n",
+                "start: empty %.1f ms, 1M %.1f ms (read alone %.1f ms), newest 5k of 1M %.1f ms%n",
                 median(none),
                 median(full),
-                median(readOnly));
+                median(readOnly),
+                median(screen));
         return o;
     }
 
