@@ -49,6 +49,15 @@ class ArchitectureTest {
                     "org.slf4j..");
 
     @ArchTest
+    static final ArchRule recordingKnowsOnlyCandles = classes()
+            .that()
+            .resideInAPackage("com.klinelive.recording..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(
+                    JAVA, "com.klinelive.model..", "com.klinelive.candle..", "com.klinelive.recording..", "org.slf4j..");
+
+    @ArchTest
     static final ArchRule protocolDoesNoIoAndKnowsOnlyTheModel = classes()
             .that()
             .resideInAPackage("com.klinelive.feed.protocol..")
@@ -78,7 +87,8 @@ class ArchitectureTest {
                     "com.klinelive.feed..",
                     "com.klinelive.chart.scale..",
                     "com.klinelive.sim..",
-                    "com.klinelive.cache..")
+                    "com.klinelive.cache..",
+                    "com.klinelive.recording..")
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("javafx..", "com.sun.javafx..");
