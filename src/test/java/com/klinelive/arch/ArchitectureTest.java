@@ -55,7 +55,11 @@ class ArchitectureTest {
             .should()
             .onlyDependOnClassesThat()
             .resideInAnyPackage(
-                    JAVA, "com.klinelive.model..", "com.klinelive.candle..", "com.klinelive.recording..", "org.slf4j..");
+                    JAVA,
+                    "com.klinelive.model..",
+                    "com.klinelive.candle..",
+                    "com.klinelive.recording..",
+                    "org.slf4j..");
 
     @ArchTest
     static final ArchRule protocolDoesNoIoAndKnowsOnlyTheModel = classes()

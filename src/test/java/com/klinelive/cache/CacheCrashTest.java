@@ -80,6 +80,8 @@ class CacheCrashTest {
                         "-XX:TieredStopAtLevel=1",
                         "-XX:+UseSerialGC",
                         "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                        // A killed JVM cannot delete the SQLite library it unpacked: unpack it where JUnit cleans up.
+                        "-Dorg.sqlite.tmpdir=" + file.getParent(),
                         "-cp",
                         System.getProperty("java.class.path"),
                         CacheWriterChild.class.getName(),
