@@ -32,7 +32,7 @@ final class CacheWriter {
     private final CandleStore store;
     private final CacheEviction eviction;
     private final LongSupplier clock;
-    private final CandlePage buffer = new CandlePage(CHUNK);
+    private final CachedCandles buffer = new CachedCandles(CHUNK);
     private final List<SeriesMark> touched = new ArrayList<>();
     // Per-chunk plan, written by plan() under the book's lock and read right after it.
     private long deleteFrom;
@@ -203,7 +203,7 @@ final class CacheWriter {
         SeriesMark mark = tracker.mark(symbol, timeframe);
         if (mark == null) {
             long id = store.createSeries(new SeriesKey(tracker.feed(), symbol, timeframe), clock.getAsLong());
-            CandlePage newest = store.readBefore(id, Long.MAX_VALUE, 1);
+            CachedCandles newest = store.readBefore(id, Long.MAX_VALUE, 1);
             mark = new SeriesMark(id, newest.isEmpty() ? null : newest.candle(0));
             tracker.mark(symbol, timeframe, mark);
         }

@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * try (CandleCache cache = CandleCache.open(CandleCache.Options.defaults(CacheLocation.defaultFile()))) {
  *     cache.preload(feed, book, 5_000);                      // cached candles into the chart's book, off the FX thread
  *     FeedTracker tracker = cache.track(feed, aggregator);   // from now on closed candles are written
- *     CandlePage older = cache.beforeAsync(new SeriesKey(feed, "BTCUSDT", Timeframe.M1), oldestShown, 5_000).join();
+ *     CachedCandles older = cache.beforeAsync(new SeriesKey(feed, "BTCUSDT", Timeframe.M1), oldestShown, 5_000).join();
  * }
  * }</pre>
  *
@@ -168,12 +168,12 @@ public final class CandleCache implements AutoCloseable {
     }
 
     /** The newest {@code limit} cached candles of a series, oldest first; blocks on disk (not on the FX thread). */
-    public CandlePage newest(SeriesKey key, int limit) throws IOException {
+    public CachedCandles newest(SeriesKey key, int limit) throws IOException {
         return await(newestAsync(key, limit));
     }
 
     /** {@link #newest} on the cache's reader thread. */
-    public CompletableFuture<CandlePage> newestAsync(SeriesKey key, int limit) {
+    public CompletableFuture<CachedCandles> newestAsync(SeriesKey key, int limit) {
         return beforeAsync(key, Long.MAX_VALUE, limit);
     }
 
@@ -181,12 +181,12 @@ public final class CandleCache implements AutoCloseable {
      * The newest {@code limit} cached candles of a series that start before {@code endExclusive} (epoch ms UTC),
      * oldest first: the page left of the oldest candle shown. Empty when the cache holds none. Blocks on disk.
      */
-    public CandlePage before(SeriesKey key, long endExclusive, int limit) throws IOException {
+    public CachedCandles before(SeriesKey key, long endExclusive, int limit) throws IOException {
         return await(beforeAsync(key, endExclusive, limit));
     }
 
     /** {@link #before} on the cache's reader thread. */
-    public CompletableFuture<CandlePage> beforeAsync(SeriesKey key, long endExclusive, int limit) {
+    public CompletableFuture<CachedCandles> beforeAsync(SeriesKey key, long endExclusive, int limit) {
         Objects.requireNonNull(key, "key");
         if (limit < 1 || limit > MAX_READ) {
             return CompletableFuture.failedFuture(
@@ -195,7 +195,7 @@ public final class CandleCache implements AutoCloseable {
         return read(() -> {
             long id = readerStore.seriesId(key);
             if (id < 0) {
-                return CandlePage.empty();
+                return CachedCandles.empty();
             }
             readSeries.add(id);
             return readerStore.readBefore(id, endExclusive, limit);
@@ -213,7 +213,7 @@ public final class CandleCache implements AutoCloseable {
         List<History> histories = new ArrayList<>();
         int loaded = 0;
         for (Timeframe timeframe : book.timeframes()) {
-            CandlePage page = newest(new SeriesKey(feed, book.symbol(), timeframe), limit);
+            CachedCandles page = newest(new SeriesKey(feed, book.symbol(), timeframe), limit);
             if (!page.isEmpty()) {
                 histories.add(page.toHistory(timeframe));
                 loaded += page.size();

@@ -99,8 +99,8 @@ final class CandleStore implements AutoCloseable {
     }
 
     /** The newest {@code limit} candles that start before {@code endExclusive}, oldest first. */
-    CandlePage readBefore(long series, long endExclusive, int limit) throws SQLException {
-        CandlePage page = new CandlePage(Math.min(limit, 4096));
+    CachedCandles readBefore(long series, long endExclusive, int limit) throws SQLException {
+        CachedCandles page = new CachedCandles(Math.min(limit, 4096));
         readBefore.setLong(1, series);
         readBefore.setLong(2, endExclusive);
         readBefore.setInt(3, limit);

@@ -85,7 +85,7 @@ class CandleCacheTest {
             List<Candle> all = aggregator.book("ETHUSDT").candles(Timeframe.M1, 100);
 
             long end = all.get(30).time();
-            CandlePage page = cache.before(key, end, 10);
+            CachedCandles page = cache.before(key, end, 10);
             assertEquals(all.subList(20, 30), page.toList(), "the ten minutes before the 31st, oldest first");
             assertEquals(all.subList(0, 30), cache.before(key, end, 5_000).toList(), "fewer than asked: all there are");
             assertEquals(all.subList(0, 30), cache.before(key, end - 1, 5_000).toList(), "end is exclusive");

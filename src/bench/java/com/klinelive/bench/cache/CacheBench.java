@@ -4,8 +4,8 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.klinelive.bench.common.Machine;
 import com.klinelive.bench.common.Results;
+import com.klinelive.cache.CachedCandles;
 import com.klinelive.cache.CandleCache;
-import com.klinelive.cache.CandlePage;
 import com.klinelive.cache.FeedTracker;
 import com.klinelive.cache.SeriesKey;
 import com.klinelive.candle.CandleAggregator;
@@ -130,7 +130,7 @@ public final class CacheBench {
                 try (CandleCache check = CandleCache.open(file)) {
                     for (Timeframe tf : Timeframe.values()) {
                         List<Candle> all = book.candles(tf, 1_000_000);
-                        CandlePage page = check.newest(new SeriesKey(FEED, "BTCUSDT", tf), 1_000_000);
+                        CachedCandles page = check.newest(new SeriesKey(FEED, "BTCUSDT", tf), 1_000_000);
                         behind += all.size() - 1 - page.size();
                         written += page.size();
                     }
@@ -210,7 +210,7 @@ public final class CacheBench {
             screen[round] = openAndLoad(big, 5_000);
             try (CandleCache cache = CandleCache.open(big)) {
                 long t0 = System.nanoTime();
-                CandlePage page = cache.newest(new SeriesKey(FEED, "BTCUSDT", Timeframe.M1), 1_000_000);
+                CachedCandles page = cache.newest(new SeriesKey(FEED, "BTCUSDT", Timeframe.M1), 1_000_000);
                 readOnly[round] = (System.nanoTime() - t0) / 1e6;
                 if (page.size() != 1_000_000) {
                     throw new IllegalStateException("read " + page.size());
@@ -260,7 +260,7 @@ public final class CacheBench {
             for (int i = -3; i < count; i++) {
                 long end = T0 + (5_000 + random.nextInt(990_000)) * 60_000L;
                 long t0 = System.nanoTime();
-                CandlePage page = cache.before(key, end, 5_000);
+                CachedCandles page = cache.before(key, end, 5_000);
                 double cacheMs = (System.nanoTime() - t0) / 1e6;
                 long simEnd = minutes.get(5_000 + random.nextInt(minutes.size() - 5_000))
                         .time();

@@ -12,7 +12,7 @@ import java.util.List;
  * Candles read from the cache, oldest first, in primitive columns: a million of them cost 56 MB and no object per
  * candle. Every one is a closed candle; the open one always comes from the feed. Immutable once returned.
  */
-public final class CandlePage implements CandleColumns {
+public final class CachedCandles implements CandleColumns {
 
     private long[] times;
     private double[] opens;
@@ -23,7 +23,7 @@ public final class CandlePage implements CandleColumns {
     private long[] trades;
     private int size;
 
-    CandlePage(int capacity) {
+    CachedCandles(int capacity) {
         int n = Math.max(0, capacity);
         times = new long[n];
         opens = new double[n];
@@ -35,8 +35,8 @@ public final class CandlePage implements CandleColumns {
     }
 
     /** A page with no candles. */
-    public static CandlePage empty() {
-        return new CandlePage(0);
+    public static CachedCandles empty() {
+        return new CachedCandles(0);
     }
 
     @Override
