@@ -38,6 +38,33 @@ class ArchitectureTest {
             .resideInAnyPackage(JAVA, "com.klinelive.model..", "com.klinelive.candle..");
 
     @ArchTest
+    static final ArchRule cacheKnowsOnlyCandlesAndSqlite = classes()
+            .that()
+            .resideInAPackage("com.klinelive.cache..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(
+                    JAVA,
+                    "com.klinelive.model..",
+                    "com.klinelive.candle..",
+                    "com.klinelive.cache..",
+                    "org.sqlite..",
+                    "org.slf4j..");
+
+    @ArchTest
+    static final ArchRule recordingKnowsOnlyCandles = classes()
+            .that()
+            .resideInAPackage("com.klinelive.recording..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(
+                    JAVA,
+                    "com.klinelive.model..",
+                    "com.klinelive.candle..",
+                    "com.klinelive.recording..",
+                    "org.slf4j..");
+
+    @ArchTest
     static final ArchRule protocolDoesNoIoAndKnowsOnlyTheModel = classes()
             .that()
             .resideInAPackage("com.klinelive.feed.protocol..")
@@ -172,7 +199,9 @@ class ArchitectureTest {
                     "com.klinelive.candle..",
                     "com.klinelive.feed..",
                     "com.klinelive.chart.scale..",
-                    "com.klinelive.sim..")
+                    "com.klinelive.sim..",
+                    "com.klinelive.cache..",
+                    "com.klinelive.recording..")
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("javafx..", "com.sun.javafx..");
