@@ -180,7 +180,7 @@ public final class FeedClient implements AutoCloseable {
      * network thread would. Never used by the client itself.
      */
     Inbound detachedInbound() {
-        Inbound inbound = new Inbound(supervisor, syncs, metrics, rejections, listeners);
+        Inbound inbound = new Inbound(supervisor, syncs, metrics, rejections, listeners, false);
         inbound.current = true;
         return inbound;
     }

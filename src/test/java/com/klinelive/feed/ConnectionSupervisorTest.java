@@ -292,6 +292,37 @@ class ConnectionSupervisorTest {
     }
 
     @Test
+    void aStreamOfTheFormatsOwnThatBeginsOnLongPollingIsSubscribedAndFollowsItsUpgrade() {
+        // socket.io: the format's own transport opens on long polling and upgrades to WebSocket later. It is the
+        // stream, not our long-polling fallback: it gets the subscription, and the state follows its channel.
+        ScriptedTransports own = new ScriptedTransports(TransportKind.LONG_POLLING, loop);
+        ScriptedFormat format = new ScriptedFormat();
+        format.own = own;
+        start(options("http://feed.test:3000", format));
+        assertEquals(0, webSockets.made.size());
+        ScriptedTransports.Scripted stream = own.last().open();
+        assertEquals(List.of("subscribe"), stream.sent, "the format's subscription goes out on its own transport");
+        assertEquals(FeedState.LONG_POLLING, status().state());
+        assertEquals(TransportKind.LONG_POLLING, status().transport());
+        stream.message(tick(1));
+
+        stream.upgrade();
+        loop.advance(250);
+        assertEquals(FeedState.WEBSOCKET, status().state(), "the state follows the upgrade");
+        assertEquals(TransportKind.WEBSOCKET, status().transport());
+        assertEquals(TransportKind.WEBSOCKET, client.metrics().transport());
+        stream.message(tick(2));
+        assertEquals(2, client.metrics().ticks());
+
+        loop.advance(5_250);
+        assertEquals(FeedState.STALE, status().state(), "a silent upgraded stream goes stale like any WebSocket");
+        stream.message(NativeEncoder.heartbeat(T0));
+        loop.advance(250);
+        assertEquals(FeedState.WEBSOCKET, status().state());
+        assertEquals(0, polls.made.size(), "no fallback of ours was ever made");
+    }
+
+    @Test
     void aGapIsFilledWithTheMissingTradesWhereTheFormatCanFetchThem() {
         List<TradeGap> asked = new ArrayList<>();
         CompletableFuture<List<Tick>> answer = new CompletableFuture<>();
