@@ -319,6 +319,14 @@ final class ConnectionSupervisor {
             takeOverSuccessor();
             return;
         }
+        if (successor != null) {
+            // It ended while its successor is still connecting: that is the connection being made now, not one
+            // to leave beside a reconnect (which it would later close). Should it fail, that is a failed connect.
+            active = successor;
+            successor = null;
+            enter(FeedState.CONNECTING, null, reason, 0);
+            return;
+        }
         if (in.fallback) {
             scheduleReconnect("long polling lost: " + reason);
         } else {

@@ -274,6 +274,32 @@ class ConnectionSupervisorTest {
     }
 
     @Test
+    void aConnectionThatEndsBeforeItsSuccessorOpenedHandsOverToItInsteadOfReconnectingBeside() {
+        ScriptedFormat format = new ScriptedFormat();
+        format.lifetime = Duration.ofSeconds(60);
+        start(options("ws://feed.test/stream", format)
+                .withTimeouts(Duration.ofSeconds(3), Duration.ofMinutes(2), Duration.ofMinutes(4)));
+        ScriptedTransports.Scripted old = webSockets.last().open();
+        old.message(tick(1));
+        loop.advance(54_000);
+        ScriptedTransports.Scripted next = webSockets.last();
+        assertEquals(2, webSockets.made.size());
+
+        old.end("closed by the server", true);
+        assertEquals(FeedState.CONNECTING, status().state(), "the successor being made is the connection now");
+        loop.advance(30_000);
+        assertEquals(2, webSockets.made.size(), "no third connection beside the successor");
+        next.open();
+        assertEquals(List.of("subscribe"), next.sent);
+        assertEquals(FeedState.WEBSOCKET, status().state());
+        next.message(tick(2));
+        loop.advance(250);
+        assertFalse(next.closedByClient);
+        assertEquals(2, client.metrics().ticks());
+        assertEquals(TransportKind.WEBSOCKET, client.metrics().transport());
+    }
+
+    @Test
     void withoutSequenceNumbersTheSuccessorTakesOverAtOnceSoNoTickIsCountedTwice() {
         ScriptedFormat format = new ScriptedFormat();
         format.lifetime = Duration.ofSeconds(60);
