@@ -56,6 +56,14 @@ class ArchitectureTest {
             .allowEmptyShould(true);
 
     @ArchTest
+    static final ArchRule indicatorsArePureMaths = classes()
+            .that()
+            .resideInAPackage("com.klinelive.chart.indicator..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(JAVA, "com.klinelive.model..", "com.klinelive.chart.indicator..");
+
+    @ArchTest
     static final ArchRule dataPackagesNeverImportJavaFx = noClasses()
             .that()
             .resideInAnyPackage(
@@ -63,6 +71,7 @@ class ArchitectureTest {
                     "com.klinelive.candle..",
                     "com.klinelive.feed..",
                     "com.klinelive.chart.scale..",
+                    "com.klinelive.chart.indicator..",
                     "com.klinelive.sim..")
             .should()
             .dependOnClassesThat()
