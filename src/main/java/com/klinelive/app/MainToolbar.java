@@ -1,5 +1,7 @@
 package com.klinelive.app;
 
+import com.klinelive.chart.indicator.Indicator;
+import com.klinelive.chart.indicator.Indicators;
 import com.klinelive.model.Timeframe;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
@@ -9,6 +11,8 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.ToolBar;
@@ -30,13 +34,12 @@ final class MainToolbar {
     private final ComboBox<String> symbols = new ComboBox<>();
     private final ObjectProperty<Timeframe> timeframe = new SimpleObjectProperty<>();
     private final ToggleGroup timeframes = new ToggleGroup();
-    private final ToggleButton sma = new ToggleButton("SMA");
-    private final ToggleButton ema = new ToggleButton("EMA");
-    private final ToggleButton bollinger = new ToggleButton("BB");
+    private final MenuButton indicators = new MenuButton("Indicators");
     private final Button theme = new Button();
     private Consumer<String> onConnect = u -> {};
     private Runnable onDisconnect = () -> {};
     private Runnable onToggleTheme = () -> {};
+    private Consumer<Indicator> onAddIndicator = i -> {};
     private boolean connected;
     /** Set while the toolbar itself changes the URL box, whose action would otherwise connect again. */
     private boolean quiet;
@@ -96,20 +99,20 @@ final class MainToolbar {
                 .findFirst()
                 .ifPresent(timeframes::selectToggle));
 
-        sma.setId("sma");
-        sma.setTooltip(new Tooltip("Simple moving average"));
-        ema.setId("ema");
-        ema.setTooltip(new Tooltip("Exponential moving average"));
-        bollinger.setId("bollinger");
-        bollinger.setTooltip(new Tooltip("Bollinger bands"));
-        for (ToggleButton b : new ToggleButton[] {sma, ema, bollinger}) {
-            b.setFocusTraversable(false);
+        indicators.setId("indicators");
+        indicators.setFocusTraversable(false);
+        indicators.setTooltip(new Tooltip("Add an indicator: over the prices, or in a pane of its own"));
+        for (Indicator indicator : Indicators.ALL) {
+            MenuItem item = new MenuItem((indicator.overlay() ? "Overlay: " : "Pane: ") + indicator.name());
+            item.setId("add-" + indicator.id());
+            item.setOnAction(e -> onAddIndicator.accept(indicator));
+            indicators.getItems().add(item);
         }
         theme.setId("theme");
         theme.setFocusTraversable(false);
         theme.setOnAction(e -> onToggleTheme.run());
 
-        bar.getItems().addAll(url, connect, gap(), symbols, gap(), frames, gap(), sma, ema, bollinger, gap(), theme);
+        bar.getItems().addAll(url, connect, gap(), symbols, gap(), frames, gap(), indicators, gap(), theme);
     }
 
     private static Node gap() {
@@ -139,16 +142,9 @@ final class MainToolbar {
         return timeframe;
     }
 
-    ToggleButton sma() {
-        return sma;
-    }
-
-    ToggleButton ema() {
-        return ema;
-    }
-
-    ToggleButton bollinger() {
-        return bollinger;
+    /** Called with the kind of indicator the user picked to add. */
+    void onAddIndicator(Consumer<Indicator> action) {
+        onAddIndicator = action;
     }
 
     void onConnect(Consumer<String> action) {

@@ -4,6 +4,8 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import com.klinelive.chart.CandleChart;
 import com.klinelive.chart.ChartStyles;
+import com.klinelive.chart.indicator.Indicator;
+import com.klinelive.chart.indicator.Study;
 import com.klinelive.feed.FeedEndpoint;
 import com.klinelive.feed.FeedListener;
 import com.klinelive.model.Candle;
@@ -17,6 +19,7 @@ import javafx.animation.Timeline;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -62,9 +65,7 @@ final class MainWindow {
         this.settings = settings;
         this.toolbar = new MainToolbar(settings);
         chart.setTimeframe(settings.timeframe());
-        chart.setShowSma(settings.indicator("sma"));
-        chart.setShowEma(settings.indicator("ema"));
-        chart.setShowBollinger(settings.indicator("bollinger"));
+        chart.getStudies().setAll(settings.studies());
 
         BorderPane root = new BorderPane();
         root.getStyleClass().add("main-window");
@@ -232,15 +233,8 @@ final class MainWindow {
                 }
             }
         });
-        toolbar.sma().setSelected(chart.isShowSma());
-        toolbar.ema().setSelected(chart.isShowEma());
-        toolbar.bollinger().setSelected(chart.isShowBollinger());
-        chart.showSmaProperty().bind(toolbar.sma().selectedProperty());
-        chart.showEmaProperty().bind(toolbar.ema().selectedProperty());
-        chart.showBollingerProperty().bind(toolbar.bollinger().selectedProperty());
-        toolbar.sma().selectedProperty().addListener((o, a, b) -> settings.indicator("sma", b));
-        toolbar.ema().selectedProperty().addListener((o, a, b) -> settings.indicator("ema", b));
-        toolbar.bollinger().selectedProperty().addListener((o, a, b) -> settings.indicator("bollinger", b));
+        toolbar.onAddIndicator(this::addIndicator);
+        chart.getStudies().addListener((ListChangeListener<Study>) c -> settings.studies(chart.getStudies()));
         toolbar.onToggleTheme(() -> applyTheme(!settings.dark()));
     }
 
@@ -253,6 +247,11 @@ final class MainWindow {
         stage.getScene().getRoot().getStyleClass().removeAll("dark", "light");
         stage.getScene().getRoot().getStyleClass().add(dark ? "dark" : "light");
         toolbar.showTheme(dark);
+    }
+
+    /** Adds {@code indicator} with its defaults, in colours the chart's other studies leave free. */
+    void addIndicator(Indicator indicator) {
+        chart.getStudies().add(Study.of(indicator).apartFrom(chart.getStudies()));
     }
 
     void toggleStatsOverlay() {

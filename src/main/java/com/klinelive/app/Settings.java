@@ -1,5 +1,8 @@
 package com.klinelive.app;
 
+import com.klinelive.chart.indicator.Indicators;
+import com.klinelive.chart.indicator.Study;
+import com.klinelive.chart.indicator.StudyText;
 import com.klinelive.feed.FeedEndpoint;
 import com.klinelive.model.Timeframe;
 import java.util.ArrayList;
@@ -88,12 +91,38 @@ public final class Settings {
         node.put("chart.timeframe", timeframe.label());
     }
 
-    public boolean indicator(String name) {
-        return node.getBoolean("chart.indicator." + name, false);
+    /**
+     * The chart's indicators with their parameters, colours and pane heights; volume for a first run. Settings of
+     * an older version (SMA, EMA and Bollinger switched on or off) come across; an entry that no longer reads (a
+     * kind or value since removed) is left out rather than failing the start.
+     */
+    public List<Study> studies() {
+        String saved = node.get("chart.studies", null);
+        if (saved == null) {
+            List<Study> studies = new ArrayList<>(List.of(Study.of(Indicators.byId("volume"))));
+            String[][] legacy = {{"sma", "sma:20"}, {"ema", "ema:50"}, {"bollinger", "bollinger:20:2"}};
+            for (String[] old : legacy) {
+                if (node.getBoolean("chart.indicator." + old[0], false)) {
+                    studies.add(StudyText.parse(old[1]));
+                }
+            }
+            return studies;
+        }
+        List<Study> studies = new ArrayList<>();
+        for (String entry : saved.split(",")) {
+            try {
+                if (!entry.isBlank()) {
+                    studies.add(StudyText.parse(entry));
+                }
+            } catch (IllegalArgumentException e) {
+                // Left out: see above.
+            }
+        }
+        return studies;
     }
 
-    public void indicator(String name, boolean on) {
-        node.putBoolean("chart.indicator." + name, on);
+    public void studies(List<Study> studies) {
+        node.put("chart.studies", StudyText.formatList(studies));
     }
 
     /** Whether the dark theme is on (the default). */

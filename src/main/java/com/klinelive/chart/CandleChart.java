@@ -1,28 +1,31 @@
 package com.klinelive.chart;
 
 import com.klinelive.candle.CandleBook;
+import com.klinelive.chart.indicator.Indicators;
+import com.klinelive.chart.indicator.Study;
 import com.klinelive.model.Timeframe;
 import java.util.List;
 import java.util.Objects;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import javafx.css.CssMetaData;
 import javafx.css.Styleable;
 import javafx.scene.control.Control;
 import javafx.scene.control.Skin;
 
 /**
- * A live candlestick chart of one {@link CandleBook} in one {@link Timeframe}: candles with a volume pane, price
- * and time axes, crosshair with an OHLCV legend, last-price line, candle-close countdown, SMA, EMA and Bollinger
- * overlays, zoom and pan by wheel, drag and keys, and follow-live.
+ * A live candlestick chart of one {@link CandleBook} in one {@link Timeframe}: candles, indicators over them and in
+ * panes under them on the shared time axis ({@link #getStudies()}), price and time axes, crosshair with a legend of
+ * every indicator's value, last-price line, candle-close countdown, zoom and pan by wheel, drag and keys, and
+ * follow-live.
  *
  * <p>Threads: every property belongs to the FX thread, except {@link #markDirty(long)}, which any thread may call
  * after writing to the book. The chart draws at most once per pulse, and only when the book's version, the view
@@ -44,14 +47,8 @@ public class CandleChart extends Control {
     private final ObjectProperty<CandleBook> book = new SimpleObjectProperty<>(this, "book");
     private final ObjectProperty<Timeframe> timeframe = new SimpleObjectProperty<>(this, "timeframe", Timeframe.M1);
     private final BooleanProperty followLive = new SimpleBooleanProperty(this, "followLive", true);
-    private final BooleanProperty showVolume = new SimpleBooleanProperty(this, "showVolume", true);
-    private final BooleanProperty showSma = new SimpleBooleanProperty(this, "showSma", false);
-    private final IntegerProperty smaLength = new SimpleIntegerProperty(this, "smaLength", 20);
-    private final BooleanProperty showEma = new SimpleBooleanProperty(this, "showEma", false);
-    private final IntegerProperty emaLength = new SimpleIntegerProperty(this, "emaLength", 50);
-    private final BooleanProperty showBollinger = new SimpleBooleanProperty(this, "showBollinger", false);
-    private final IntegerProperty bollingerLength = new SimpleIntegerProperty(this, "bollingerLength", 20);
-    private final DoubleProperty bollingerWidth = new SimpleDoubleProperty(this, "bollingerWidth", 2);
+    private final ObservableList<Study> studies =
+            FXCollections.observableArrayList(Study.of(Indicators.byId("volume")));
     private final DoubleProperty barSpacing = new SimpleDoubleProperty(this, "barSpacing", 8);
     private final DoubleProperty rightOffset = new SimpleDoubleProperty(this, "rightOffset", LIVE_MARGIN_PIXELS / 8);
     private final ReadOnlyObjectWrapper<VisibleRange> visibleRange =
@@ -140,108 +137,13 @@ public class CandleChart extends Control {
         followLive.set(value);
     }
 
-    /** Whether the volume pane shows under the candles. */
-    public final BooleanProperty showVolumeProperty() {
-        return showVolume;
-    }
-
-    public final boolean isShowVolume() {
-        return showVolume.get();
-    }
-
-    public final void setShowVolume(boolean value) {
-        showVolume.set(value);
-    }
-
-    /** Whether the simple moving average of closes is drawn. */
-    public final BooleanProperty showSmaProperty() {
-        return showSma;
-    }
-
-    public final boolean isShowSma() {
-        return showSma.get();
-    }
-
-    public final void setShowSma(boolean value) {
-        showSma.set(value);
-    }
-
-    /** Window of the simple moving average, in candles (&ge; 1). */
-    public final IntegerProperty smaLengthProperty() {
-        return smaLength;
-    }
-
-    public final int getSmaLength() {
-        return smaLength.get();
-    }
-
-    public final void setSmaLength(int value) {
-        smaLength.set(value);
-    }
-
-    /** Whether the exponential moving average of closes is drawn. */
-    public final BooleanProperty showEmaProperty() {
-        return showEma;
-    }
-
-    public final boolean isShowEma() {
-        return showEma.get();
-    }
-
-    public final void setShowEma(boolean value) {
-        showEma.set(value);
-    }
-
-    /** Length of the exponential moving average, in candles (&ge; 1). */
-    public final IntegerProperty emaLengthProperty() {
-        return emaLength;
-    }
-
-    public final int getEmaLength() {
-        return emaLength.get();
-    }
-
-    public final void setEmaLength(int value) {
-        emaLength.set(value);
-    }
-
-    /** Whether Bollinger bands are drawn. */
-    public final BooleanProperty showBollingerProperty() {
-        return showBollinger;
-    }
-
-    public final boolean isShowBollinger() {
-        return showBollinger.get();
-    }
-
-    public final void setShowBollinger(boolean value) {
-        showBollinger.set(value);
-    }
-
-    /** Window of the Bollinger bands, in candles (&ge; 1). */
-    public final IntegerProperty bollingerLengthProperty() {
-        return bollingerLength;
-    }
-
-    public final int getBollingerLength() {
-        return bollingerLength.get();
-    }
-
-    public final void setBollingerLength(int value) {
-        bollingerLength.set(value);
-    }
-
-    /** Half-width of the Bollinger bands, in standard deviations. */
-    public final DoubleProperty bollingerWidthProperty() {
-        return bollingerWidth;
-    }
-
-    public final double getBollingerWidth() {
-        return bollingerWidth.get();
-    }
-
-    public final void setBollingerWidth(double value) {
-        bollingerWidth.set(value);
+    /**
+     * The indicators on the chart, in order: overlays draw on the price pane in this order, every other study gets
+     * a pane of its own under it, top to bottom in this order. A new chart shows volume. Edit a study by replacing
+     * it; two studies of one kind (SMA 20 and SMA 50) are two entries.
+     */
+    public final ObservableList<Study> getStudies() {
+        return studies;
     }
 
     /** Pixels per candle: the zoom. Kept within the limits of {@link com.klinelive.chart.scale.Viewport}. */

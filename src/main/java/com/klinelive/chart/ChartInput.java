@@ -12,7 +12,7 @@ import javafx.scene.input.ZoomEvent;
 /**
  * Turns mouse, trackpad and keyboard input into view changes: wheel or pinch zooms around the pointer, a drag or
  * a horizontal swipe pans, arrow keys pan, +/- zoom, Home shows the oldest candle, End and Space go live. The
- * pointer's position over the panes drives the crosshair.
+ * pointer's position over the panes drives the crosshair; dragging the divider between two panes resizes them.
  */
 final class ChartInput {
 
@@ -32,7 +32,19 @@ final class ChartInput {
 
         /** Pixel x of the plot's left edge in chart coordinates. */
         double plotLeft();
+
+        /** The divider between two panes at plot y, or -1 when none is near. */
+        int dividerAt(double y);
+
+        /** Starts dragging divider {@code divider}. */
+        void beginDividerDrag(int divider);
+
+        /** Moves the divider being dragged to {@code dy} pixels from where the drag started. */
+        void dragDivider(double dy);
     }
+
+    /** How close to a divider, in pixels, the pointer grabs it. */
+    static final double DIVIDER_GRIP = 4;
 
     /** Zoom per wheel notch. */
     private static final double WHEEL_ZOOM = 1.15;
@@ -49,7 +61,9 @@ final class ChartInput {
     private final Node surface;
     private final Target target;
     private double dragStartX;
+    private double dragStartY;
     private Viewport dragStartView;
+    private int divider = -1;
 
     private final EventHandler<MouseEvent> moved = this::moved;
     private final EventHandler<MouseEvent> exited = e -> pointAt(Double.NaN, Double.NaN);
@@ -95,16 +109,29 @@ final class ChartInput {
     }
 
     private void moved(MouseEvent e) {
+        surface.setCursor(target.dividerAt(e.getY()) >= 0 ? Cursor.V_RESIZE : Cursor.CROSSHAIR);
         pointAt(e.getX(), e.getY());
     }
 
     private void pressed(MouseEvent e) {
         chart.requestFocus();
         dragStartX = e.getX();
-        dragStartView = target.currentView();
+        dragStartY = e.getY();
+        divider = target.dividerAt(e.getY());
+        if (divider >= 0) {
+            target.beginDividerDrag(divider);
+            dragStartView = null;
+        } else {
+            dragStartView = target.currentView();
+        }
     }
 
     private void dragged(MouseEvent e) {
+        if (divider >= 0) {
+            target.dragDivider(e.getY() - dragStartY);
+            e.consume();
+            return;
+        }
         if (dragStartView == null) {
             return;
         }
@@ -116,7 +143,8 @@ final class ChartInput {
 
     private void released(MouseEvent e) {
         dragStartView = null;
-        surface.setCursor(Cursor.CROSSHAIR);
+        divider = -1;
+        surface.setCursor(target.dividerAt(e.getY()) >= 0 ? Cursor.V_RESIZE : Cursor.CROSSHAIR);
     }
 
     private void scrolled(ScrollEvent e) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.klinelive.chart.CandleChart;
+import com.klinelive.chart.indicator.StudyText;
 import com.klinelive.model.Candle;
 import com.klinelive.model.Timeframe;
 import com.klinelive.sim.SimOptions;
@@ -106,7 +107,8 @@ class ViewerAppTest {
     @Test
     void settingsPersistAndRestoreAcrossRuns() throws Exception {
         robot.clickOn("#tf-15m");
-        robot.clickOn("#sma");
+        robot.clickOn("#indicators");
+        robot.clickOn("#add-sma");
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> {
             app.window().stage().setWidth(1111);
@@ -116,7 +118,9 @@ class ViewerAppTest {
 
         Settings saved = new Settings(prefs);
         assertEquals(Timeframe.M15, saved.timeframe());
-        assertTrue(saved.indicator("sma"));
+        assertEquals(
+                List.of("volume", "sma:20"),
+                saved.studies().stream().map(StudyText::format).toList());
         assertEquals("ETHUSDT", saved.symbol());
         assertEquals(
                 1111,
@@ -127,7 +131,9 @@ class ViewerAppTest {
         app = launch(new ViewerOptions(sim.uri().toString(), null, null, null, null, false, null));
         CandleChart chart = chart();
         assertEquals(Timeframe.M15, onFx(chart::getTimeframe));
-        assertTrue(onFx(chart::isShowSma));
+        assertEquals(
+                List.of("volume", "sma:20"),
+                onFx(() -> chart.getStudies().stream().map(StudyText::format).toList()));
         waitFor(10_000, () -> onFx(() -> chart.getBook() != null), () -> "no book");
         assertEquals("ETHUSDT", onFx(() -> chart.getBook().symbol()));
         // The URL given is the last one used and first of the recent ones: remembering it again must not

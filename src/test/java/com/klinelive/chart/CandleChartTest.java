@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.klinelive.chart.indicator.StudyText;
 import com.klinelive.chart.scale.PriceFormat;
 import com.klinelive.chart.scale.Viewport;
 import com.klinelive.model.Candle;
 import com.klinelive.model.Timeframe;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -216,20 +218,65 @@ class CandleChartTest {
     }
 
     @Test
-    void overlaysAndVolumeCanBeToggled() throws Exception {
+    void studiesAddOverlaysAndPanesThatTheirLegendsRemove() throws Exception {
         awaitFrame();
-        Node volume = chart.lookup("." + ChartStyles.VOLUME);
         double plotHeight = ((Canvas) chart.lookup("." + ChartStyles.PLOT)).getHeight();
-        robot.interact(() -> {
-            chart.setShowSma(true);
-            chart.setSmaLength(9);
-            chart.setShowVolume(false);
-        });
+        assertTrue(chart.lookup(".pane.volume").isVisible(), "a new chart shows volume");
+        robot.interact(() -> chart.getStudies().setAll(StudyText.parseList("sma:9,sma:50,volume,rsi")));
         awaitFrame();
-        Label sma = robot.lookup(".legend-sma").queryAs(Label.class);
-        waitUntil(() -> sma.isVisible() && sma.getText().startsWith("SMA 9  "));
-        assertFalse(volume.isVisible());
-        assertTrue(((Canvas) chart.lookup("." + ChartStyles.PLOT)).getHeight() > plotHeight);
+        waitUntil(() -> chart.lookupAll("." + ChartStyles.STUDY_LEGEND).size() == 4);
+        Node rsi = chart.lookup(".pane.rsi");
+        assertTrue(rsi != null && ((Canvas) rsi).getHeight() > 0);
+        assertTrue(((Canvas) chart.lookup("." + ChartStyles.PLOT)).getHeight() < plotHeight, "the price pane shrank");
+        // The legend shows each study's value at the newest candle.
+        double newestSma9 = market.book().read(Timeframe.M1, c -> {
+            double sum = 0;
+            for (int i = c.size() - 9; i < c.size(); i++) {
+                sum += c.close(i);
+            }
+            return sum / 9;
+        });
+        int decimals = PriceFormat.decimalsFor(market.book().read(Timeframe.M1, c -> c.close(c.size() - 1)));
+        waitUntil(() -> legendRow("SMA 9").valueTexts().equals(List.of(PriceFormat.price(newestSma9, decimals))));
+        assertTrue(legendRow("SMA 50") != null);
+
+        robot.clickOn(legendRow("RSI 14").lookup("." + ChartStyles.STUDY_REMOVE));
+        awaitFrame();
+        assertEquals(
+                List.of("SMA 9", "SMA 50", "Vol"),
+                chart.getStudies().stream().map(s -> s.label()).toList());
+        waitUntil(() -> chart.lookup(".pane.rsi") == null);
+    }
+
+    @Test
+    void draggingTheDividerResizesThePanesAndTheStudyRemembersIt() throws Exception {
+        robot.interact(() -> chart.getStudies().setAll(StudyText.parseList("volume,rsi")));
+        awaitFrame();
+        Canvas rsi = (Canvas) chart.lookup(".pane.rsi");
+        double before = rsi.getHeight();
+        double volumeBefore = ((Canvas) chart.lookup(".pane.volume")).getHeight();
+        Bounds pane = rsi.localToScreen(rsi.getBoundsInLocal());
+        // The divider is the RSI pane's top edge; dragging it up 60 pixels trades that much from the volume pane.
+        robot.drag(new Point2D(pane.getMinX() + 200, pane.getMinY()), MouseButton.PRIMARY)
+                .moveBy(0, -30)
+                .moveBy(0, -30)
+                .release(MouseButton.PRIMARY);
+        awaitFrame();
+        waitUntil(() -> Math.abs(((Canvas) chart.lookup(".pane.rsi")).getHeight() - (before + 60)) <= 1);
+        double total = surface().getHeight();
+        assertEquals((before + 60) / total, chart.getStudies().get(1).paneShare(), 2.0 / total);
+        assertEquals((volumeBefore - 60) / total, chart.getStudies().get(0).paneShare(), 2.0 / total);
+        assertEquals(volumeBefore - 60, ((Canvas) chart.lookup(".pane.volume")).getHeight(), 1);
+    }
+
+    private StudyLegend legendRow(String label) {
+        for (Node node : chart.lookupAll("." + ChartStyles.STUDY_LEGEND)) {
+            StudyLegend row = (StudyLegend) node;
+            if (row.study() != null && row.study().label().equals(label) && row.isVisible()) {
+                return row;
+            }
+        }
+        return null;
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.klinelive.chart;
 
+import com.klinelive.chart.indicator.StudyText;
 import com.klinelive.model.Timeframe;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -16,7 +17,8 @@ import javafx.stage.Stage;
 
 /**
  * Opens the chart in a real window over a synthetic live book, to look at it (run under Xvfb for a screenshot).
- * Arguments: {@code light} for the light theme, {@code overlays} for SMA/EMA/Bollinger, {@code crosshair} to
+ * Arguments: {@code light} for the light theme, {@code overlays} for SMA/EMA/Bollinger, {@code studies=rsi,macd}
+ * for any studies (replacing volume), {@code crosshair} to
  * place the crosshair, {@code back} to scroll back, {@code far} to zoom far out, {@code 5m} (any timeframe
  * label) to pick the timeframe; for a rough performance look, {@code history=N} (N one-second candles),
  * {@code visible=N} (candles on screen), {@code width=}, {@code height=} and {@code tickms=} (feed period).
@@ -58,10 +60,12 @@ public final class ChartPreview {
                 chart.getStyleClass().add(ChartStyles.LIGHT);
             }
             if (args.contains("overlays")) {
-                chart.setShowSma(true);
-                chart.setShowEma(true);
-                chart.setShowBollinger(true);
+                chart.getStudies().addAll(StudyText.parseList("sma:20,ema:50,bollinger"));
             }
+            args.stream()
+                    .filter(a -> a.startsWith("studies="))
+                    .findFirst()
+                    .ifPresent(a -> chart.getStudies().setAll(StudyText.parseList(a.substring(8))));
             if (args.contains("far")) {
                 chart.setBarSpacing(0.3);
             }

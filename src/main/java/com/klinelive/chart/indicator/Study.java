@@ -1,8 +1,12 @@
 package com.klinelive.chart.indicator;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * One indicator on a chart, as the trader set it up: its kind, parameter values and colours, and for a pane of
@@ -43,8 +47,9 @@ public record Study(Indicator indicator, List<Double> parameters, List<String> c
             accepted.get(i).check(parameters.get(i));
         }
         if (colours.size() != defaultColours(indicator).size()) {
-            throw new IllegalArgumentException(indicator.name() + " takes "
-                    + defaultColours(indicator).size() + " colours, not " + colours.size());
+            int n = defaultColours(indicator).size();
+            throw new IllegalArgumentException(
+                    indicator.name() + " takes " + n + (n == 1 ? " colour" : " colours") + ", not " + colours.size());
         }
         if (!(paneShare >= MIN_SHARE && paneShare <= MAX_SHARE)) {
             throw new IllegalArgumentException("pane share must be from " + MIN_SHARE + " to " + MAX_SHARE);
@@ -91,29 +96,40 @@ public record Study(Indicator indicator, List<Double> parameters, List<String> c
     }
 
     /**
-     * This study with its line colours moved to palette lines ({@code line-1} ... {@code line-6}) that none of
-     * {@code others} uses, where its own are taken: a second SMA beside the first gets a colour of its own.
-     * Explicit colours and other palette keys stay.
+     * This study with its line colours moved to palette lines ({@code line-1} ... {@code line-6}) that no other
+     * overlay among {@code others} uses, where its own are taken: a second SMA beside the first gets a colour of
+     * its own. A study in a pane of its own keeps its colours (nothing else draws there); explicit colours and
+     * other palette keys stay.
      */
     public Study apartFrom(List<Study> others) {
-        List<String> used = new ArrayList<>();
-        for (Study other : others) {
-            used.addAll(other.colours);
+        if (inPane()) {
+            return this;
         }
+        Set<String> used = new HashSet<>();
+        for (Study other : others) {
+            if (!other.inPane()) {
+                used.addAll(other.colours);
+            }
+        }
+        Map<String, String> moved = new HashMap<>();
         List<String> mine = new ArrayList<>(colours);
         for (int i = 0; i < mine.size(); i++) {
             String colour = mine.get(i);
             if (colour.startsWith(LINE) && used.contains(colour)) {
-                for (int k = 1; k <= LINES; k++) {
-                    if (!used.contains(LINE + k) && !mine.contains(LINE + k)) {
-                        mine.set(i, LINE + k);
-                        break;
-                    }
-                }
+                mine.set(i, moved.computeIfAbsent(colour, c -> freeLine(used, moved, c)));
             }
-            used.add(mine.get(i));
         }
         return withColours(mine);
+    }
+
+    private String freeLine(Set<String> used, Map<String, String> moved, String fallback) {
+        for (int k = 1; k <= LINES; k++) {
+            String line = LINE + k;
+            if (!used.contains(line) && !colours.contains(line) && !moved.containsValue(line)) {
+                return line;
+            }
+        }
+        return fallback;
     }
 
     /** What its values depend on. */

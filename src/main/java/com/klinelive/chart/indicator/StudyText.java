@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 /**
  * Studies as text, for command lines and settings. A study is its indicator's id with its parameter values after
  * colons, defaults for those left out: {@code sma:20}, {@code macd:12:26:9}, {@code rsi}. Settings add its colours
- * and pane share: {@code rsi:14|line-3|0.2}. A list separates studies with commas.
+ * and pane share: {@code rsi:14|line-3|0.2}, {@code macd:12:26:9|histogram-up/histogram-down/line-2/line-4|0.2}.
+ * A list separates studies with commas.
  */
 public final class StudyText {
 
@@ -47,7 +48,7 @@ public final class StudyText {
             throw new IllegalArgumentException(indicator.id() + ": " + e.getMessage(), e);
         }
         if (parts.length > 1 && !parts[1].isEmpty()) {
-            List<String> colours = Arrays.asList(parts[1].split(","));
+            List<String> colours = Arrays.asList(parts[1].split("/"));
             for (String colour : colours) {
                 if (!COLOUR.matcher(colour).matches()) {
                     throw new IllegalArgumentException("bad colour '" + colour + "' for " + indicator.id());
@@ -87,7 +88,7 @@ public final class StudyText {
 
     /** {@code study} with its colours and pane share, for settings: {@code rsi:14|line-3|0.2}. */
     public static String formatFull(Study study) {
-        return format(study) + "|" + String.join(",", study.colours()) + "|" + study.paneShare();
+        return format(study) + "|" + String.join("/", study.colours()) + "|" + study.paneShare();
     }
 
     /** A list of studies in full, comma-separated, as {@link #parseList(String)} reads it. */
