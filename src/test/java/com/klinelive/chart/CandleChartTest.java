@@ -20,6 +20,9 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.TextField;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
@@ -267,6 +270,34 @@ class CandleChartTest {
         assertEquals((before + 60) / total, chart.getStudies().get(1).paneShare(), 2.0 / total);
         assertEquals((volumeBefore - 60) / total, chart.getStudies().get(0).paneShare(), 2.0 / total);
         assertEquals(volumeBefore - 60, ((Canvas) chart.lookup(".pane.volume")).getHeight(), 1);
+    }
+
+    @Test
+    void theSettingsDialogChecksEachValueAndReplacesTheStudy() throws Exception {
+        robot.interact(() -> chart.getStudies().setAll(StudyText.parseList("rsi")));
+        awaitFrame();
+        waitUntil(() -> legendRow("RSI 14") != null);
+        robot.clickOn(legendRow("RSI 14").lookup("." + ChartStyles.STUDY_EDIT));
+        WaitForAsyncUtils.waitForFxEvents();
+        TextField length = robot.lookup("#parameter-0").queryAs(TextField.class);
+        DialogPane pane = (DialogPane) length.getScene().getRoot();
+        Button ok = (Button) pane.lookupButton(ButtonType.OK);
+        Label error = (Label) pane.lookup("." + StudyDialog.ERROR);
+
+        robot.interact(() -> length.setText("0"));
+        assertTrue(ok.isDisabled());
+        assertEquals("length must be a whole number from 1 to 1000, not 0", error.getText());
+        robot.interact(() -> length.setText("abc"));
+        assertTrue(ok.isDisabled());
+        assertTrue(error.getText().contains("'abc' is not a number"), error.getText());
+
+        robot.interact(() -> length.setText("21"));
+        assertFalse(ok.isDisabled());
+        robot.clickOn(ok);
+        waitUntil(() -> chart.getStudies().get(0).label().equals("RSI 21"));
+        waitUntil(() -> legendRow("RSI 21") != null);
+        // Colours left alone stay the theme's palette colours.
+        assertEquals(List.of("line-3"), chart.getStudies().get(0).colours());
     }
 
     private StudyLegend legendRow(String label) {
