@@ -3,6 +3,7 @@ package com.klinelive.chart;
 import com.klinelive.candle.CandleBook;
 import com.klinelive.chart.indicator.Indicators;
 import com.klinelive.chart.indicator.Study;
+import com.klinelive.chart.scale.ScaleMode;
 import com.klinelive.model.Timeframe;
 import java.util.List;
 import java.util.Objects;
@@ -49,6 +50,8 @@ public class CandleChart extends Control {
     private final BooleanProperty followLive = new SimpleBooleanProperty(this, "followLive", true);
     private final ObservableList<Study> studies =
             FXCollections.observableArrayList(Study.of(Indicators.byId("volume")));
+    private final ObjectProperty<ScaleMode> scaleMode = new SimpleObjectProperty<>(this, "scaleMode", ScaleMode.LINEAR);
+    private final BooleanProperty autoFit = new SimpleBooleanProperty(this, "autoFit", true);
     private final DoubleProperty barSpacing = new SimpleDoubleProperty(this, "barSpacing", 8);
     private final DoubleProperty rightOffset = new SimpleDoubleProperty(this, "rightOffset", LIVE_MARGIN_PIXELS / 8);
     private final ReadOnlyObjectWrapper<VisibleRange> visibleRange =
@@ -144,6 +147,36 @@ public class CandleChart extends Control {
      */
     public final ObservableList<Study> getStudies() {
         return studies;
+    }
+
+    /** How the price axis maps and labels prices: linear, logarithmic or percent. Never null. */
+    public final ObjectProperty<ScaleMode> scaleModeProperty() {
+        return scaleMode;
+    }
+
+    public final ScaleMode getScaleMode() {
+        return scaleMode.get();
+    }
+
+    public final void setScaleMode(ScaleMode value) {
+        scaleMode.set(Objects.requireNonNull(value, "scaleMode"));
+    }
+
+    /**
+     * Whether the price axis fits the visible candles and overlays every frame. Dragging the price axis turns it
+     * off (the range then stays where the user put it, and dragging the chart moves it up and down);
+     * double-clicking the axis turns it on again.
+     */
+    public final BooleanProperty autoFitProperty() {
+        return autoFit;
+    }
+
+    public final boolean isAutoFit() {
+        return autoFit.get();
+    }
+
+    public final void setAutoFit(boolean value) {
+        autoFit.set(value);
     }
 
     /** Pixels per candle: the zoom. Kept within the limits of {@link com.klinelive.chart.scale.Viewport}. */

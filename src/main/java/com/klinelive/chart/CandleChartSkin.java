@@ -3,6 +3,7 @@ package com.klinelive.chart;
 import com.klinelive.candle.CandleBook;
 import com.klinelive.chart.indicator.Study;
 import com.klinelive.chart.scale.PaneLayout;
+import com.klinelive.chart.scale.PriceScale;
 import com.klinelive.chart.scale.Viewport;
 import com.klinelive.model.Timeframe;
 import java.util.ArrayList;
@@ -33,6 +34,9 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
 
     private static final double MIN_AXIS_WIDTH = 64;
 
+    /** Dragging the price axis this many pixels down shows e (2.7) times the range. */
+    private static final double PRICE_STRETCH_PIXELS = 150;
+
     /** Identifies the series on screen: another book or timeframe is another series. */
     private record SeriesKey(CandleBook book, Timeframe timeframe) {}
 
@@ -51,6 +55,10 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
             new FramePainter.Geometry(0, 0, 0, 0, MIN_AXIS_WIDTH, 1, PaneLayout.of(0, new double[0]));
     private boolean viewDirty = true;
     private int dividerDrag = -1;
+    /** The price range the user set, null while auto-fit is on. */
+    private PriceScale manualPrices;
+
+    private PriceScale priceDragStart;
     private PaneLayout dividerLayout;
     private boolean crosshairDirty;
     private boolean writingBack;
@@ -67,7 +75,7 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
         surface.setCursor(Cursor.CROSSHAIR);
         panes.add(PaneView.price());
         buildPanes();
-        input = new ChartInput(chart, surface, this);
+        input = new ChartInput(chart, surface, panes.get(0).axis, this);
         timer = new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -75,6 +83,16 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
             }
         };
         List<Observable> view = List.of(chart.bookProperty(), chart.timeframeProperty(), chart.barSpacingProperty());
+        registerChangeListener(chart.scaleModeProperty(), o -> {
+            manualPrices = null;
+            chart.setAutoFit(true);
+            viewChanged();
+        });
+        registerChangeListener(chart.autoFitProperty(), o -> {
+            // Off: the range stays where the last frame fitted it.
+            manualPrices = chart.isAutoFit() ? null : panes.get(0).scale;
+            viewChanged();
+        });
         for (Observable property : view) {
             registerInvalidationListener(property, o -> viewChanged());
         }
@@ -142,6 +160,44 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
     public void beginDividerDrag(int divider) {
         dividerDrag = divider;
         dividerLayout = geometry.layout();
+    }
+
+    @Override
+    public boolean overPrices(double y) {
+        return y >= 0 && y < geometry.plotHeight();
+    }
+
+    @Override
+    public void beginPriceDrag() {
+        priceDragStart = panes.get(0).scale;
+    }
+
+    @Override
+    public void stretchPrices(double dy) {
+        if (priceDragStart == null) {
+            return;
+        }
+        setManualPrices(priceDragStart.stretched(Math.exp(dy / PRICE_STRETCH_PIXELS)));
+    }
+
+    @Override
+    public boolean panPrices(double dy) {
+        if (getSkinnable().isAutoFit() || priceDragStart == null) {
+            return false;
+        }
+        setManualPrices(priceDragStart.shifted(dy));
+        return true;
+    }
+
+    @Override
+    public void resetPrices() {
+        getSkinnable().setAutoFit(true);
+    }
+
+    private void setManualPrices(PriceScale scale) {
+        getSkinnable().setAutoFit(false);
+        manualPrices = scale;
+        viewDirty = true;
     }
 
     /** Gives the panes around the divider their new shares, in the studies, which the chart remembers. */
@@ -410,7 +466,7 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
             frame.clear(request);
         }
         writeBack(chart);
-        boolean repainted = painter.paint(chart, frame, geometry, panes, pointerX, pointerY, whole);
+        boolean repainted = painter.paint(chart, frame, geometry, panes, manualPrices, pointerX, pointerY, whole);
         double axisWidth = painter.axisWidthNeeded(geometry, panes.get(0));
         if (axisWidth > geometry.axisWidth()) {
             geometry = geometry.withAxisWidth(axisWidth);

@@ -66,6 +66,8 @@ final class ChartFrame {
     double high;
     double newestOpen = Double.NaN;
     double newestClose = Double.NaN;
+    /** Close of the first candle on screen: what the percent scale counts from. */
+    double baseClose = Double.NaN;
 
     /** Reads the frame from {@code columns}; call inside the book's read lock. */
     void read(CandleColumns columns, Request request) {
@@ -88,6 +90,7 @@ final class ChartFrame {
         }
         newestOpen = n > 0 ? candles.open(n - 1) : Double.NaN;
         newestClose = n > 0 ? candles.close(n - 1) : Double.NaN;
+        baseClose = to > from ? candles.close(from) : Double.NaN;
         readLegend(columns, request.legendX());
     }
 
@@ -113,6 +116,7 @@ final class ChartFrame {
         high = Double.NaN;
         newestOpen = Double.NaN;
         newestClose = Double.NaN;
+        baseClose = Double.NaN;
         legend.index = -1;
     }
 

@@ -13,6 +13,8 @@ import javafx.scene.input.ZoomEvent;
  * Turns mouse, trackpad and keyboard input into view changes: wheel or pinch zooms around the pointer, a drag or
  * a horizontal swipe pans, arrow keys pan, +/- zoom, Home shows the oldest candle, End and Space go live. The
  * pointer's position over the panes drives the crosshair; dragging the divider between two panes resizes them.
+ * Dragging the price axis stretches the prices (auto-fit off; the chart then drags up and down too),
+ * double-clicking it fits them again.
  */
 final class ChartInput {
 
@@ -41,6 +43,25 @@ final class ChartInput {
 
         /** Moves the divider being dragged to {@code dy} pixels from where the drag started. */
         void dragDivider(double dy);
+
+        /** Whether plot y lies over the price pane. */
+        boolean overPrices(double y);
+
+        /** Starts a drag that stretches or moves the price range from where it is now; turns auto-fit off. */
+        void beginPriceDrag();
+
+        /** Stretches the price range by a drag of {@code dy} pixels from its start: down shows more range. */
+        void stretchPrices(double dy);
+
+        /**
+         * Moves the price range with a drag of {@code dy} pixels from its start, when auto-fit is off.
+         *
+         * @return whether it moved (auto-fit is off)
+         */
+        boolean panPrices(double dy);
+
+        /** Fits the price range to the candles again (auto-fit on). */
+        void resetPrices();
     }
 
     /** How close to a divider, in pixels, the pointer grabs it. */
@@ -59,7 +80,9 @@ final class ChartInput {
 
     private final Node chart;
     private final Node surface;
+    private final Node priceAxis;
     private final Target target;
+    private boolean pricePan;
     private double dragStartX;
     private double dragStartY;
     private Viewport dragStartView;
@@ -73,15 +96,22 @@ final class ChartInput {
     private final EventHandler<ScrollEvent> scrolled = this::scrolled;
     private final EventHandler<ZoomEvent> zoomed = this::zoomed;
     private final EventHandler<KeyEvent> keyPressed = this::keyPressed;
+    private final EventHandler<MouseEvent> axisPressed = this::axisPressed;
+    private final EventHandler<MouseEvent> axisDragged = this::axisDragged;
 
     /**
      * @param chart   the control: receives wheel, pinch and keys
-     * @param surface the node over both panes: receives pointer moves and drags
+     * @param surface   the node over the panes: receives pointer moves and drags
+     * @param priceAxis the price pane's axis: dragged to stretch the prices, double-clicked to fit them again
      */
-    ChartInput(Node chart, Node surface, Target target) {
+    ChartInput(Node chart, Node surface, Node priceAxis, Target target) {
         this.chart = chart;
         this.surface = surface;
+        this.priceAxis = priceAxis;
         this.target = target;
+        priceAxis.setCursor(Cursor.V_RESIZE);
+        priceAxis.addEventHandler(MouseEvent.MOUSE_PRESSED, axisPressed);
+        priceAxis.addEventHandler(MouseEvent.MOUSE_DRAGGED, axisDragged);
         surface.addEventHandler(MouseEvent.MOUSE_MOVED, moved);
         surface.addEventHandler(MouseEvent.MOUSE_EXITED, exited);
         surface.addEventHandler(MouseEvent.MOUSE_PRESSED, pressed);
@@ -94,6 +124,8 @@ final class ChartInput {
 
     /** Removes every handler this added. */
     void dispose() {
+        priceAxis.removeEventHandler(MouseEvent.MOUSE_PRESSED, axisPressed);
+        priceAxis.removeEventHandler(MouseEvent.MOUSE_DRAGGED, axisDragged);
         surface.removeEventHandler(MouseEvent.MOUSE_MOVED, moved);
         surface.removeEventHandler(MouseEvent.MOUSE_EXITED, exited);
         surface.removeEventHandler(MouseEvent.MOUSE_PRESSED, pressed);
@@ -123,6 +155,10 @@ final class ChartInput {
             dragStartView = null;
         } else {
             dragStartView = target.currentView();
+            pricePan = target.overPrices(e.getY());
+            if (pricePan) {
+                target.beginPriceDrag();
+            }
         }
     }
 
@@ -137,6 +173,9 @@ final class ChartInput {
         }
         surface.setCursor(Cursor.CLOSED_HAND);
         target.show(dragStartView.pan(e.getX() - dragStartX));
+        if (pricePan) {
+            target.panPrices(e.getY() - dragStartY);
+        }
         pointAt(e.getX(), e.getY());
         e.consume();
     }
@@ -145,6 +184,22 @@ final class ChartInput {
         dragStartView = null;
         divider = -1;
         surface.setCursor(target.dividerAt(e.getY()) >= 0 ? Cursor.V_RESIZE : Cursor.CROSSHAIR);
+    }
+
+    private void axisPressed(MouseEvent e) {
+        chart.requestFocus();
+        if (e.getClickCount() == 2) {
+            target.resetPrices();
+        } else {
+            dragStartY = e.getY();
+            target.beginPriceDrag();
+        }
+        e.consume();
+    }
+
+    private void axisDragged(MouseEvent e) {
+        target.stretchPrices(e.getY() - dragStartY);
+        e.consume();
     }
 
     private void scrolled(ScrollEvent e) {

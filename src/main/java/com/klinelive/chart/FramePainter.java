@@ -3,13 +3,18 @@ package com.klinelive.chart;
 import com.klinelive.candle.CandleBook;
 import com.klinelive.chart.indicator.Plot;
 import com.klinelive.chart.indicator.Study;
+import com.klinelive.chart.indicator.ValueFormat;
+import com.klinelive.chart.scale.AxisTick;
 import com.klinelive.chart.scale.BarBuffer;
 import com.klinelive.chart.scale.PaneLayout;
 import com.klinelive.chart.scale.PriceFormat;
 import com.klinelive.chart.scale.PriceScale;
+import com.klinelive.chart.scale.ScaleMode;
 import com.klinelive.chart.scale.TimeTicks;
+import com.klinelive.chart.scale.ValueTicks;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.DoubleFunction;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Paint;
@@ -110,6 +115,7 @@ final class FramePainter {
             ChartFrame frame,
             Geometry at,
             List<PaneView> panes,
+            PriceScale manualPrices,
             double pointerX,
             double pointerY,
             boolean whole) {
@@ -134,10 +140,10 @@ final class FramePainter {
             PaneView view = panes.get(k);
             List<StudyFrame> studies = k == 0 ? overlays : studiesOf(frame, view.study);
             view.scale = k == 0 || studies.isEmpty()
-                    ? priceScale(frame, at.layout().height(k))
+                    ? priceScale(frame, at.layout().height(k), chart.getScaleMode(), manualPrices)
                     : paneScale(view, studies.get(0), at.layout().height(k));
-            view.axis.setRange(view.scale.min(), view.scale.max());
-            view.ticks = view.axis.ticks(at.layout().height(k));
+            view.ticks = ticks(view, k == 0 ? chart.getScaleMode() : ScaleMode.LINEAR, frame.baseClose);
+            view.axis.setTicks(view.scale, view.ticks);
             Setting setting = new Setting(
                     at.layout().top(k),
                     at.layout().height(k),
@@ -189,7 +195,10 @@ final class FramePainter {
     double axisWidthNeeded(Geometry at, PaneView price) {
         PriceScale prices = price.scale;
         String widest = PriceFormat.price(Math.max(Math.abs(prices.max()), Math.abs(prices.min())), decimals);
-        int length = Math.max(widest.length(), price.ticks.format(prices.max()).length());
+        int length = widest.length();
+        for (AxisTick tick : price.ticks) {
+            length = Math.max(length, tick.label().length());
+        }
         if (length > axisLabelLength) {
             axisLabelLength = length;
             return Math.max(at.axisWidth(), price.axis.widthFor("8".repeat(length)));
@@ -207,8 +216,28 @@ final class FramePainter {
         return List.of();
     }
 
-    /** Fits the candles and the overlays' values. */
-    private PriceScale priceScale(ChartFrame frame, double height) {
+    /** The ticks of a pane: the price pane's by the scale mode, an indicator pane's linear in its format. */
+    private static List<AxisTick> ticks(PaneView view, ScaleMode mode, double base) {
+        double spacing = PriceAxis.MIN_LABEL_SPACING;
+        if (!view.isPrice()) {
+            DoubleFunction<String> format = view.indicator.format() == ValueFormat.VOLUME ? PriceFormat::volume : null;
+            return ValueTicks.linear(view.scale, spacing, format);
+        }
+        return switch (mode) {
+            case LINEAR -> ValueTicks.linear(view.scale, spacing, null);
+            case LOG -> ValueTicks.log(view.scale, spacing);
+            case PERCENT -> ValueTicks.percent(view.scale, spacing, base);
+        };
+    }
+
+    /**
+     * The price pane's scale: the range the user set ({@code manual}, auto-fit off), else a fit of the candles and
+     * the overlays' values, logarithmic in {@link ScaleMode#LOG}.
+     */
+    private PriceScale priceScale(ChartFrame frame, double height, ScaleMode mode, PriceScale manual) {
+        if (manual != null && manual.log() == (mode == ScaleMode.LOG)) {
+            return manual.withHeight(height);
+        }
         double low = frame.low;
         double high = frame.high;
         for (StudyFrame overlay : overlays) {
@@ -219,7 +248,9 @@ final class FramePainter {
             low = Double.NaN;
             high = Double.NaN;
         }
-        return PriceScale.fit(low, high, height, PRICE_PADDING);
+        return mode == ScaleMode.LOG
+                ? PriceScale.fitLog(low, high, height, PRICE_PADDING)
+                : PriceScale.fit(low, high, height, PRICE_PADDING);
     }
 
     /** Fits the study's values and levels, from zero for volumes and with zero for histograms. */
@@ -395,7 +426,10 @@ final class FramePainter {
         setLine(crosshairX, lineX, at.top(), lineX, bottom);
         setLine(crosshairY, at.left(), lineY, at.left() + at.plotWidth(), lineY);
         PaneView pane = panes.get(k);
-        String value = pane.format(pane.scale.value(y - at.layout().top(k)), decimals);
+        double under = pane.scale.value(y - at.layout().top(k));
+        String value = k == 0 && chart.getScaleMode() == ScaleMode.PERCENT && frame.baseClose > 0
+                ? ValueTicks.signed(ValueTicks.percent(under, frame.baseClose), 2)
+                : pane.format(under, decimals);
         labels.crosshairValue(value, at.left() + at.plotWidth(), at.axisWidth(), at.top() + y);
         long time = index >= 0 && frame.legend.index == index ? frame.legend.time : Long.MIN_VALUE;
         labels.crosshairTime(

@@ -3,7 +3,7 @@ package com.klinelive.chart;
 import com.klinelive.chart.indicator.Indicator;
 import com.klinelive.chart.indicator.Study;
 import com.klinelive.chart.indicator.ValueFormat;
-import com.klinelive.chart.scale.NiceTicks;
+import com.klinelive.chart.scale.AxisTick;
 import com.klinelive.chart.scale.PriceFormat;
 import com.klinelive.chart.scale.PriceScale;
 import java.util.List;
@@ -28,7 +28,7 @@ final class PaneView {
 
     Study study;
     PriceScale scale = new PriceScale(0, 1, 1);
-    NiceTicks ticks = NiceTicks.of(0, 1, 1);
+    List<AxisTick> ticks = List.of();
 
     private PaneView(Study study, Canvas history, Canvas live, PriceAxis axis, StudyLegend legend) {
         this.study = study;
@@ -50,7 +50,7 @@ final class PaneView {
 
     /** The pane of {@code study}. */
     static PaneView of(Study study, StudyLegend legend) {
-        PriceAxis axis = new PriceAxis(study.indicator().format() == ValueFormat.VOLUME ? PriceFormat::volume : null);
+        PriceAxis axis = new PriceAxis();
         axis.getStyleClass().add(ChartStyles.PANE_AXIS);
         Canvas history = canvas(ChartStyles.PANE);
         history.getStyleClass().add(study.indicator().id());

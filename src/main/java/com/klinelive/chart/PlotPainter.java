@@ -1,7 +1,7 @@
 package com.klinelive.chart;
 
+import com.klinelive.chart.scale.AxisTick;
 import com.klinelive.chart.scale.BarBuffer;
-import com.klinelive.chart.scale.NiceTicks;
 import com.klinelive.chart.scale.PriceScale;
 import com.klinelive.chart.scale.TimeTicks;
 import com.klinelive.chart.scale.Viewport;
@@ -29,24 +29,22 @@ final class PlotPainter {
 
     private PlotPainter() {}
 
-    /** Grid lines at the price and time ticks, one device pixel wide. */
+    /** Grid lines at the value and time ticks, one device pixel wide. */
     static void grid(
             GraphicsContext gc,
             BarGeometry g,
             double width,
             double height,
-            PriceScale prices,
-            NiceTicks priceTicks,
+            PriceScale scale,
+            List<AxisTick> ticks,
             Viewport view,
             List<TimeTicks.Tick> timeTicks,
             Paint colour) {
         gc.setFill(colour);
         double line = g.logical(1);
-        if (prices != null) {
-            for (int i = 0; i < priceTicks.count(); i++) {
-                int y = g.deviceY(prices.y(priceTicks.value(i)));
-                gc.fillRect(0, g.logical(y), width, line);
-            }
+        for (AxisTick tick : ticks) {
+            int y = g.deviceY(scale.y(tick.value()));
+            gc.fillRect(0, g.logical(y), width, line);
         }
         for (TimeTicks.Tick tick : timeTicks) {
             int x = (int) Math.floor(view.x(tick.position()) * g.scale);
