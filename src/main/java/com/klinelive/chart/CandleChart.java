@@ -4,6 +4,8 @@ import com.klinelive.candle.CandleBook;
 import com.klinelive.chart.indicator.Indicators;
 import com.klinelive.chart.indicator.Study;
 import com.klinelive.chart.scale.ScaleMode;
+import com.klinelive.chart.type.ChartType;
+import com.klinelive.chart.type.ChartTypes;
 import com.klinelive.model.Timeframe;
 import java.util.List;
 import java.util.Objects;
@@ -50,6 +52,8 @@ public class CandleChart extends Control {
     private final BooleanProperty followLive = new SimpleBooleanProperty(this, "followLive", true);
     private final ObservableList<Study> studies =
             FXCollections.observableArrayList(Study.of(Indicators.byId("volume")));
+    private final ObjectProperty<ChartType> chartType =
+            new SimpleObjectProperty<>(this, "chartType", ChartTypes.candles());
     private final ObjectProperty<ScaleMode> scaleMode = new SimpleObjectProperty<>(this, "scaleMode", ScaleMode.LINEAR);
     private final BooleanProperty autoFit = new SimpleBooleanProperty(this, "autoFit", true);
     private final DoubleProperty barSpacing = new SimpleDoubleProperty(this, "barSpacing", 8);
@@ -147,6 +151,19 @@ public class CandleChart extends Control {
      */
     public final ObservableList<Study> getStudies() {
         return studies;
+    }
+
+    /** How the candles are drawn: candles, hollow candles, OHLC bars, line, area, Heikin-Ashi. Never null. */
+    public final ObjectProperty<ChartType> chartTypeProperty() {
+        return chartType;
+    }
+
+    public final ChartType getChartType() {
+        return chartType.get();
+    }
+
+    public final void setChartType(ChartType value) {
+        chartType.set(Objects.requireNonNull(value, "chartType"));
     }
 
     /** How the price axis maps and labels prices: linear, logarithmic or percent. Never null. */

@@ -82,7 +82,8 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
                 pulse(now);
             }
         };
-        List<Observable> view = List.of(chart.bookProperty(), chart.timeframeProperty(), chart.barSpacingProperty());
+        List<Observable> view = List.of(
+                chart.bookProperty(), chart.timeframeProperty(), chart.barSpacingProperty(), chart.chartTypeProperty());
         registerChangeListener(chart.scaleModeProperty(), o -> {
             manualPrices = null;
             chart.setAutoFit(true);
@@ -456,6 +457,7 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
                 book == null ? 0 : book.version(),
                 timeframe.millis(),
                 List.copyOf(chart.getStudies()),
+                chart.getChartType(),
                 legendX());
         if (book != null && book.timeframes().contains(timeframe)) {
             book.read(timeframe, columns -> {

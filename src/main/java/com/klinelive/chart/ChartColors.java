@@ -1,5 +1,6 @@
 package com.klinelive.chart;
 
+import com.klinelive.chart.type.Palette;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -22,7 +23,7 @@ import javafx.scene.paint.Paint;
  * colour ({@code #ff9800}); {@link #resolve(String)} turns either into a paint. Labels, axes and buttons are nodes
  * and take their colours from CSS directly.
  */
-final class ChartColors {
+final class ChartColors implements Palette {
 
     /** Every palette key with its colour when no stylesheet applies. */
     private static final Map<String, String> DEFAULTS = defaults();
@@ -69,6 +70,11 @@ final class ChartColors {
      * else, so a colour mistyped in the settings shows as grey rather than failing the frame.
      */
     Paint resolve(String colour) {
+        return colour(colour);
+    }
+
+    @Override
+    public Paint colour(String colour) {
         StyleableObjectProperty<Paint> property = palette.get(colour);
         if (property != null) {
             return property.get();
@@ -111,6 +117,8 @@ final class ChartColors {
         d.put("band-fill", "#ab47bc14");
         d.put("histogram-up", "#26a69a99");
         d.put("histogram-down", "#ef535099");
+        d.put("area-line", "#42a5f5");
+        d.put("area-fill", "#42a5f529");
         d.put("level", "#6e7681");
         d.put("level-fill", "#ab47bc0d");
         return d;

@@ -6,6 +6,7 @@ import com.klinelive.chart.scale.BarBuffer;
 import com.klinelive.chart.scale.ColumnDecimator;
 import com.klinelive.chart.scale.TimeTicks;
 import com.klinelive.chart.scale.Viewport;
+import com.klinelive.chart.type.ChartType;
 import com.klinelive.model.CandleColumns;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,6 +36,7 @@ final class ChartFrame {
      * @param version      the book's version before reading
      * @param periodMillis the timeframe's period
      * @param studies      the chart's studies, in order
+     * @param chartType    how the candles are drawn; it may draw candles of its own, computed here
      * @param legendX      pixel x of the crosshair, NaN for none (the legend shows the newest candle)
      */
     record Request(
@@ -46,6 +48,7 @@ final class ChartFrame {
             long version,
             long periodMillis,
             List<Study> studies,
+            ChartType chartType,
             double legendX) {}
 
     final BarBuffer bars = new BarBuffer();
@@ -55,6 +58,9 @@ final class ChartFrame {
 
     private final ViewTracker tracker = new ViewTracker();
     private final Map<Study.Key, StudySeries> series = new HashMap<>();
+    private final TransformedCandles transformed = new TransformedCandles();
+    private ChartType transformType;
+    private StudySeries transform;
 
     Viewport viewport = new Viewport(0, 0, 8, 0);
     List<TimeTicks.Tick> timeTicks = List.of();
@@ -76,11 +82,12 @@ final class ChartFrame {
         int n = candles.size();
         double offset = tracker.resolve(candles, request.seriesKey(), request.rightOffset(), request.followLive());
         viewport = new Viewport(n, request.width(), request.barSpacing(), offset).clamped();
-        ColumnDecimator.decimate(candles, viewport, bars);
+        CandleColumns drawn = drawnCandles(candles, request);
+        ColumnDecimator.decimate(drawn, viewport, bars);
         int from = viewport.firstVisible();
         int to = viewport.endVisible();
         readStudies(candles, request, from);
-        measure();
+        measure(request.chartType().closesOnly());
         timeTicks = TimeTicks.compute(candles, viewport, request.periodMillis(), TIME_LABEL_SPACING);
         if (to > from) {
             range = new VisibleRange(from, to - 1, candles.time(from), candles.time(to - 1), n);
@@ -90,7 +97,7 @@ final class ChartFrame {
         }
         newestOpen = n > 0 ? candles.open(n - 1) : Double.NaN;
         newestClose = n > 0 ? candles.close(n - 1) : Double.NaN;
-        baseClose = to > from ? candles.close(from) : Double.NaN;
+        baseClose = to > from ? drawn.close(from) : Double.NaN;
         readLegend(columns, request.legendX());
     }
 
@@ -138,12 +145,28 @@ final class ChartFrame {
         }
     }
 
-    private void measure() {
+    /** The candles the chart type draws: the feed's, or its own computed from them, kept up to date. */
+    private CandleColumns drawnCandles(CandleColumns candles, Request request) {
+        ChartType type = request.chartType();
+        if (type.candles() == null) {
+            transformType = null;
+            transform = null;
+            return candles;
+        }
+        if (type != transformType) {
+            transformType = type;
+            transform = new StudySeries(4, type.candles());
+        }
+        transform.sync(candles, request.seriesKey());
+        return transformed.over(candles, transform);
+    }
+
+    private void measure(boolean closesOnly) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (int b = 0; b < bars.size(); b++) {
-            lo = Math.min(lo, bars.low(b));
-            hi = Math.max(hi, bars.high(b));
+            lo = Math.min(lo, closesOnly ? bars.close(b) : bars.low(b));
+            hi = Math.max(hi, closesOnly ? bars.close(b) : bars.high(b));
         }
         low = bars.size() > 0 ? lo : Double.NaN;
         high = bars.size() > 0 ? hi : Double.NaN;

@@ -12,6 +12,8 @@ import com.klinelive.chart.scale.PriceScale;
 import com.klinelive.chart.scale.ScaleMode;
 import com.klinelive.chart.scale.TimeTicks;
 import com.klinelive.chart.scale.ValueTicks;
+import com.klinelive.chart.type.BarGeometry;
+import com.klinelive.chart.type.ChartType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleFunction;
@@ -35,6 +37,12 @@ final class FramePainter {
     private static final double PRICE_PADDING = 0.08;
     private static final double PANE_PADDING = 0.1;
     private static final double VOLUME_PADDING = 0.12;
+
+    /**
+     * Device columns between the live layer's left edge and the centre of the bar before the newest: more than a
+     * line's half width and its anti-aliasing, so no pixel of the history layer depends on the newest value.
+     */
+    private static final int SPLIT_MARGIN = 3;
 
     /**
      * Where the panes are, in chart coordinates.
@@ -84,7 +92,8 @@ final class FramePainter {
             PriceScale scale,
             double split,
             List<TimeTicks.Tick> timeTicks,
-            List<Study> studies) {}
+            List<Study> studies,
+            ChartType chartType) {}
 
     final PriceLine priceLine = new PriceLine();
     final TimeAxis timeAxis = new TimeAxis();
@@ -124,6 +133,7 @@ final class FramePainter {
         chooseDecimals(frame.newestClose);
         double split = liveSplit(frame, at);
         int bars = frame.bars.size();
+        int liveFrom = liveFrom(frame, split);
         int shared = split < at.plotWidth() ? bars - 1 : bars;
         boolean barsSame = !whole && shownBars.sameAs(frame.bars, shared);
         overlays.clear();
@@ -152,7 +162,8 @@ final class FramePainter {
                     view.scale,
                     split,
                     frame.timeTicks,
-                    studies.stream().map(StudyFrame::study).toList());
+                    studies.stream().map(StudyFrame::study).toList(),
+                    k == 0 ? chart.getChartType() : null);
             // Sized here, with the setting that remembers the size: a canvas the layout pass resized is repainted.
             place(
                     view.history,
@@ -161,7 +172,7 @@ final class FramePainter {
                     at.plotWidth(),
                     at.layout().height(k));
             if (!barsSame || !view.shown.shows(setting, studies, shared)) {
-                paintPane(view.history, view, colors, frame, at, k, g, studies, 0, 0, split);
+                paintPane(chart, view.history, view, colors, frame, at, k, g, studies, 0, 0, split);
                 view.shown.remember(setting, studies, bars);
                 repainted = true;
             }
@@ -172,8 +183,7 @@ final class FramePainter {
                     at.plotWidth() - split,
                     at.layout().height(k));
             if (split < at.plotWidth()) {
-                int from = Math.max(0, bars - 2);
-                paintPane(view.live, view, colors, frame, at, k, g, studies, from, split, at.plotWidth());
+                paintPane(chart, view.live, view, colors, frame, at, k, g, studies, liveFrom, split, at.plotWidth());
             }
         }
         if (!barsSame) {
@@ -280,7 +290,8 @@ final class FramePainter {
      * drawn in plot coordinates and the canvas clips, so the live and the history layer paint identical pixels
      * where they meet.
      */
-    private void paintPane(
+    private static void paintPane(
+            CandleChart chart,
             Canvas canvas,
             PaneView view,
             ChartColors colors,
@@ -311,8 +322,7 @@ final class FramePainter {
             for (StudyFrame study : studies) {
                 StudyPainter.paint(gc, g, frame.bars, from, view.scale, study, colors, true);
             }
-            PlotPainter.candles(gc, g, frame.bars, from, view.scale, true, colors.candleUp.get());
-            PlotPainter.candles(gc, g, frame.bars, from, view.scale, false, colors.candleDown.get());
+            chart.getChartType().paint(gc, g, frame.bars, from, view.scale, colors);
         } else if (!studies.isEmpty()) {
             paintLevels(gc, g, view, at.plotWidth(), colors);
             StudyPainter.paint(gc, g, frame.bars, from, view.scale, studies.get(0), colors, true);
@@ -375,9 +385,10 @@ final class FramePainter {
     }
 
     /**
-     * Where the live layer starts, in plot x: at the device column of the centre of the bar before the newest, so
-     * it holds the newest candle and the line segments leading to it; the bar it cuts through is painted by both
-     * layers, each its own side. The pane's width when the newest candle is off screen: no live layer.
+     * Where the live layer starts, in plot x: a few device columns left of the centre of the bar before the
+     * newest, so it holds the newest candle and the whole line segments leading to it, with their joins and
+     * anti-aliasing (which depend on the newest value); the bars it cuts through are painted by both layers, each
+     * its own side. The pane's width when the newest candle is off screen: no live layer.
      */
     private static double liveSplit(ChartFrame frame, Geometry at) {
         int bars = frame.bars.size();
@@ -387,8 +398,17 @@ final class FramePainter {
         if (bars == 1) {
             return 0;
         }
-        double split = Math.floor(frame.bars.x(bars - 2) * at.scale()) / at.scale();
+        double split = (Math.floor(frame.bars.x(bars - 2) * at.scale()) - SPLIT_MARGIN) / at.scale();
         return Math.max(0, Math.min(at.plotWidth(), split));
+    }
+
+    /** The first bar the live layer paints: the first whose slot reaches past the split. */
+    private static int liveFrom(ChartFrame frame, double split) {
+        int from = Math.max(0, frame.bars.size() - 2);
+        while (from > 0 && frame.bars.x(from - 1) + frame.bars.slotWidth() >= split) {
+            from--;
+        }
+        return from;
     }
 
     /** Moves and sizes a layer canvas; an empty one takes no pixels. */

@@ -5,19 +5,18 @@ import com.klinelive.chart.scale.BarBuffer;
 import com.klinelive.chart.scale.PriceScale;
 import com.klinelive.chart.scale.TimeTicks;
 import com.klinelive.chart.scale.Viewport;
+import com.klinelive.chart.type.BarGeometry;
 import java.util.List;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Paint;
+import javafx.scene.shape.StrokeLineJoin;
 
 /**
  * The shapes the panes are painted with: grid, candles, lines, bands, columns from zero and level lines.
  *
- * <p>Candles are batched per colour: the fill is set once, then every rising (or falling) body and wick follows
- * as a device-aligned rectangle. Plain rectangles rather than one path per colour: on the software pipeline a
- * path of thousands of sub-rectangles goes through the anti-aliasing rasterizer and took about 40 % longer to
- * render at 5,000 candles than the same rectangles filled one by one, which take its fast path. The number of
- * rectangles is bounded by the plot width (see {@link com.klinelive.chart.scale.ColumnDecimator}); lines are one
- * polyline each. The last-price line is a node of its own (see {@link PriceLine}).
+ * <p>Columns are batched per colour as candles are (see {@link com.klinelive.chart.type.Candles}): plain
+ * device-aligned rectangles, bounded by the plot width (see {@link com.klinelive.chart.scale.ColumnDecimator});
+ * lines are one polyline each. The last-price line is a node of its own (see {@link PriceLine}).
  */
 final class PlotPainter {
 
@@ -52,32 +51,6 @@ final class PlotPainter {
         }
     }
 
-    /** The candles rising (close &ge; open) or falling from bar {@code from} on, in one colour. */
-    static void candles(
-            GraphicsContext gc, BarGeometry g, BarBuffer bars, int from, PriceScale prices, boolean up, Paint colour) {
-        gc.setFill(colour);
-        for (int b = from; b < bars.size(); b++) {
-            if (bars.isUp(b) != up) {
-                continue;
-            }
-            double x = bars.x(b);
-            int top = g.deviceY(prices.y(bars.high(b)));
-            int bottom = Math.max(top + 1, g.deviceY(prices.y(bars.low(b))));
-            gc.fillRect(g.logical(g.wickLeft(x)), g.logical(top), g.logical(g.wick), g.logical(bottom - top));
-            if (g.body > g.wick) {
-                double o = bars.open(b);
-                double c = bars.close(b);
-                int bodyTop = g.deviceY(prices.y(Math.max(o, c)));
-                int bodyBottom = Math.max(bodyTop + 1, g.deviceY(prices.y(Math.min(o, c))));
-                gc.fillRect(
-                        g.logical(g.bodyLeft(x)),
-                        g.logical(bodyTop),
-                        g.logical(g.body),
-                        g.logical(bodyBottom - bodyTop));
-            }
-        }
-    }
-
     /** A line as one polyline through the bars from {@code from} on; gaps where it is undefined. */
     static void line(
             GraphicsContext gc,
@@ -104,6 +77,9 @@ final class PlotPainter {
             }
         }
         gc.setLineDashes();
+        // Round joins reach no further than half the line width from a point: a sharp turn's miter would reach
+        // across the live layer's edge.
+        gc.setLineJoin(StrokeLineJoin.ROUND);
         gc.setLineWidth(lineWidth);
         gc.setStroke(colour);
         gc.stroke();

@@ -4,6 +4,7 @@ import com.klinelive.chart.indicator.Plot;
 import com.klinelive.chart.indicator.Study;
 import com.klinelive.chart.scale.BarBuffer;
 import com.klinelive.chart.scale.PriceScale;
+import com.klinelive.chart.type.BarGeometry;
 import javafx.scene.canvas.GraphicsContext;
 
 /**

@@ -64,6 +64,20 @@ class ArchitectureTest {
             .resideInAnyPackage(JAVA, "com.klinelive.model..", "com.klinelive.chart.indicator..");
 
     @ArchTest
+    static final ArchRule chartTypesKnowOnlyTheirInputsNotTheControl = classes()
+            .that()
+            .resideInAPackage("com.klinelive.chart.type..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(
+                    JAVA,
+                    "javafx..",
+                    "com.klinelive.model..",
+                    "com.klinelive.chart.scale..",
+                    "com.klinelive.chart.indicator..",
+                    "com.klinelive.chart.type..");
+
+    @ArchTest
     static final ArchRule dataPackagesNeverImportJavaFx = noClasses()
             .that()
             .resideInAnyPackage(

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.klinelive.chart.indicator.Indicators;
 import com.klinelive.chart.indicator.Study;
 import com.klinelive.chart.indicator.StudyText;
+import com.klinelive.chart.type.ChartType;
+import com.klinelive.chart.type.ChartTypes;
 import com.klinelive.model.Candle;
 import com.klinelive.model.Timeframe;
 import java.util.List;
@@ -83,6 +85,24 @@ class CandleChartLayersTest {
         assertTrue(frames >= 20, "frames drawn: " + frames);
         assertTrue(whole <= frames / 4, whole + " of " + frames + " frames repainted everything");
         assertSameAsWholeRepaint();
+    }
+
+    @Test
+    void everyChartTypeRepaintsOnlyTheLiveLayerForATradeAndMatchesAWholeRepaint() throws Exception {
+        for (ChartType type : ChartTypes.ALL) {
+            robot.interact(() -> chart.setChartType(type));
+            awaitFrame();
+            Candle newest = candle(CANDLES - 1);
+            long wholeBefore = chart.frameStats().snapshot().wholeFrames();
+            for (int i = 0; i < 4; i++) {
+                double price = newest.low() + (newest.high() - newest.low()) * (i % 2 == 0 ? 0.35 : 0.65);
+                market.trade(newest.time() + 40_000 + i, price, 0.001);
+                awaitFrame();
+            }
+            long whole = chart.frameStats().snapshot().wholeFrames() - wholeBefore;
+            assertTrue(whole <= 1, type.id() + ": " + whole + " whole repaints for trades in the newest candle");
+            assertSameAsWholeRepaint();
+        }
     }
 
     @Test
