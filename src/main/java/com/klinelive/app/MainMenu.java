@@ -1,10 +1,15 @@
 package com.klinelive.app;
 
+import com.klinelive.chart.CandleChart;
+import com.klinelive.chart.scale.ScaleMode;
 import javafx.application.Platform;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCombination;
 
 /** The menu bar and its shortcuts. */
@@ -33,10 +38,36 @@ final class MainMenu {
         MenuItem stats = item("Performance overlay", "F3", window::toggleStatsOverlay);
         MenuItem focusUrl =
                 item("Edit feed URL", "Shortcut+L", () -> window.toolbar().url().requestFocus());
-        Menu view = new Menu("View", null, live, theme, stats, focusUrl);
+        Menu view = new Menu("View", null, live, theme, stats, focusUrl, new SeparatorMenuItem(), scale(window));
 
         bar.getMenus().addAll(file, view);
         bar.setUseSystemMenuBar(true);
+    }
+
+    /** Price scale: linear, log (Alt+L) or percent (Alt+P), each key toggling back to linear; auto-fit (Alt+A). */
+    private static Menu scale(MainWindow window) {
+        CandleChart chart = window.chart();
+        ToggleGroup group = new ToggleGroup();
+        Menu menu = new Menu("Price scale");
+        for (ScaleMode mode : ScaleMode.values()) {
+            RadioMenuItem item =
+                    new RadioMenuItem(mode.name().charAt(0) + mode.id().substring(1));
+            item.setId("scale-" + mode.id());
+            item.setToggleGroup(group);
+            item.setSelected(chart.getScaleMode() == mode);
+            item.setOnAction(e -> chart.setScaleMode(mode));
+            if (mode != ScaleMode.LINEAR) {
+                item.setAccelerator(KeyCombination.keyCombination(mode == ScaleMode.LOG ? "Alt+L" : "Alt+P"));
+                item.setOnAction(e -> chart.setScaleMode(chart.getScaleMode() == mode ? ScaleMode.LINEAR : mode));
+            }
+            chart.scaleModeProperty().addListener((o, was, is) -> item.setSelected(is == mode));
+            menu.getItems().add(item);
+        }
+        CheckMenuItem autoFit = new CheckMenuItem("Auto-fit prices");
+        autoFit.setAccelerator(KeyCombination.keyCombination("Alt+A"));
+        autoFit.selectedProperty().bindBidirectional(chart.autoFitProperty());
+        menu.getItems().addAll(new SeparatorMenuItem(), autoFit);
+        return menu;
     }
 
     MenuBar bar() {

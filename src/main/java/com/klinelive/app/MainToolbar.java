@@ -2,6 +2,8 @@ package com.klinelive.app;
 
 import com.klinelive.chart.indicator.Indicator;
 import com.klinelive.chart.indicator.Indicators;
+import com.klinelive.chart.type.ChartType;
+import com.klinelive.chart.type.ChartTypes;
 import com.klinelive.model.Timeframe;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
@@ -19,6 +21,7 @@ import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.util.StringConverter;
 
 /**
  * The toolbar: feed URL with recent URLs, connect/disconnect, symbol, timeframe, indicators, theme. It only
@@ -35,6 +38,7 @@ final class MainToolbar {
     private final ObjectProperty<Timeframe> timeframe = new SimpleObjectProperty<>();
     private final ToggleGroup timeframes = new ToggleGroup();
     private final MenuButton indicators = new MenuButton("Indicators");
+    private final ComboBox<ChartType> chartType = new ComboBox<>(FXCollections.observableArrayList(ChartTypes.ALL));
     private final Button theme = new Button();
     private Consumer<String> onConnect = u -> {};
     private Runnable onDisconnect = () -> {};
@@ -108,11 +112,28 @@ final class MainToolbar {
             item.setOnAction(e -> onAddIndicator.accept(indicator));
             indicators.getItems().add(item);
         }
+        chartType.setId("chart-type");
+        chartType.setFocusTraversable(false);
+        chartType.setTooltip(new Tooltip("How the candles are drawn"));
+        chartType.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(ChartType type) {
+                return type == null ? "" : type.name();
+            }
+
+            @Override
+            public ChartType fromString(String name) {
+                return ChartTypes.ALL.stream()
+                        .filter(t -> t.name().equals(name))
+                        .findFirst()
+                        .orElse(null);
+            }
+        });
         theme.setId("theme");
         theme.setFocusTraversable(false);
         theme.setOnAction(e -> onToggleTheme.run());
 
-        bar.getItems().addAll(url, connect, gap(), symbols, gap(), frames, gap(), indicators, gap(), theme);
+        bar.getItems().addAll(url, connect, gap(), symbols, gap(), frames, gap(), chartType, indicators, gap(), theme);
     }
 
     private static Node gap() {
@@ -140,6 +161,11 @@ final class MainToolbar {
     /** The chosen timeframe; setting it selects its button. */
     ObjectProperty<Timeframe> timeframe() {
         return timeframe;
+    }
+
+    /** The chart type box. */
+    ComboBox<ChartType> chartType() {
+        return chartType;
     }
 
     /** Called with the kind of indicator the user picked to add. */

@@ -66,6 +66,8 @@ final class MainWindow {
         this.toolbar = new MainToolbar(settings);
         chart.setTimeframe(settings.timeframe());
         chart.getStudies().setAll(settings.studies());
+        chart.setChartType(settings.chartType());
+        chart.setScaleMode(settings.scaleMode());
 
         BorderPane root = new BorderPane();
         root.getStyleClass().add("main-window");
@@ -235,6 +237,9 @@ final class MainWindow {
         });
         toolbar.onAddIndicator(this::addIndicator);
         chart.getStudies().addListener((ListChangeListener<Study>) c -> settings.studies(chart.getStudies()));
+        chart.chartTypeProperty().addListener((o, was, is) -> settings.chartType(is));
+        chart.scaleModeProperty().addListener((o, was, is) -> settings.scaleMode(is));
+        toolbar.chartType().valueProperty().bindBidirectional(chart.chartTypeProperty());
         toolbar.onToggleTheme(() -> applyTheme(!settings.dark()));
     }
 
@@ -247,6 +252,17 @@ final class MainWindow {
         stage.getScene().getRoot().getStyleClass().removeAll("dark", "light");
         stage.getScene().getRoot().getStyleClass().add(dark ? "dark" : "light");
         toolbar.showTheme(dark);
+    }
+
+    /** Starts the chart as the command line says; what it says is remembered. */
+    void apply(ChartOptions options) {
+        chart.getStudies().setAll(options.applyTo(chart.getStudies()));
+        if (options.chartType() != null) {
+            chart.setChartType(options.chartType());
+        }
+        if (options.scale() != null) {
+            chart.setScaleMode(options.scale());
+        }
     }
 
     /** Adds {@code indicator} with its defaults, in colours the chart's other studies leave free. */

@@ -3,6 +3,9 @@ package com.klinelive.app;
 import com.klinelive.chart.indicator.Indicators;
 import com.klinelive.chart.indicator.Study;
 import com.klinelive.chart.indicator.StudyText;
+import com.klinelive.chart.scale.ScaleMode;
+import com.klinelive.chart.type.ChartType;
+import com.klinelive.chart.type.ChartTypes;
 import com.klinelive.feed.FeedEndpoint;
 import com.klinelive.model.Timeframe;
 import java.util.ArrayList;
@@ -12,7 +15,7 @@ import java.util.prefs.Preferences;
 
 /**
  * What the viewer remembers between runs, in {@link java.util.prefs}: window bounds, the last and recent feed
- * URLs, symbol, timeframe, indicators and theme. URLs are stored without credentials: user-info and query values
+ * URLs, symbol, timeframe, indicators, chart type, price scale and theme. URLs are stored without credentials: user-info and query values
  * never reach the settings store.
  */
 public final class Settings {
@@ -123,6 +126,32 @@ public final class Settings {
 
     public void studies(List<Study> studies) {
         node.put("chart.studies", StudyText.formatList(studies));
+    }
+
+    /** How the candles are drawn; candles when never set or no longer known. */
+    public ChartType chartType() {
+        try {
+            return ChartTypes.byId(node.get("chart.type", ChartTypes.candles().id()));
+        } catch (IllegalArgumentException e) {
+            return ChartTypes.candles();
+        }
+    }
+
+    public void chartType(ChartType type) {
+        node.put("chart.type", type.id());
+    }
+
+    /** The price scale; linear when never set or no longer known. */
+    public ScaleMode scaleMode() {
+        try {
+            return ScaleMode.of(node.get("chart.scale", ScaleMode.LINEAR.id()));
+        } catch (IllegalArgumentException e) {
+            return ScaleMode.LINEAR;
+        }
+    }
+
+    public void scaleMode(ScaleMode mode) {
+        node.put("chart.scale", mode.id());
     }
 
     /** Whether the dark theme is on (the default). */

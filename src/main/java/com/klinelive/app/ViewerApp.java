@@ -49,6 +49,7 @@ public final class ViewerApp extends Application {
         Settings s = settings != null ? settings : Settings.forUser();
         window = new MainWindow(stage, s);
         window.useSsl(o.ssl());
+        window.apply(o.chart());
         if (o.interval() != null) {
             window.toolbar().timeframe().set(o.interval());
         }

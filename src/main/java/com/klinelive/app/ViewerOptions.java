@@ -15,6 +15,7 @@ import javax.net.ssl.SSLContext;
  * @param exitAfter quit after this long, or null to run until closed
  * @param stats     print a stats line once a second and at exit
  * @param ssl       TLS settings for wss/https feeds, or null for the JDK's defaults
+ * @param chart     indicators, chart type and scale to start with, or {@link ChartOptions#NONE}
  */
 public record ViewerOptions(
         String url,
@@ -23,8 +24,21 @@ public record ViewerOptions(
         Path snapshot,
         Duration exitAfter,
         boolean stats,
-        SSLContext ssl) {
+        SSLContext ssl,
+        ChartOptions chart) {
 
     /** The embedded simulator, remembered symbol and timeframe, no automation. */
     public static final ViewerOptions DEFAULTS = new ViewerOptions(null, null, null, null, null, false, null);
+
+    /** Options with the remembered chart. */
+    public ViewerOptions(
+            String url,
+            String symbol,
+            Timeframe interval,
+            Path snapshot,
+            Duration exitAfter,
+            boolean stats,
+            SSLContext ssl) {
+        this(url, symbol, interval, snapshot, exitAfter, stats, ssl, ChartOptions.NONE);
+    }
 }

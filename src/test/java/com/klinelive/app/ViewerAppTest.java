@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.klinelive.chart.CandleChart;
 import com.klinelive.chart.indicator.StudyText;
+import com.klinelive.chart.scale.ScaleMode;
 import com.klinelive.model.Candle;
 import com.klinelive.model.Timeframe;
 import com.klinelive.sim.SimOptions;
@@ -102,6 +103,31 @@ class ViewerAppTest {
         List<Candle> fives = onFx(() -> chart.getBook().candles(Timeframe.M5, 10));
         assertTrue(fives.stream().allMatch(c -> c.time() % Timeframe.M5.millis() == 0));
         assertEquals(Timeframe.M5, new Settings(prefs).timeframe());
+    }
+
+    @Test
+    void chartFlagsSetTheChartAndAreRememberedForTheNextStart() throws Exception {
+        close(app);
+        ChartOptions flags = ChartOptions.parse("volume,rsi,macd", "sma:20,sma:50,ema:50", "heikin-ashi", "log");
+        app = launch(new ViewerOptions(sim.uri().toString(), null, null, null, null, false, null, flags));
+        CandleChart chart = chart();
+        List<String> expected = List.of("sma:20", "sma:50", "ema:50", "volume", "rsi:14", "macd:12:26:9");
+        assertEquals(
+                expected,
+                onFx(() -> chart.getStudies().stream().map(StudyText::format).toList()));
+        assertEquals("heikin-ashi", onFx(() -> chart.getChartType().id()));
+        assertEquals(ScaleMode.LOG, onFx(chart::getScaleMode));
+        waitFor(10_000, () -> onFx(() -> chart.getVisibleRange().count() > 0), () -> "no candles");
+        waitFor(5_000, () -> onFx(() -> chart.lookup(".pane.macd") != null), () -> "no MACD pane");
+        close(app);
+
+        app = launch(new ViewerOptions(sim.uri().toString(), null, null, null, null, false, null));
+        CandleChart again = chart();
+        assertEquals(
+                expected,
+                onFx(() -> again.getStudies().stream().map(StudyText::format).toList()));
+        assertEquals("heikin-ashi", onFx(() -> again.getChartType().id()));
+        assertEquals(ScaleMode.LOG, onFx(again::getScaleMode));
     }
 
     @Test
