@@ -54,7 +54,7 @@ final class MainToolbar {
         url.setPromptText("Feed URL (empty: simulator)");
         url.setItems(FXCollections.observableArrayList(settings.recentUrls()));
         url.setValue(settings.lastUrl());
-        url.setPrefWidth(300);
+        url.setPrefWidth(240);
         HBox.setHgrow(url, Priority.SOMETIMES);
         url.setTooltip(new Tooltip("http(s)://host:port for our protocol, ws(s)://… for a WebSocket stream "
                 + "(ours, Binance or Coinbase). Enter connects."));
@@ -113,6 +113,7 @@ final class MainToolbar {
             indicators.getItems().add(item);
         }
         chartType.setId("chart-type");
+        chartType.setPrefWidth(140);
         chartType.setFocusTraversable(false);
         chartType.setTooltip(new Tooltip("How the candles are drawn"));
         chartType.setConverter(new StringConverter<>() {

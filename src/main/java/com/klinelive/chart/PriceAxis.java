@@ -11,9 +11,10 @@ import javafx.scene.chart.ValueAxis;
 
 /**
  * A vertical value axis (price, or an indicator's values) that shows the ticks the chart computed, at the pixels its
- * {@link PriceScale} puts them: the axis itself ranges over its height in pixels, so a linear, logarithmic or
- * percent scale all place their labels exactly where the grid lines are. The chart sets it every frame; it never
- * ranges itself.
+ * {@link PriceScale} puts them: the axis ranges over the scale's values, or their logarithms on a log scale, so a
+ * linear, logarithmic or percent scale all place their labels exactly where the grid lines are. A label belongs to
+ * its tick's value, not to a pixel: the axis keeps a tick mark whose value stays from one frame to the next, and
+ * its label stays right as the range moves. The chart sets it every frame; it never ranges itself.
  */
 public final class PriceAxis extends ValueAxis<Number> {
 
@@ -46,16 +47,25 @@ public final class PriceAxis extends ValueAxis<Number> {
         if (newScale.equals(scale) && newTicks.equals(ticks)) {
             return;
         }
-        boolean sameHeight = newScale.height() == scale.height();
         scale = newScale;
         ticks = List.copyOf(newTicks);
-        setLowerBound(0);
-        setUpperBound(Math.max(1, newScale.height()));
-        if (sameHeight) {
-            // Same bounds in pixels, new ticks: the bounds alone would not say so.
+        labels.clear();
+        for (AxisTick tick : ticks) {
+            labels.put(unit(tick.value()), tick.label());
+        }
+        boolean same = getLowerBound() == unit(scale.min()) && getUpperBound() == unit(scale.max());
+        setLowerBound(unit(scale.min()));
+        setUpperBound(unit(scale.max()));
+        if (same) {
+            // Same bounds, new ticks: the bounds alone would not say so.
             invalidateRange();
             requestAxisLayout();
         }
+    }
+
+    /** Where a value stands on the axis: itself, or its logarithm on a log scale. */
+    private double unit(double value) {
+        return scale.log() ? Math.log(value) : value;
     }
 
     /** The ticks shown (before those near the edges or covered are left out). */
@@ -97,16 +107,12 @@ public final class PriceAxis extends ValueAxis<Number> {
 
     @Override
     protected List<Number> calculateTickValues(double length, Object range) {
-        labels.clear();
         List<Number> values = new ArrayList<>(ticks.size());
         double height = scale.height();
         for (AxisTick tick : ticks) {
             double y = scale.y(tick.value());
             if (y >= EDGE_MARGIN && y <= height - EDGE_MARGIN && !isCovered(y)) {
-                // Pixels from the bottom: the axis grows upwards.
-                double position = height - y;
-                values.add(position);
-                labels.put(position, tick.label());
+                values.add(unit(tick.value()));
             }
         }
         return values;
@@ -118,9 +124,9 @@ public final class PriceAxis extends ValueAxis<Number> {
                 && y <= coveredBottom + LABEL_HALF_HEIGHT;
     }
 
-    /** The label of the tick mark at {@code position} (a tick mark's value: pixels up from the bottom). */
-    public String labelAt(Number position) {
-        return getTickMarkLabel(position);
+    /** The label of a tick mark, by its value on the axis (the tick's value, or its logarithm on a log scale). */
+    public String labelAt(Number value) {
+        return getTickMarkLabel(value);
     }
 
     @Override
