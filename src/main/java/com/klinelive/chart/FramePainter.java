@@ -152,7 +152,12 @@ final class FramePainter {
             view.scale = k == 0 || studies.isEmpty()
                     ? priceScale(frame, at.layout().height(k), chart.getScaleMode(), manualPrices)
                     : paneScale(view, studies.get(0), at.layout().height(k));
-            view.ticks = ticks(view, k == 0 ? chart.getScaleMode() : ScaleMode.LINEAR, frame.baseClose);
+            ScaleMode mode = k == 0 ? chart.getScaleMode() : ScaleMode.LINEAR;
+            double base = mode == ScaleMode.PERCENT ? frame.baseClose : Double.NaN;
+            if (!view.ticksFitScale(mode, base)) {
+                // Labels are text to format: only when the scale moved, not at every trade.
+                view.ticksFor(ticks(view, mode, base), mode, base);
+            }
             view.axis.setTicks(view.scale, view.ticks);
             Setting setting = new Setting(
                     at.layout().top(k),

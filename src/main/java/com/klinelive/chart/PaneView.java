@@ -6,6 +6,7 @@ import com.klinelive.chart.indicator.ValueFormat;
 import com.klinelive.chart.scale.AxisTick;
 import com.klinelive.chart.scale.PriceFormat;
 import com.klinelive.chart.scale.PriceScale;
+import com.klinelive.chart.scale.ScaleMode;
 import java.util.List;
 import java.util.Locale;
 import javafx.scene.Node;
@@ -29,6 +30,9 @@ final class PaneView {
     Study study;
     PriceScale scale = new PriceScale(0, 1, 1);
     List<AxisTick> ticks = List.of();
+    private PriceScale ticksScale;
+    private ScaleMode ticksMode;
+    private double ticksBase = Double.NaN;
 
     private PaneView(Study study, Canvas history, Canvas live, PriceAxis axis, StudyLegend legend) {
         this.study = study;
@@ -59,6 +63,19 @@ final class PaneView {
 
     boolean isPrice() {
         return study == null;
+    }
+
+    /** Whether {@link #ticks} were made for the current scale in {@code mode} from {@code base}. */
+    boolean ticksFitScale(ScaleMode mode, double base) {
+        return scale.equals(ticksScale) && mode == ticksMode && Double.compare(base, ticksBase) == 0;
+    }
+
+    /** Takes {@code made} as the ticks of the current scale. */
+    void ticksFor(List<AxisTick> made, ScaleMode mode, double base) {
+        ticks = made;
+        ticksScale = scale;
+        ticksMode = mode;
+        ticksBase = base;
     }
 
     /** The nodes of the canvases, in paint order. */

@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.scene.control.Button;
-import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.paint.Paint;
+import javafx.scene.text.Text;
 
 /**
  * One study's row in a legend: its name, its values at the legend's candle in the colours they are drawn in, and
@@ -16,11 +16,13 @@ import javafx.scene.paint.Paint;
  */
 final class StudyLegend extends HBox {
 
-    private final Label name = new Label();
+    private final Text name = new Text();
     private final HBox values = new HBox(8);
     private final Button edit = new Button("\u2699");
     private final Button remove = new Button("\u2715");
-    private final List<Label> valueLabels = new ArrayList<>();
+    /** Text nodes rather than labels: a dozen of them change every trade, and a Text lays out far more cheaply. */
+    private final List<Text> valueLabels = new ArrayList<>();
+
     private Study study;
 
     /**
@@ -29,6 +31,7 @@ final class StudyLegend extends HBox {
      */
     StudyLegend(Consumer<Study> onEdit, Consumer<Study> onRemove) {
         super(8);
+        setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         getStyleClass().add(ChartStyles.STUDY_LEGEND);
         name.getStyleClass().add("study-name");
         name.setMouseTransparent(true);
@@ -60,25 +63,25 @@ final class StudyLegend extends HBox {
             values.getChildren().remove(valueLabels.remove(valueLabels.size() - 1));
         }
         while (valueLabels.size() < texts.size()) {
-            Label value = new Label();
+            Text value = new Text();
             value.getStyleClass().add("study-value");
             valueLabels.add(value);
             values.getChildren().add(value);
         }
         for (int i = 0; i < texts.size(); i++) {
-            Label value = valueLabels.get(i);
+            Text value = valueLabels.get(i);
             if (!texts.get(i).equals(value.getText())) {
                 value.setText(texts.get(i));
             }
-            if (!colours.get(i).equals(value.getTextFill())) {
-                value.setTextFill(colours.get(i));
+            if (!colours.get(i).equals(value.getFill())) {
+                value.setFill(colours.get(i));
             }
         }
     }
 
     /** The text shown for each output, for tests and tools. */
     List<String> valueTexts() {
-        return valueLabels.stream().map(Label::getText).toList();
+        return valueLabels.stream().map(Text::getText).toList();
     }
 
     @Override

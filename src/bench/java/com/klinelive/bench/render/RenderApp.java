@@ -9,6 +9,7 @@ import com.klinelive.candle.CandleBook;
 import com.klinelive.chart.CandleChart;
 import com.klinelive.chart.ChartStyles;
 import com.klinelive.chart.FrameStats;
+import com.klinelive.chart.indicator.StudyText;
 import com.klinelive.model.Candle;
 import com.klinelive.model.Timeframe;
 import java.lang.management.ManagementFactory;
@@ -83,6 +84,13 @@ public final class RenderApp extends Application {
             for (int history : new int[] {10_000, 1_000_000, 100_000, 10_000, 1_000_000}) {
                 cases.add(new RenderCase("ours", 5_000, history));
             }
+            // The chart as an analyst sets it up, beside the plain one, alternated the same way.
+            for (int history : new int[] {100_000, 10_000, 1_000_000, 100_000, 10_000, 1_000_000}) {
+                cases.add(new RenderCase("analysis", 5_000, history));
+                if (history == 100_000) {
+                    cases.add(new RenderCase("ours", 5_000, history));
+                }
+            }
         }
         measureMemory();
         scene = new Scene(new Pane(), WIDTH, HEIGHT);
@@ -151,6 +159,9 @@ public final class RenderApp extends Application {
         } else if (c.ours()) {
             book = SyntheticCandles.book(candles);
             ours = new CandleChart(book, Timeframe.M1);
+            if (c.chart().equals("analysis")) {
+                ours.getStudies().setAll(StudyText.parseList(RenderCase.ANALYSIS));
+            }
             root = ours;
         } else {
             peer = new NodeCandleChart();
