@@ -1,6 +1,8 @@
 package com.klinelive.app;
 
 import com.klinelive.chart.CandleChart;
+import com.klinelive.chart.drawing.DrawingTool;
+import com.klinelive.chart.drawing.DrawingTools;
 import com.klinelive.chart.scale.ScaleMode;
 import javafx.application.Platform;
 import javafx.scene.control.CheckMenuItem;
@@ -40,7 +42,7 @@ final class MainMenu {
                 item("Edit feed URL", "Shortcut+L", () -> window.toolbar().url().requestFocus());
         Menu view = new Menu("View", null, live, theme, stats, focusUrl, new SeparatorMenuItem(), scale(window));
 
-        bar.getMenus().addAll(file, view);
+        bar.getMenus().addAll(file, view, draw(window));
         bar.setUseSystemMenuBar(true);
     }
 
@@ -67,6 +69,34 @@ final class MainMenu {
         autoFit.setAccelerator(KeyCombination.keyCombination("Alt+A"));
         autoFit.selectedProperty().bindBidirectional(chart.autoFitProperty());
         menu.getItems().addAll(new SeparatorMenuItem(), autoFit);
+        return menu;
+    }
+
+    /** The drawing tools with their keys, and the magnet. */
+    private static Menu draw(MainWindow window) {
+        CandleChart chart = window.chart();
+        Menu menu = new Menu("Draw");
+        for (DrawingTool tool : DrawingTools.ALL) {
+            String[] look = DrawingBar.LOOKS.get(tool.id());
+            MenuItem item = new MenuItem(tool.name());
+            if (look != null) {
+                item.setAccelerator(KeyCombination.keyCombination(look[1]));
+            }
+            item.setOnAction(e -> {
+                chart.setDrawingTool(tool);
+                chart.requestFocus();
+            });
+            menu.getItems().add(item);
+        }
+        CheckMenuItem magnet = new CheckMenuItem("Magnet");
+        magnet.selectedProperty().bindBidirectional(chart.magnetProperty());
+        // Undo, redo and delete are the chart's own keys while it has the focus (Ctrl+Z, Ctrl+Shift+Z, Del):
+        // accelerators here would take Ctrl+Z from the URL box too.
+        MenuItem undo = new MenuItem("Undo drawing (Ctrl+Z)");
+        undo.setOnAction(e -> chart.undoDrawing());
+        MenuItem redo = new MenuItem("Redo drawing (Ctrl+Shift+Z)");
+        redo.setOnAction(e -> chart.redoDrawing());
+        menu.getItems().addAll(new SeparatorMenuItem(), magnet, undo, redo);
         return menu;
     }
 

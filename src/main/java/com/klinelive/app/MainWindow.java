@@ -4,6 +4,7 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import com.klinelive.chart.CandleChart;
 import com.klinelive.chart.ChartStyles;
+import com.klinelive.chart.drawing.Drawing;
 import com.klinelive.chart.indicator.Indicator;
 import com.klinelive.chart.indicator.Study;
 import com.klinelive.feed.FeedEndpoint;
@@ -58,7 +59,13 @@ final class MainWindow {
     private FeedSession session;
     private javax.net.ssl.SSLContext ssl;
     private volatile String shownSymbol;
+    /** The feed the drawings belong to with {@link #shownSymbol}: the URL given, empty for the simulator. */
+    private String shownFeed = "";
+
+    private boolean loadingDrawings;
     private long connectGeneration;
+    /** The URL of the last connect, empty for the embedded simulator: the feed the drawings belong to. */
+    private String lastConnectUrl = "";
 
     MainWindow(Stage stage, Settings settings) {
         this.stage = stage;
@@ -78,6 +85,7 @@ final class MainWindow {
         StackPane center = new StackPane(chart, statsOverlay);
         StackPane.setAlignment(statsOverlay, javafx.geometry.Pos.TOP_LEFT);
         root.setCenter(center);
+        root.setLeft(new DrawingBar(chart).node());
         root.setBottom(new StatusBar(status));
 
         Settings.WindowBounds bounds = settings.windowOr(defaultBounds());
@@ -134,6 +142,7 @@ final class MainWindow {
         }
         status.message("");
         toolbar.showUrl(trimmed);
+        lastConnectUrl = trimmed;
         long generation = ++connectGeneration;
         FeedSession previous = session;
         session = null;
@@ -212,6 +221,14 @@ final class MainWindow {
             return;
         }
         shownSymbol = symbol;
+        shownFeed = lastConnectUrl;
+        loadingDrawings = true;
+        try {
+            chart.getDrawings().setAll(settings.drawings(shownFeed, symbol));
+            chart.forgetDrawingHistory();
+        } finally {
+            loadingDrawings = false;
+        }
         chart.setBook(current.aggregator().bookFor(symbol));
         stage.setTitle(symbol + " · " + chart.getTimeframe().label() + " — KLine Live");
         settings.symbol(symbol);
@@ -238,6 +255,11 @@ final class MainWindow {
         toolbar.onAddIndicator(this::addIndicator);
         chart.getStudies().addListener((ListChangeListener<Study>) c -> settings.studies(chart.getStudies()));
         chart.chartTypeProperty().addListener((o, was, is) -> settings.chartType(is));
+        chart.getDrawings().addListener((ListChangeListener<Drawing>) c -> {
+            if (!loadingDrawings && shownSymbol != null) {
+                settings.drawings(shownFeed, shownSymbol, chart.getDrawings());
+            }
+        });
         chart.scaleModeProperty().addListener((o, was, is) -> settings.scaleMode(is));
         toolbar.chartType().valueProperty().bindBidirectional(chart.chartTypeProperty());
         toolbar.onToggleTheme(() -> applyTheme(!settings.dark()));

@@ -1,5 +1,7 @@
 package com.klinelive.app;
 
+import com.klinelive.chart.drawing.Drawing;
+import com.klinelive.chart.drawing.DrawingText;
 import com.klinelive.chart.indicator.Indicators;
 import com.klinelive.chart.indicator.Study;
 import com.klinelive.chart.indicator.StudyText;
@@ -8,7 +10,11 @@ import com.klinelive.chart.type.ChartType;
 import com.klinelive.chart.type.ChartTypes;
 import com.klinelive.feed.FeedEndpoint;
 import com.klinelive.model.Timeframe;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
@@ -152,6 +158,36 @@ public final class Settings {
 
     public void scaleMode(ScaleMode mode) {
         node.put("chart.scale", mode.id());
+    }
+
+    /**
+     * The drawings on {@code symbol} of the feed at {@code url} (empty: the embedded simulator), each symbol of
+     * each feed its own. Stored under a digest of the two, so any URL fits a preferences key; a URL's credentials
+     * never reach the store.
+     */
+    public List<Drawing> drawings(String url, String symbol) {
+        return DrawingText.parse(node.get(drawingsKey(url, symbol), ""));
+    }
+
+    /** Remembers the drawings of {@code symbol} on the feed at {@code url}; too many to store keeps the newest. */
+    public void drawings(String url, String symbol, List<Drawing> drawings) {
+        List<Drawing> kept = new ArrayList<>(drawings);
+        String text = DrawingText.format(kept);
+        while (text.length() > Preferences.MAX_VALUE_LENGTH && !kept.isEmpty()) {
+            kept.remove(0);
+            text = DrawingText.format(kept);
+        }
+        node.put(drawingsKey(url, symbol), text);
+    }
+
+    private static String drawingsKey(String url, String symbol) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((safeUrl(url) + "\n" + symbol).getBytes(StandardCharsets.UTF_8));
+            return "drawings." + HexFormat.of().formatHex(digest, 0, 20);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     /** Whether the dark theme is on (the default). */

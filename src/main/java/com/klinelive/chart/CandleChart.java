@@ -1,6 +1,8 @@
 package com.klinelive.chart;
 
 import com.klinelive.candle.CandleBook;
+import com.klinelive.chart.drawing.Drawing;
+import com.klinelive.chart.drawing.DrawingTool;
 import com.klinelive.chart.indicator.Indicators;
 import com.klinelive.chart.indicator.Study;
 import com.klinelive.chart.scale.ScaleMode;
@@ -52,6 +54,10 @@ public class CandleChart extends Control {
     private final BooleanProperty followLive = new SimpleBooleanProperty(this, "followLive", true);
     private final ObservableList<Study> studies =
             FXCollections.observableArrayList(Study.of(Indicators.byId("volume")));
+    private final ObservableList<Drawing> drawings = FXCollections.observableArrayList();
+    private final ObjectProperty<DrawingTool> drawingTool = new SimpleObjectProperty<>(this, "drawingTool");
+    private final BooleanProperty magnet = new SimpleBooleanProperty(this, "magnet", true);
+    private final DrawingHistory drawingHistory = new DrawingHistory();
     private final ObjectProperty<ChartType> chartType =
             new SimpleObjectProperty<>(this, "chartType", ChartTypes.candles());
     private final ObjectProperty<ScaleMode> scaleMode = new SimpleObjectProperty<>(this, "scaleMode", ScaleMode.LINEAR);
@@ -151,6 +157,72 @@ public class CandleChart extends Control {
      */
     public final ObservableList<Study> getStudies() {
         return studies;
+    }
+
+    /**
+     * The drawings on the price pane (lines, rays, rectangles, Fibonacci retracements, notes), anchored in time
+     * and price. The user's edits through the chart are undoable ({@link #undoDrawing()}); setting the list from
+     * outside is not, and {@link #forgetDrawingHistory()} starts afresh (another symbol).
+     */
+    public final ObservableList<Drawing> getDrawings() {
+        return drawings;
+    }
+
+    /**
+     * The drawing tool in hand, or null for none: the next press on the price pane places a drawing of it. Esc
+     * puts it down; placing a drawing does too.
+     */
+    public final ObjectProperty<DrawingTool> drawingToolProperty() {
+        return drawingTool;
+    }
+
+    public final DrawingTool getDrawingTool() {
+        return drawingTool.get();
+    }
+
+    public final void setDrawingTool(DrawingTool value) {
+        drawingTool.set(value);
+    }
+
+    /** Whether a drawing's points snap to the nearest open, high, low or close of the candle under the pointer. */
+    public final BooleanProperty magnetProperty() {
+        return magnet;
+    }
+
+    public final boolean isMagnet() {
+        return magnet.get();
+    }
+
+    public final void setMagnet(boolean value) {
+        magnet.set(value);
+    }
+
+    /** Undoes the last edit of the drawings (Ctrl+Z); false when there is none. */
+    public boolean undoDrawing() {
+        List<Drawing> before = drawingHistory.undo(drawings);
+        if (before != null) {
+            drawings.setAll(before);
+        }
+        return before != null;
+    }
+
+    /** Redoes the last undone edit (Ctrl+Shift+Z); false when there is none. */
+    public boolean redoDrawing() {
+        List<Drawing> after = drawingHistory.redo(drawings);
+        if (after != null) {
+            drawings.setAll(after);
+        }
+        return after != null;
+    }
+
+    /** Forgets what can be undone, as when another symbol's drawings replace these. */
+    public void forgetDrawingHistory() {
+        drawingHistory.clear();
+    }
+
+    /** Makes the change from {@code before} to the drawings as they are now one step the user can undo. */
+    void recordDrawingEdit(List<Drawing> before) {
+        drawingHistory.record(before);
     }
 
     /** How the candles are drawn: candles, hollow candles, OHLC bars, line, area, Heikin-Ashi. Never null. */

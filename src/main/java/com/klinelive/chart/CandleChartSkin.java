@@ -1,6 +1,9 @@
 package com.klinelive.chart;
 
 import com.klinelive.candle.CandleBook;
+import com.klinelive.chart.drawing.Anchor;
+import com.klinelive.chart.drawing.Drawing;
+import com.klinelive.chart.drawing.DrawingView;
 import com.klinelive.chart.indicator.Study;
 import com.klinelive.chart.scale.PaneLayout;
 import com.klinelive.chart.scale.PriceScale;
@@ -30,7 +33,7 @@ import javafx.stage.Window;
  * under the book's read lock into {@link ChartFrame}, then paints without the lock. Every child is unmanaged, so
  * new label texts re-lay out nothing beyond the chart.
  */
-final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.Target {
+final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.Target, DrawingEditor.Target {
 
     private static final double MIN_AXIS_WIDTH = 64;
 
@@ -46,6 +49,9 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
     private final Button goLive = new Button("Go live \u21e5");
     private final ChartFrame frame = new ChartFrame();
     private final List<PaneView> panes = new ArrayList<>();
+    private final DrawingLayer drawingLayer = new DrawingLayer();
+    private final DrawingEditor editor;
+    private final ListChangeListener<Drawing> drawingsChanged = c -> framePending = true;
     private final List<Node> nodes = new ArrayList<>();
     private final ChartInput input;
     private final AnimationTimer timer;
@@ -54,6 +60,9 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
     private FramePainter.Geometry geometry =
             new FramePainter.Geometry(0, 0, 0, 0, MIN_AXIS_WIDTH, 1, PaneLayout.of(0, new double[0]));
     private boolean viewDirty = true;
+    /** A frame is due though neither the book nor the view changed (drawings, selection). */
+    private boolean framePending;
+
     private int dividerDrag = -1;
     /** The price range the user set, null while auto-fit is on. */
     private PriceScale manualPrices;
@@ -75,7 +84,9 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
         surface.setCursor(Cursor.CROSSHAIR);
         panes.add(PaneView.price());
         buildPanes();
-        input = new ChartInput(chart, surface, panes.get(0).axis, this);
+        editor = new DrawingEditor(chart, this);
+        input = new ChartInput(chart, surface, panes.get(0).axis, this, editor);
+        chart.getDrawings().addListener(drawingsChanged);
         timer = new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -115,6 +126,7 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
         timer.stop();
         input.dispose();
         getSkinnable().getStudies().removeListener(studiesChanged);
+        getSkinnable().getDrawings().removeListener(drawingsChanged);
         goLive.visibleProperty().unbind();
         // Only our own nodes: a replacing skin is built, and has added its nodes, before this one is disposed.
         getChildren().removeAll(nodes);
@@ -166,6 +178,57 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
     @Override
     public boolean overPrices(double y) {
         return y >= 0 && y < geometry.plotHeight();
+    }
+
+    @Override
+    public List<DrawingView> drawingViews() {
+        return drawingLayer.views();
+    }
+
+    @Override
+    public Anchor anchorAt(double x, double y, boolean magnet) {
+        CandleChart chart = getSkinnable();
+        CandleBook book = chart.getBook();
+        Timeframe timeframe = chart.getTimeframe();
+        PriceScale prices = panes.get(0).scale;
+        Viewport view = frame.viewport;
+        double index = view.index(x);
+        if (book == null || !book.timeframes().contains(timeframe)) {
+            return new Anchor(0, prices.value(y));
+        }
+        return book.read(timeframe, candles -> {
+            long period = timeframe.millis();
+            int candle = (int) Math.floor(index);
+            if (magnet && candle >= 0 && candle < candles.size()) {
+                // The candle's middle, at whichever of its open, high, low or close is nearest the pointer.
+                double best = candles.close(candle);
+                for (double p : new double[] {candles.open(candle), candles.high(candle), candles.low(candle)}) {
+                    if (Math.abs(prices.y(p) - y) < Math.abs(prices.y(best) - y)) {
+                        best = p;
+                    }
+                }
+                return new Anchor(TimeIndex.timeAt(candles, candle + 0.5, period), best);
+            }
+            return new Anchor(TimeIndex.timeAt(candles, index, period), prices.value(y));
+        });
+    }
+
+    @Override
+    public double[] pixelOf(Anchor anchor) {
+        CandleChart chart = getSkinnable();
+        CandleBook book = chart.getBook();
+        Timeframe timeframe = chart.getTimeframe();
+        double y = panes.get(0).scale.y(anchor.price());
+        if (book == null || !book.timeframes().contains(timeframe)) {
+            return new double[] {0, y};
+        }
+        double index = book.read(timeframe, candles -> TimeIndex.indexOf(candles, anchor.time(), timeframe.millis()));
+        return new double[] {frame.viewport.x(index), y};
+    }
+
+    @Override
+    public void selectionChanged() {
+        framePending = true;
     }
 
     @Override
@@ -302,6 +365,7 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
         for (PaneView pane : panes) {
             nodes.addAll(pane.canvases());
         }
+        nodes.add(drawingLayer.canvas);
         nodes.add(painter.priceLine.canvas);
         for (PaneView pane : panes) {
             nodes.add(pane.axis);
@@ -408,7 +472,7 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
         long wallClock = System.currentTimeMillis();
         painter.labels.countdown(timeframe.bucketStart(wallClock) + timeframe.millis() - wallClock);
         boolean bookChanged = book != null && book.version() != frame.version;
-        if (chart.dirty().isSet() || bookChanged || viewDirty) {
+        if (chart.dirty().isSet() || bookChanged || viewDirty || framePending) {
             drawFrame(now, chart.dirty().take());
         } else if (crosshairDirty) {
             crosshairDirty = false;
@@ -444,6 +508,7 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
         long start = System.nanoTime();
         boolean whole = viewDirty;
         viewDirty = false;
+        framePending = false;
         crosshairDirty = false;
         CandleChart chart = getSkinnable();
         CandleBook book = chart.getBook();
@@ -458,6 +523,7 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
                 timeframe.millis(),
                 List.copyOf(chart.getStudies()),
                 chart.getChartType(),
+                List.copyOf(chart.getDrawings()),
                 legendX());
         if (book != null && book.timeframes().contains(timeframe)) {
             book.read(timeframe, columns -> {
@@ -469,6 +535,7 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
         }
         writeBack(chart);
         boolean repainted = painter.paint(chart, frame, geometry, panes, manualPrices, pointerX, pointerY, whole);
+        drawingLayer.paint(frame, geometry, panes.get(0).scale, chart.colors(), editor.selected(), painter.decimals());
         double axisWidth = painter.axisWidthNeeded(geometry, panes.get(0));
         if (axisWidth > geometry.axisWidth()) {
             geometry = geometry.withAxisWidth(axisWidth);

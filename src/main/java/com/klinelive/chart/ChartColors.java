@@ -119,6 +119,9 @@ final class ChartColors implements Palette {
         d.put("histogram-down", "#ef535099");
         d.put("area-line", "#42a5f5");
         d.put("area-fill", "#42a5f529");
+        d.put("drawing", "#2962ff");
+        d.put("drawing-fill", "#2962ff1f");
+        d.put("drawing-handle", "#0d1117");
         d.put("level", "#6e7681");
         d.put("level-fill", "#ab47bc0d");
         return d;

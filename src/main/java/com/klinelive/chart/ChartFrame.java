@@ -1,5 +1,7 @@
 package com.klinelive.chart;
 
+import com.klinelive.chart.drawing.Anchor;
+import com.klinelive.chart.drawing.Drawing;
 import com.klinelive.chart.indicator.Study;
 import com.klinelive.chart.indicator.StudySeries;
 import com.klinelive.chart.scale.BarBuffer;
@@ -37,6 +39,7 @@ final class ChartFrame {
      * @param periodMillis the timeframe's period
      * @param studies      the chart's studies, in order
      * @param chartType    how the candles are drawn; it may draw candles of its own, computed here
+     * @param drawings     the drawings, whose moments are placed among the candles here
      * @param legendX      pixel x of the crosshair, NaN for none (the legend shows the newest candle)
      */
     record Request(
@@ -49,12 +52,17 @@ final class ChartFrame {
             long periodMillis,
             List<Study> studies,
             ChartType chartType,
+            List<Drawing> drawings,
             double legendX) {}
 
     final BarBuffer bars = new BarBuffer();
     final LegendValues legend = new LegendValues();
     /** One per study of the request, in its order. */
     final List<StudyFrame> studies = new ArrayList<>();
+    /** The request's drawings, and each of their anchors' position in index space, drawing by drawing. */
+    List<Drawing> drawings = List.of();
+
+    double[] drawingIndexes = new double[0];
 
     private final ViewTracker tracker = new ViewTracker();
     private final Map<Study.Key, StudySeries> series = new HashMap<>();
@@ -87,6 +95,7 @@ final class ChartFrame {
         int from = viewport.firstVisible();
         int to = viewport.endVisible();
         readStudies(candles, request, from);
+        placeDrawings(candles, request);
         measure(request.chartType().closesOnly());
         timeTicks = TimeTicks.compute(candles, viewport, request.periodMillis(), TIME_LABEL_SPACING);
         if (to > from) {
@@ -119,6 +128,8 @@ final class ChartFrame {
         timeTicks = List.of();
         range = VisibleRange.EMPTY;
         studies.clear();
+        drawings = List.of();
+        drawingIndexes = new double[0];
         low = Double.NaN;
         high = Double.NaN;
         newestOpen = Double.NaN;
@@ -142,6 +153,23 @@ final class ChartFrame {
             StudySeries values = series.computeIfAbsent(study.key(), k -> StudySeries.of(study));
             values.sync(candles, request.seriesKey());
             studies.get(s).fill(study, values, bars, first);
+        }
+    }
+
+    private void placeDrawings(CandleColumns candles, Request request) {
+        drawings = request.drawings();
+        int anchors = 0;
+        for (Drawing d : drawings) {
+            anchors += d.anchors().size();
+        }
+        if (drawingIndexes.length != anchors) {
+            drawingIndexes = new double[anchors];
+        }
+        int k = 0;
+        for (Drawing d : drawings) {
+            for (Anchor a : d.anchors()) {
+                drawingIndexes[k++] = TimeIndex.indexOf(candles, a.time(), request.periodMillis());
+            }
         }
     }
 

@@ -14,7 +14,7 @@ import javafx.scene.input.ZoomEvent;
  * a horizontal swipe pans, arrow keys pan, +/- zoom, Home shows the oldest candle, End and Space go live. The
  * pointer's position over the panes drives the crosshair; dragging the divider between two panes resizes them.
  * Dragging the price axis stretches the prices (auto-fit off; the chart then drags up and down too),
- * double-clicking it fits them again.
+ * double-clicking it fits them again. Drawings take the mouse and keys first ({@link DrawingEditor}).
  */
 final class ChartInput {
 
@@ -80,6 +80,7 @@ final class ChartInput {
 
     private final Node chart;
     private final Node surface;
+    private final DrawingEditor editor;
     private final Node priceAxis;
     private final Target target;
     private boolean pricePan;
@@ -104,8 +105,9 @@ final class ChartInput {
      * @param surface   the node over the panes: receives pointer moves and drags
      * @param priceAxis the price pane's axis: dragged to stretch the prices, double-clicked to fit them again
      */
-    ChartInput(Node chart, Node surface, Node priceAxis, Target target) {
+    ChartInput(Node chart, Node surface, Node priceAxis, Target target, DrawingEditor editor) {
         this.chart = chart;
+        this.editor = editor;
         this.surface = surface;
         this.priceAxis = priceAxis;
         this.target = target;
@@ -141,6 +143,7 @@ final class ChartInput {
     }
 
     private void moved(MouseEvent e) {
+        editor.moved(e);
         surface.setCursor(target.dividerAt(e.getY()) >= 0 ? Cursor.V_RESIZE : Cursor.CROSSHAIR);
         pointAt(e.getX(), e.getY());
     }
@@ -149,6 +152,12 @@ final class ChartInput {
         chart.requestFocus();
         dragStartX = e.getX();
         dragStartY = e.getY();
+        dragStartView = null;
+        divider = -1;
+        if (editor.pressed(e)) {
+            e.consume();
+            return;
+        }
         divider = target.dividerAt(e.getY());
         if (divider >= 0) {
             target.beginDividerDrag(divider);
@@ -163,6 +172,11 @@ final class ChartInput {
     }
 
     private void dragged(MouseEvent e) {
+        if (editor.dragged(e)) {
+            pointAt(e.getX(), e.getY());
+            e.consume();
+            return;
+        }
         if (divider >= 0) {
             target.dragDivider(e.getY() - dragStartY);
             e.consume();
@@ -181,6 +195,7 @@ final class ChartInput {
     }
 
     private void released(MouseEvent e) {
+        editor.released(e);
         dragStartView = null;
         divider = -1;
         surface.setCursor(target.dividerAt(e.getY()) >= 0 ? Cursor.V_RESIZE : Cursor.CROSSHAIR);
@@ -221,6 +236,10 @@ final class ChartInput {
     }
 
     private void keyPressed(KeyEvent e) {
+        if (editor.keyPressed(e)) {
+            e.consume();
+            return;
+        }
         Viewport view = target.currentView();
         switch (e.getCode()) {
             case LEFT -> target.show(view.pan(view.width() * KEY_PAN));

@@ -27,6 +27,9 @@ public final class ChartStyles {
     /** The live canvas of an indicator pane. */
     public static final String LIVE_PANE = "live-pane";
 
+    /** The canvas of the drawings over the price pane. */
+    public static final String DRAWINGS = "drawings";
+
     /** A study's row in a legend: name, values, settings and remove buttons. */
     public static final String STUDY_LEGEND = "study-legend";
 

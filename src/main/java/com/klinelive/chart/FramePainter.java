@@ -526,6 +526,11 @@ final class FramePainter {
         return fallback == null ? "level" : fallback;
     }
 
+    /** The decimals prices are shown with. */
+    int decimals() {
+        return decimals;
+    }
+
     /**
      * Picks the price decimals from the newest close, and keeps them until the price halves or doubles, so that
      * labels do not change format (and the axis width) each time a price crosses a power of ten.

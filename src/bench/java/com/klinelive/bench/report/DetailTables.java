@@ -147,7 +147,8 @@ final class DetailTables {
                         name.toUpperCase(java.util.Locale.ROOT).replace("BOLLINGER", "Bollinger"),
                         b == ours ? "ours (StudySeries)" : "ta4j 0.17, DoubleNum",
                         spread(get(b, "median"), get(b, "min"), get(b, "max")),
-                        num(get(b, "cpuMedian")),
+                        // The CPU profiler counts nanoseconds per operation; these operations are in milliseconds.
+                        num(get(b, "cpuMedian") / 1e6),
                         num(get(b, "allocBytesPerOp") / 1e6),
                         b == ours || ours == null ? "–" : ratio(get(b, "cpuMedian") / get(ours, "cpuMedian")));
             }

@@ -122,8 +122,9 @@ final class SummaryTable {
                 return;
             }
             String label = name.equals("Bollinger") ? "BB" : name.toUpperCase(java.util.Locale.ROOT);
-            ours.append(ours.length() > 0 ? ", " : "").append(label).append(' ').append(num(get(o, "cpuMedian")));
-            peer.append(peer.length() > 0 ? ", " : "").append(label).append(' ').append(num(get(p, "cpuMedian")));
+            // The CPU profiler counts nanoseconds per operation; these operations are in milliseconds.
+            ours.append(ours.length() > 0 ? ", " : "").append(label).append(' ').append(num(get(o, "cpuMedian") / 1e6));
+            peer.append(peer.length() > 0 ? ", " : "").append(label).append(' ').append(num(get(p, "cpuMedian") / 1e6));
             worst = Math.min(worst, get(p, "cpuMedian") / get(o, "cpuMedian"));
         }
         int candles = f.indicators.get("candles").getAsInt();
