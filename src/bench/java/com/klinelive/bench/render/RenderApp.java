@@ -9,6 +9,10 @@ import com.klinelive.candle.CandleBook;
 import com.klinelive.chart.CandleChart;
 import com.klinelive.chart.ChartStyles;
 import com.klinelive.chart.FrameStats;
+import com.klinelive.chart.drawing.Anchor;
+import com.klinelive.chart.drawing.Drawing;
+import com.klinelive.chart.drawing.DrawingTool;
+import com.klinelive.chart.drawing.DrawingTools;
 import com.klinelive.chart.indicator.StudyText;
 import com.klinelive.model.Candle;
 import com.klinelive.model.Timeframe;
@@ -161,6 +165,7 @@ public final class RenderApp extends Application {
             ours = new CandleChart(book, Timeframe.M1);
             if (c.chart().equals("analysis")) {
                 ours.getStudies().setAll(StudyText.parseList(RenderCase.ANALYSIS));
+                ours.getDrawings().setAll(drawings(candles, RenderCase.DRAWINGS));
             }
             root = ours;
         } else {
@@ -197,6 +202,22 @@ public final class RenderApp extends Application {
         after = usedHeap();
         memory.addProperty("peerBytesPerCandle", (after - before) / 20_000.0);
         java.lang.ref.Reference.reachabilityFence(offscreen);
+    }
+
+    /** {@code count} drawings over the newest 5,000 candles, every tool in turn, spread over time and price. */
+    private static List<Drawing> drawings(List<Candle> candles, int count) {
+        List<Drawing> out = new java.util.ArrayList<>();
+        int n = candles.size();
+        for (int k = 0; k < count; k++) {
+            DrawingTool tool = DrawingTools.ALL.get(k % DrawingTools.ALL.size());
+            Candle a = candles.get(Math.max(0, n - 5_000 + 200 * k));
+            Candle b = candles.get(Math.max(0, n - 5_000 + 200 * k + 150));
+            List<Anchor> anchors = tool.anchors() == 1
+                    ? List.of(new Anchor(a.time(), a.high()))
+                    : List.of(new Anchor(a.time(), a.low()), new Anchor(b.time(), b.high()));
+            out.add(new Drawing(tool, anchors, tool.hasText() ? "note " + k : ""));
+        }
+        return out;
     }
 
     /** Zooms our chart so that exactly the case's number of candles fills the plot, newest at the right edge. */

@@ -284,7 +284,7 @@ final class DetailTables {
             case "ours" -> "ours";
             case "peer" -> "peer";
             case "floor" -> "floor (one full-window fill)";
-            case "analysis" -> "ours, 3 panes + 4 overlays";
+            case "analysis" -> "ours, 3 panes + 4 overlays + 20 drawings";
             case "gsonPojo" -> "Gson data binding";
             case "gsonTree" -> "Gson tree model";
             case "oursOneTimeframe" -> "ours, one timeframe";
