@@ -484,6 +484,8 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
             }
             painter.legend(chart, frame, panes);
             painter.crosshair(chart, frame, geometry, panes, pointerX, pointerY);
+        } else if (painter.legendStale() && painter.legendDue(System.nanoTime())) {
+            painter.legend(chart, frame, panes);
         }
     }
 

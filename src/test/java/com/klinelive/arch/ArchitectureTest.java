@@ -78,6 +78,14 @@ class ArchitectureTest {
                     "com.klinelive.chart.type..");
 
     @ArchTest
+    static final ArchRule drawingToolsKnowOnlyTheirPointsNotTheControl = classes()
+            .that()
+            .resideInAPackage("com.klinelive.chart.drawing..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(JAVA, "javafx..", "com.klinelive.chart.scale..", "com.klinelive.chart.drawing..");
+
+    @ArchTest
     static final ArchRule dataPackagesNeverImportJavaFx = noClasses()
             .that()
             .resideInAnyPackage(

@@ -12,6 +12,7 @@ import com.klinelive.chart.type.ChartTypes;
 import com.klinelive.model.Candle;
 import com.klinelive.model.Timeframe;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.geometry.Bounds;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A live trade repaints only the live layer when nothing older changed, and whatever a frame repaints, the panes
@@ -201,6 +203,9 @@ class CandleChartLayersTest {
 
     /** Compares the panes as they are with the panes after a forced repaint of everything. */
     private void assertSameAsWholeRepaint() throws Exception {
+        // The legend follows the newest candle at most ten times a second: let it catch up with the last trade.
+        WaitForAsyncUtils.sleep(2 * FramePainter.LEGEND_PERIOD / 1_000_000, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
         WritableImage live = panes();
         long whole = chart.frameStats().snapshot().wholeFrames();
         robot.interact(() -> {
