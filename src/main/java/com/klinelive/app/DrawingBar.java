@@ -49,7 +49,7 @@ final class DrawingBar {
                 button.setSelected(is != null && button.getId().equals("draw-" + is.id()));
             }
         });
-        ToggleButton magnet = new ToggleButton("\u2316");
+        ToggleButton magnet = new ToggleButton("\u222a");
         magnet.setId("draw-magnet");
         magnet.setFocusTraversable(false);
         magnet.setTooltip(new Tooltip("Magnet: points snap to the open, high, low or close"));
