@@ -188,42 +188,15 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
     @Override
     public Anchor anchorAt(double x, double y, boolean magnet) {
         CandleChart chart = getSkinnable();
-        CandleBook book = chart.getBook();
-        Timeframe timeframe = chart.getTimeframe();
-        PriceScale prices = panes.get(0).scale;
-        Viewport view = frame.viewport;
-        double index = view.index(x);
-        if (book == null || !book.timeframes().contains(timeframe)) {
-            return new Anchor(0, prices.value(y));
-        }
-        return book.read(timeframe, candles -> {
-            long period = timeframe.millis();
-            int candle = (int) Math.floor(index);
-            if (magnet && candle >= 0 && candle < candles.size()) {
-                // The candle's middle, at whichever of its open, high, low or close is nearest the pointer.
-                double best = candles.close(candle);
-                for (double p : new double[] {candles.open(candle), candles.high(candle), candles.low(candle)}) {
-                    if (Math.abs(prices.y(p) - y) < Math.abs(prices.y(best) - y)) {
-                        best = p;
-                    }
-                }
-                return new Anchor(TimeIndex.timeAt(candles, candle + 0.5, period), best);
-            }
-            return new Anchor(TimeIndex.timeAt(candles, index, period), prices.value(y));
-        });
+        return DrawingPlacement.anchorAt(
+                chart.getBook(), chart.getTimeframe(), frame.viewport, panes.get(0).scale, x, y, magnet);
     }
 
     @Override
     public double[] pixelOf(Anchor anchor) {
         CandleChart chart = getSkinnable();
-        CandleBook book = chart.getBook();
-        Timeframe timeframe = chart.getTimeframe();
-        double y = panes.get(0).scale.y(anchor.price());
-        if (book == null || !book.timeframes().contains(timeframe)) {
-            return new double[] {0, y};
-        }
-        double index = book.read(timeframe, candles -> TimeIndex.indexOf(candles, anchor.time(), timeframe.millis()));
-        return new double[] {frame.viewport.x(index), y};
+        return DrawingPlacement.pixelOf(
+                chart.getBook(), chart.getTimeframe(), frame.viewport, panes.get(0).scale, anchor);
     }
 
     @Override
@@ -482,10 +455,10 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
                     return null;
                 });
             }
-            painter.legend(chart, frame, panes);
+            painter.legends.legend(chart, frame, panes, painter.decimals());
             painter.crosshair(chart, frame, geometry, panes, pointerX, pointerY);
-        } else if (painter.legendStale() && painter.legendDue(System.nanoTime())) {
-            painter.legend(chart, frame, panes);
+        } else if (painter.legends.legendStale() && painter.legends.legendDue(System.nanoTime())) {
+            painter.legends.legend(chart, frame, panes, painter.decimals());
         }
     }
 

@@ -1,9 +1,6 @@
 package com.klinelive.chart;
 
-import com.klinelive.candle.CandleBook;
-import com.klinelive.chart.indicator.Plot;
 import com.klinelive.chart.indicator.Study;
-import com.klinelive.chart.indicator.ValueFormat;
 import com.klinelive.chart.scale.AxisTick;
 import com.klinelive.chart.scale.BarBuffer;
 import com.klinelive.chart.scale.PaneLayout;
@@ -16,7 +13,6 @@ import com.klinelive.chart.type.BarGeometry;
 import com.klinelive.chart.type.ChartType;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.DoubleFunction;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Paint;
@@ -33,10 +29,6 @@ import javafx.scene.shape.Line;
  * instead of the whole window, however many panes there are.
  */
 final class FramePainter {
-
-    private static final double PRICE_PADDING = 0.08;
-    private static final double PANE_PADDING = 0.1;
-    private static final double VOLUME_PADDING = 0.12;
 
     /**
      * Device columns between the live layer's left edge and the centre of the bar before the newest: more than a
@@ -98,16 +90,11 @@ final class FramePainter {
     final PriceLine priceLine = new PriceLine();
     final TimeAxis timeAxis = new TimeAxis();
     final ChartLabels labels;
+    final LegendPainter legends;
     final Line crosshairX = crosshairLine();
     final Line crosshairY = crosshairLine();
 
-    /** Shortest time between two legends that show the same candle, in nanoseconds. */
-    static final long LEGEND_PERIOD = 100_000_000;
-
     private final BarBuffer shownBars = new BarBuffer();
-    private long legendShownAt = Long.MIN_VALUE / 2;
-    private int legendIndex = -2;
-    private boolean legendStale;
     private final List<StudyFrame> overlays = new ArrayList<>();
     private int decimals = 2;
     private double decimalsPrice = Double.NaN;
@@ -115,6 +102,7 @@ final class FramePainter {
 
     FramePainter(ChartLabels labels) {
         this.labels = labels;
+        this.legends = new LegendPainter(labels);
         timeAxis.getStyleClass().add(ChartStyles.TIME_AXIS);
     }
 
@@ -156,13 +144,13 @@ final class FramePainter {
             PaneView view = panes.get(k);
             List<StudyFrame> studies = k == 0 ? overlays : studiesOf(frame, view.study);
             view.scale = k == 0 || studies.isEmpty()
-                    ? priceScale(frame, at.layout().height(k), chart.getScaleMode(), manualPrices)
-                    : paneScale(view, studies.get(0), at.layout().height(k));
+                    ? PaneScales.priceScale(frame, overlays, at.layout().height(k), chart.getScaleMode(), manualPrices)
+                    : PaneScales.paneScale(view, studies.get(0), at.layout().height(k));
             ScaleMode mode = k == 0 ? chart.getScaleMode() : ScaleMode.LINEAR;
             double base = mode == ScaleMode.PERCENT ? frame.baseClose : Double.NaN;
             if (!view.ticksFitScale(mode, base)) {
                 // Labels are text to format: only when the scale moved, not at every trade.
-                view.ticksFor(ticks(view, mode, base), mode, base);
+                view.ticksFor(PaneScales.ticks(view, mode, base), mode, base);
             }
             view.axis.setTicks(view.scale, view.ticks);
             Setting setting = new Setting(
@@ -202,11 +190,7 @@ final class FramePainter {
         }
         timeAxis.setTicks(frame.viewport.firstIndex(), frame.viewport.lastIndex(), frame.timeTicks);
         paintLastPrice(chart, frame, at, panes.get(0), split);
-        if (whole || frame.legend.index != legendIndex || legendDue(System.nanoTime())) {
-            legend(chart, frame, panes);
-        } else {
-            legendStale = true;
-        }
+        legends.legendAfterFrame(chart, frame, panes, decimals, whole);
         crosshair(chart, frame, at, panes, pointerX, pointerY);
         return repainted;
     }
@@ -239,64 +223,6 @@ final class FramePainter {
             }
         }
         return List.of();
-    }
-
-    /** The ticks of a pane: the price pane's by the scale mode, an indicator pane's linear in its format. */
-    private static List<AxisTick> ticks(PaneView view, ScaleMode mode, double base) {
-        double spacing = PriceAxis.MIN_LABEL_SPACING;
-        if (!view.isPrice()) {
-            DoubleFunction<String> format = view.indicator.format() == ValueFormat.VOLUME ? PriceFormat::volume : null;
-            return ValueTicks.linear(view.scale, spacing, format);
-        }
-        return switch (mode) {
-            case LINEAR -> ValueTicks.linear(view.scale, spacing, null);
-            case LOG -> ValueTicks.log(view.scale, spacing);
-            case PERCENT -> ValueTicks.percent(view.scale, spacing, base);
-        };
-    }
-
-    /**
-     * The price pane's scale: the range the user set ({@code manual}, auto-fit off), else a fit of the candles and
-     * the overlays' values, logarithmic in {@link ScaleMode#LOG}.
-     */
-    private PriceScale priceScale(ChartFrame frame, double height, ScaleMode mode, PriceScale manual) {
-        if (manual != null && manual.log() == (mode == ScaleMode.LOG)) {
-            return manual.withHeight(height);
-        }
-        double low = frame.low;
-        double high = frame.high;
-        for (StudyFrame overlay : overlays) {
-            low = minIgnoringNaN(low, overlay.low());
-            high = maxIgnoringNaN(high, overlay.high());
-        }
-        if (frame.bars.size() == 0) {
-            low = Double.NaN;
-            high = Double.NaN;
-        }
-        return mode == ScaleMode.LOG
-                ? PriceScale.fitLog(low, high, height, PRICE_PADDING)
-                : PriceScale.fit(low, high, height, PRICE_PADDING);
-    }
-
-    /** Fits the study's values and levels, from zero for volumes and with zero for histograms. */
-    private static PriceScale paneScale(PaneView view, StudyFrame study, double height) {
-        Study s = study.study();
-        if (s.indicator().fromZero()) {
-            return PriceScale.fromZero(study.high(), height, VOLUME_PADDING, view.scale);
-        }
-        double low = study.low();
-        double high = study.high();
-        for (double level : s.indicator().levels(s.parameterArray())) {
-            low = minIgnoringNaN(low, level);
-            high = maxIgnoringNaN(high, level);
-        }
-        for (Plot plot : s.indicator().plots()) {
-            if (plot.kind() == Plot.Kind.HISTOGRAM) {
-                low = minIgnoringNaN(low, 0);
-                high = maxIgnoringNaN(high, 0);
-            }
-        }
-        return PriceScale.fit(low, high, height, PANE_PADDING);
     }
 
     /**
@@ -471,89 +397,6 @@ final class FramePainter {
                 time, chart.getTimeframe().millis(), at.left() + centre, bottom, at.left(), at.left() + at.plotWidth());
     }
 
-    /**
-     * Whether the legend shows older values than the last frame's and has not changed for {@link #LEGEND_PERIOD}:
-     * the pulse then shows the last frame's values. A legend that follows the newest candle changes at most ten
-     * times a second, which is as fast as anyone reads it, while the candles and the last price follow every
-     * trade; with three panes and four overlays its dozen texts were half of what a frame cost the renderer.
-     */
-    boolean legendDue(long now) {
-        return now - legendShownAt >= LEGEND_PERIOD;
-    }
-
-    /** Whether a frame left the legend behind (see {@link #legendDue}). */
-    boolean legendStale() {
-        return legendStale;
-    }
-
-    /** Shows the legend's candle (under the crosshair, else the newest) and every study's values at it. */
-    void legend(CandleChart chart, ChartFrame frame, List<PaneView> panes) {
-        legendShownAt = System.nanoTime();
-        legendIndex = frame.legend.index;
-        legendStale = false;
-        CandleBook book = chart.getBook();
-        labels.legend(book == null ? null : book.symbol(), chart.getTimeframe().label(), frame.legend, decimals);
-        List<StudyFrame> shownOverlays = new ArrayList<>();
-        for (StudyFrame study : frame.studies) {
-            if (!study.study().inPane()) {
-                shownOverlays.add(study);
-            }
-        }
-        List<StudyLegend> rows = labels.overlayRows(shownOverlays.size());
-        for (int i = 0; i < rows.size(); i++) {
-            showValues(rows.get(i), shownOverlays.get(i), null, chart.colors(), frame.legend);
-        }
-        for (int k = 1; k < panes.size(); k++) {
-            PaneView pane = panes.get(k);
-            StudyFrame study = null;
-            for (StudyFrame s : frame.studies) {
-                if (s.study() == pane.study) {
-                    study = s;
-                }
-            }
-            if (study != null) {
-                showValues(pane.legend, study, pane, chart.colors(), frame.legend);
-            }
-        }
-    }
-
-    /** Fills a study's legend row with its values at the legend's candle, each in the colour it is drawn in. */
-    private void showValues(StudyLegend row, StudyFrame study, PaneView pane, ChartColors colors, LegendValues candle) {
-        Study s = study.study();
-        List<Plot> plots = s.indicator().plots();
-        int outputs = s.indicator().outputs().size();
-        List<String> texts = new ArrayList<>(outputs);
-        List<Paint> paints = new ArrayList<>(outputs);
-        for (int o = 0; o < outputs; o++) {
-            double v = candle.isEmpty() ? Double.NaN : study.valueAt(candle.index, o);
-            String text =
-                    Double.isNaN(v) ? "-" : pane != null ? pane.format(v, decimals) : PriceFormat.price(v, decimals);
-            texts.add(text);
-            paints.add(colors.resolve(outputColour(s, plots, o, v, candle)));
-        }
-        row.show(s, texts, paints);
-    }
-
-    /** The colour an output is drawn in: its line's, else its histogram's by sign or volume's by candle. */
-    private static String outputColour(Study s, List<Plot> plots, int output, double value, LegendValues candle) {
-        String fallback = null;
-        for (int p = 0; p < plots.size(); p++) {
-            Plot plot = plots.get(p);
-            if (plot.output() != output) {
-                continue;
-            }
-            switch (plot.kind()) {
-                case LINE -> {
-                    return s.colour(p, 0);
-                }
-                case HISTOGRAM -> fallback = s.colour(p, value >= 0 ? 0 : 1);
-                case VOLUME -> fallback = s.colour(p, candle.isEmpty() || candle.isUp() ? 0 : 1);
-                case FILL -> fallback = fallback == null ? s.colour(p, 0) : fallback;
-            }
-        }
-        return fallback == null ? "level" : fallback;
-    }
-
     /** The decimals prices are shown with. */
     int decimals() {
         return decimals;
@@ -572,14 +415,6 @@ final class FramePainter {
             decimalsPrice = price;
             decimals = PriceFormat.decimalsFor(price);
         }
-    }
-
-    private static double minIgnoringNaN(double a, double b) {
-        return Double.isNaN(a) ? b : Double.isNaN(b) ? a : Math.min(a, b);
-    }
-
-    private static double maxIgnoringNaN(double a, double b) {
-        return Double.isNaN(a) ? b : Double.isNaN(b) ? a : Math.max(a, b);
     }
 
     private static void setLine(Line line, double x0, double y0, double x1, double y1) {

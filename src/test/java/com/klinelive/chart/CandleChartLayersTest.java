@@ -204,7 +204,7 @@ class CandleChartLayersTest {
     /** Compares the panes as they are with the panes after a forced repaint of everything. */
     private void assertSameAsWholeRepaint() throws Exception {
         // The legend follows the newest candle at most ten times a second: let it catch up with the last trade.
-        WaitForAsyncUtils.sleep(2 * FramePainter.LEGEND_PERIOD / 1_000_000, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.sleep(2 * LegendPainter.LEGEND_PERIOD / 1_000_000, TimeUnit.MILLISECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         WritableImage live = panes();
         long whole = chart.frameStats().snapshot().wholeFrames();

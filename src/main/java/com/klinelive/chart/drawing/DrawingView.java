@@ -14,7 +14,8 @@ import javafx.scene.paint.Paint;
  * @param text     a note's text
  * @param colour   the line colour
  * @param fill     a translucent fill (rectangle, Fibonacci bands)
- * @param priceAt  the price at a pixel y of the pane (Fibonacci levels)
+ * @param priceAt  the price at a pixel y of the pane
+ * @param yAt      the pixel y of a price (Fibonacci levels)
  * @param decimals decimals of the chart's prices
  */
 public record DrawingView(
