@@ -65,6 +65,16 @@ public final class ExchangePeer implements AutoCloseable {
     private final AtomicInteger htmlPages = new AtomicInteger();
     private final AtomicLong restRequests = new AtomicLong();
     private final List<String> received = new CopyOnWriteArrayList<>();
+    private final List<RestRequest> requests = new CopyOnWriteArrayList<>();
+
+    /**
+     * One REST request as the peer saw it.
+     *
+     * @param path          the path asked for
+     * @param arrivedNanos  {@link System#nanoTime()} when it arrived
+     * @param answered      what it got: {@code "json"}, {@code "429"}, {@code "html"} or {@code "404"}
+     */
+    public record RestRequest(String path, long arrivedNanos, String answered) {}
 
     private ExchangePeer(PeerDialect dialect, TradeTape tape) {
         this.dialect = dialect;
@@ -85,7 +95,14 @@ public final class ExchangePeer implements AutoCloseable {
 
     /** Starts serving {@code tape} as {@code dialect}'s exchange. */
     public static ExchangePeer start(PeerDialect dialect, TradeTape tape) throws Exception {
+        return start(dialect, tape, peer -> {});
+    }
+
+    /** The same, with {@code arm} setting hooks (trades to drop, say) before the first trade is published. */
+    public static ExchangePeer start(PeerDialect dialect, TradeTape tape, java.util.function.Consumer<ExchangePeer> arm)
+            throws Exception {
         ExchangePeer peer = new ExchangePeer(dialect, tape);
+        arm.accept(peer);
         peer.server.start();
         peer.publisher.scheduleWithFixedDelay(peer::publish, 0, 10, TimeUnit.MILLISECONDS);
         return peer;
@@ -138,6 +155,11 @@ public final class ExchangePeer implements AutoCloseable {
     /** REST requests served so far, refusals included. */
     public long restRequests() {
         return restRequests.get();
+    }
+
+    /** The REST requests served so far, in order of arrival, refusals included. */
+    public List<RestRequest> requests() {
+        return List.copyOf(requests);
     }
 
     /** The text messages clients sent, in order. */
@@ -231,11 +253,15 @@ public final class ExchangePeer implements AutoCloseable {
         @Override
         public boolean handle(Request request, Response response, Callback callback) {
             restRequests.incrementAndGet();
+            long arrived = System.nanoTime();
+            String path = Request.getPathInContext(request);
             if (rateLimited.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                requests.add(new RestRequest(path, arrived, "429"));
                 response.getHeaders().put(HttpHeader.RETRY_AFTER, Integer.toString(retryAfterSeconds));
                 return answer(response, callback, 429, "{\"code\":-1003,\"msg\":\"Too many requests.\"}", "json");
             }
             if (htmlPages.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                requests.add(new RestRequest(path, arrived, "html"));
                 return answer(
                         response,
                         callback,
@@ -248,10 +274,12 @@ public final class ExchangePeer implements AutoCloseable {
             for (Fields.Field f : fields) {
                 query.put(f.getName(), f.getValue());
             }
-            PeerDialect.Answer answer = dialect.rest(Request.getPathInContext(request), query, new MarketView());
+            PeerDialect.Answer answer = dialect.rest(path, query, new MarketView());
             if (answer == null) {
+                requests.add(new RestRequest(path, arrived, "404"));
                 return answer(response, callback, 404, "{\"message\":\"NotFound\"}", "json");
             }
+            requests.add(new RestRequest(path, arrived, answer.status() == 200 ? "json" : "" + answer.status()));
             answer.headers().forEach((k, v) -> response.getHeaders().put(k, v));
             return answer(response, callback, answer.status(), answer.body(), "json");
         }
