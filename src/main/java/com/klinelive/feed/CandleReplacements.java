@@ -92,8 +92,8 @@ final class CandleReplacements {
             long settled = tf.bucketStart(nowMillis - SETTLE_MILLIS - tf.millis());
             Long last = through.get(tf);
             if (last == null) {
-                // Everything before the open candle came from the feed's REST candles.
-                through.put(tf, tf.bucketStart(nowMillis) - tf.millis());
+                // Before the open candle, REST candles; the one before it too, unless it closed during the backfill.
+                through.put(tf, tf.bucketStart(nowMillis) - 2 * tf.millis());
                 continue;
             }
             if (settled <= last) {

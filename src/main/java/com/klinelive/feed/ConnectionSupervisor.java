@@ -85,6 +85,7 @@ final class ConnectionSupervisor {
 
     private String outageReason = "";
     private boolean listRequested;
+    private int listFailures;
 
     ConnectionSupervisor(
             FeedOptions options,
@@ -304,6 +305,10 @@ final class ConnectionSupervisor {
         useFormat(detected);
         requestSymbolList();
         if (in == active && !detected.greetsFirst()) {
+            // Recognised by a message that came before any subscription (Kraken's status): subscribe now.
+            if (!subscribe(in, options.symbols())) {
+                return;
+            }
             metrics.transport(TransportKind.WEBSOCKET);
             reconnectBackoff.reset();
             scheduleLifetime();
@@ -366,11 +371,11 @@ final class ConnectionSupervisor {
 
     /**
      * Asks the feed's REST side once for the symbols it lists (exchanges), so the symbol picker offers them all;
-     * asked again on the next connection if it failed.
+     * asked again after a pause if it failed.
      */
     private void requestSymbolList() {
         FeedFormat known = format;
-        if (listRequested || known == null || known.greetsFirst()) {
+        if (listRequested || known == null || known.greetsFirst() || state == FeedState.STOPPED) {
             return;
         }
         syncs.history().symbols().ifPresent(source -> {
@@ -379,10 +384,17 @@ final class ConnectionSupervisor {
                     .whenCompleteAsync(
                             (offered, error) -> {
                                 if (error != null) {
-                                    listRequested = false;
                                     syncs.restFailed("the symbol list", error);
+                                    long delay = Math.min(60_000, 1_000L << Math.min(6, listFailures++));
+                                    loop.schedule(
+                                            () -> {
+                                                listRequested = false;
+                                                requestSymbolList();
+                                            },
+                                            delay);
                                     return;
                                 }
+                                listFailures = 0;
                                 listed = List.copyOf(offered);
                                 if (state != FeedState.STOPPED && state != FeedState.FAILED) {
                                     newSymbolSeen();

@@ -60,6 +60,11 @@ final class SymbolSyncs {
     private final Map<String, SymbolSync> syncs = new ConcurrentHashMap<>();
     /** Control thread: the syncs that reload history to repair something, with where and why it began. */
     private final Map<String, FeedMark> reloading = new HashMap<>();
+    /**
+     * Control thread: per symbol, the open candles its backfill could not rebuild, where every candle is checked
+     * anyway: that they differ from the exchange's is expected, not a gap.
+     */
+    private final Map<String, FeedMark> notRebuilt = new HashMap<>();
 
     // Set once the format is known (by the network thread that learns it, before it decodes); read by all.
     private volatile FeedFormat format;
@@ -271,19 +276,25 @@ final class SymbolSyncs {
                 .anyMatch(m -> m.kind() == FeedMark.Kind.REPAIR
                         && m.fromMillis() < r.toMillis()
                         && m.toMillis() > r.fromMillis());
-        if (!known) {
-            metrics.gapFound();
-            metrics.gapRepaired();
-            marks.add(
-                    symbol,
-                    new FeedMark(
-                            FeedMark.Kind.REPAIR,
-                            r.fromMillis(),
-                            r.toMillis(),
-                            false,
-                            r.count() + " " + r.timeframe().label() + (r.count() == 1 ? " candle" : " candles")
-                                    + " differed from the exchange's: replaced from its REST candles"));
+        if (known) {
+            return;
         }
+        FeedMark open = notRebuilt.get(symbol);
+        if (open != null && r.fromMillis() <= open.toMillis() && r.toMillis() > open.fromMillis()) {
+            marks.add(symbol, new FeedMark(open.kind(), r.fromMillis(), r.toMillis(), false, open.text()));
+            return;
+        }
+        metrics.gapFound();
+        metrics.gapRepaired();
+        marks.add(
+                symbol,
+                new FeedMark(
+                        FeedMark.Kind.REPAIR,
+                        r.fromMillis(),
+                        r.toMillis(),
+                        false,
+                        r.count() + " " + r.timeframe().label() + (r.count() == 1 ? " candle" : " candles")
+                                + " differed from the exchange's: replaced from its REST candles"));
     }
 
     /** Notes that {@code symbol} reloads its history to repair what happened since its last trade. */
@@ -472,18 +483,20 @@ final class SymbolSyncs {
 
         @Override
         public void replaceOnceClosed(String symbol, long fromTime, long toTime, String why) {
+            String text = "open candles replaced from REST candles once closed (" + why + ")";
+            if (checksClosedCandles) {
+                // Checked like every candle; a difference there is this, not a gap.
+                notRebuilt.put(
+                        symbol, new FeedMark(FeedMark.Kind.REPAIR, fromTime, Math.max(fromTime, toTime), false, text));
+                return;
+            }
             SymbolSyncs.this.replaceOnceClosed(
                     symbol,
                     fromTime,
                     toTime,
                     () -> marks.add(
                             symbol,
-                            new FeedMark(
-                                    FeedMark.Kind.REPAIR,
-                                    fromTime,
-                                    Math.max(fromTime, toTime),
-                                    false,
-                                    "open candles replaced from REST candles once closed (" + why + ")")));
+                            new FeedMark(FeedMark.Kind.REPAIR, fromTime, Math.max(fromTime, toTime), false, text)));
         }
     }
 }

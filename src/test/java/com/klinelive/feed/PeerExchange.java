@@ -20,21 +20,29 @@ import java.util.stream.Stream;
  * @param symbol  the symbol in the exchange's spelling
  * @param idStep  1 where trade ids count up by one, more where they skip (Bybit)
  * @param counts  whether the exchange's REST candles carry trade counts
+ * @param other   the other symbol the peer lists as tradable
  */
 public record PeerExchange(
-        String format, Supplier<PeerDialect> dialect, String path, String symbol, int idStep, boolean counts) {
+        String format,
+        Supplier<PeerDialect> dialect,
+        String path,
+        String symbol,
+        int idStep,
+        boolean counts,
+        String other) {
 
     public static final PeerExchange BINANCE =
-            new PeerExchange("binance", BinancePeer::spot, "/ws/btcusdt@trade", "BTCUSDT", 1, true);
-    public static final PeerExchange BINANCE_FUTURES =
-            new PeerExchange("binance-futures", BinancePeer::usdmFutures, "/ws/btcusdt@aggTrade", "BTCUSDT", 1, true);
+            new PeerExchange("binance", BinancePeer::spot, "/ws/btcusdt@trade", "BTCUSDT", 1, true, "ETHUSDT");
+    public static final PeerExchange BINANCE_FUTURES = new PeerExchange(
+            "binance-futures", BinancePeer::usdmFutures, "/ws/btcusdt@aggTrade", "BTCUSDT", 1, true, "ETHUSDT");
     public static final PeerExchange COINBASE =
-            new PeerExchange("coinbase", CoinbasePeer::new, "/", "BTC-USD", 1, false);
+            new PeerExchange("coinbase", CoinbasePeer::new, "/", "BTC-USD", 1, false, "ETH-USD");
     public static final PeerExchange OKX =
-            new PeerExchange("okx", OkxPeer::new, "/ws/v5/business", "BTC-USDT", 1, false);
-    public static final PeerExchange KRAKEN = new PeerExchange("kraken", KrakenPeer::new, "/v2", "BTC/USD", 1, true);
+            new PeerExchange("okx", OkxPeer::new, "/ws/v5/business", "BTC-USDT", 1, false, "ETH-USDT");
+    public static final PeerExchange KRAKEN =
+            new PeerExchange("kraken", KrakenPeer::new, "/v2", "BTC/USD", 1, true, "SOL/USD");
     public static final PeerExchange BYBIT =
-            new PeerExchange("bybit", BybitPeer::new, "/v5/public/spot", "BTCUSDT", 7, false);
+            new PeerExchange("bybit", BybitPeer::new, "/v5/public/spot", "BTCUSDT", 7, false, "ETHUSDT");
 
     /** The exchanges whose trade ids count up by one: gaps are found and repaired by id. */
     public static Stream<PeerExchange> byId() {
