@@ -21,30 +21,40 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * The real {@link FeedClient}, as the viewer and {@code record} make it (the real WebSocket transport, the format
- * named, {@code --rest-url} at the peer), against a scripted exchange peer on loopback; with the statuses it
- * published and the comparison of its candles with the peer's truth.
+ * named or recognised, {@code --rest-url} at the peer), against a scripted exchange peer on loopback, its WebSocket
+ * through a {@link TcpProxy} that can stall it; with the statuses it published and the comparison of its candles
+ * with the peer's truth.
  */
 final class PeerSession implements AutoCloseable {
 
     final PeerExchange exchange;
     final TradeTape tape;
     final ExchangePeer peer;
+    /** Between the client and the peer's WebSocket, to stall or cut; REST goes to the peer directly. */
+    final TcpProxy proxy;
+
     final FeedClient client;
     final Set<Timeframe> timeframes;
     final List<FeedStatus> statuses = new CopyOnWriteArrayList<>();
 
     private PeerSession(
-            PeerExchange exchange, TradeTape tape, Set<Timeframe> timeframes, boolean named, Consumer<ExchangePeer> arm)
+            PeerExchange exchange,
+            TradeTape tape,
+            Set<Timeframe> timeframes,
+            boolean named,
+            Consumer<ExchangePeer> arm,
+            UnaryOperator<FeedOptions> tune)
             throws Exception {
         this.exchange = exchange;
         this.tape = tape;
         this.timeframes = timeframes;
         this.peer = ExchangePeer.start(exchange.dialect().get(), tape, arm);
-        FeedOptions options = FeedOptions.defaults(
-                        peer.webSocketUri(exchange.path()).toString())
+        this.proxy = new TcpProxy(peer.httpUri().getPort());
+        FeedOptions options = FeedOptions.defaults("ws://127.0.0.1:" + proxy.port() + exchange.path())
                 .withFormatSettings(new FormatSettings(peer.httpUri(), null, Map.of(), null))
                 .withSymbols(List.of(exchange.symbol()))
                 .withHistory(timeframes, 20)
@@ -54,7 +64,7 @@ final class PeerSession implements AutoCloseable {
                     FormatRegistry.installed().named(exchange.format()).orElseThrow());
         }
         this.client = new FeedClient(
-                options,
+                tune.apply(options),
                 new CandleAggregator(EnumSet.copyOf(timeframes), 100_000, 16),
                 new WebSocketTransports(),
                 new LongPollTransports());
@@ -78,7 +88,19 @@ final class PeerSession implements AutoCloseable {
     static PeerSession start(
             PeerExchange exchange, TradeTape tape, Set<Timeframe> timeframes, boolean named, Consumer<ExchangePeer> arm)
             throws Exception {
-        PeerSession session = new PeerSession(exchange, tape, timeframes, named, arm);
+        return start(exchange, tape, timeframes, named, arm, options -> options);
+    }
+
+    /** The same, with the client's options changed by {@code tune}. */
+    static PeerSession start(
+            PeerExchange exchange,
+            TradeTape tape,
+            Set<Timeframe> timeframes,
+            boolean named,
+            Consumer<ExchangePeer> arm,
+            UnaryOperator<FeedOptions> tune)
+            throws Exception {
+        PeerSession session = new PeerSession(exchange, tape, timeframes, named, arm, tune);
         session.client.start();
         return session;
     }
@@ -160,6 +182,7 @@ final class PeerSession implements AutoCloseable {
     @Override
     public void close() throws Exception {
         client.close();
+        proxy.close();
         peer.close();
     }
 }
