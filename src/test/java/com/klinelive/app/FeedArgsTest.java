@@ -72,7 +72,9 @@ class FeedArgsTest {
         IllegalArgumentException e =
                 assertThrows(IllegalArgumentException.class, () -> applied("--format", "no-such-exchange"));
         assertTrue(
-                e.getMessage().startsWith("unknown format 'no-such-exchange' (use auto, binance, coinbase, native"),
+                e.getMessage()
+                        .startsWith("unknown format 'no-such-exchange' (use auto, binance, binance-futures, coinbase, "
+                                + "okx, bybit, kraken, native"),
                 e.getMessage());
     }
 
@@ -102,6 +104,9 @@ class FeedArgsTest {
     @Test
     void theHelpListsTheInstalledFormats() {
         String help = new CommandLine(new Holder()).getUsageMessage();
-        assertTrue(help.contains("auto, binance, coinbase, native"), help);
+        assertTrue(
+                help.replaceAll("\\s+", " ")
+                        .contains("auto, binance, binance-futures, coinbase, okx, bybit, kraken, native"),
+                help);
     }
 }
