@@ -32,7 +32,7 @@ class ExchangeRestLimitsTest {
     @ParameterizedTest
     @MethodSource("exchanges")
     void anHtmlPageIsARejectionAndA429IsWaitedOutAndShown(PeerExchange exchange) throws Exception {
-        TradeTape tape = exchange.tape(60_000, 7_000, 100);
+        TradeTape tape = exchange.tape(60_000, 60_000, 100);
         boolean named = !RECOGNISED.contains(exchange.format());
         try (PeerSession s =
                 PeerSession.start(exchange, tape, EnumSet.of(Timeframe.M1), named, peer -> peer.htmlPageNext(1))) {
@@ -51,7 +51,8 @@ class ExchangeRestLimitsTest {
             s.peer.rateLimitNext(1, 2);
             TradeTape.Trade first = s.tradeAfter(System.currentTimeMillis() + 300);
             s.peer.dropFromStream(first.id(), first.id() + 19);
-            s.awaitTapeHeld(20_000);
+            // A second of trades after the twenty, then the tape ends.
+            s.endTapeAt(first.time() + 21 * 100 + 1_000, 30_000);
 
             s.assertCandlesEqualTruth();
             List<RestRequest> requests = s.peer.requests();

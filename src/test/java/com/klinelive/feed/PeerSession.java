@@ -146,18 +146,34 @@ final class PeerSession implements AutoCloseable {
         return client.book(exchange.symbol());
     }
 
-    /** Waits until the tape is over and the client holds its last trade with nothing left to repair. */
-    void awaitTapeHeld(long millis) {
-        long lastId = idFromEnd(0);
+    /**
+     * Ends the tape once the trades up to {@code millis} (a wall-clock time) are published, then waits until the
+     * client holds the last one with nothing left to repair.
+     */
+    void endTapeAt(long millis, long waitMillis) throws InterruptedException {
+        waitUntil(millis);
+        peer.stopPublishing();
+        awaitAllHeld(waitMillis);
+    }
+
+    /** Waits until the client holds the last trade published with nothing left to repair. */
+    void awaitAllHeld(long millis) {
+        List<com.klinelive.model.Tick> published = peer.publishedTicks();
+        long lastId = published.get(published.size() - 1).seq();
         waitFor(
                 millis,
-                () -> peer.publishedTicks().size() == tape.trades().size()
-                        && book() != null
+                () -> book() != null
                         && book().lastSeq() >= lastId
                         && client.status().sync() != SyncState.REPAIRING
                         && client.status().sync() != SyncState.BACKFILLING,
                 () -> "client at " + (book() == null ? -1 : book().lastSeq()) + " of " + lastId + "; " + client.status()
                         + " " + client.metrics());
+    }
+
+    /** Waits until the tape is over and the client holds its last trade with nothing left to repair. */
+    void awaitTapeHeld(long millis) {
+        waitFor(millis, () -> peer.publishedTicks().size() == tape.trades().size(), () -> "the tape goes on");
+        awaitAllHeld(millis);
     }
 
     /** Every candle the client holds in each timeframe equals the peer's (OHLCV only where REST has no counts). */

@@ -58,6 +58,7 @@ public final class ExchangePeer implements AutoCloseable {
     private final List<Session> subscribed = new CopyOnWriteArrayList<>();
     private final Set<Session> open = ConcurrentHashMap.newKeySet();
     private final AtomicInteger published = new AtomicInteger();
+    private volatile boolean stopped;
     private volatile long dropFrom = -1;
     private volatile long dropTo = -1;
     private final AtomicInteger rateLimited = new AtomicInteger();
@@ -103,6 +104,8 @@ public final class ExchangePeer implements AutoCloseable {
             throws Exception {
         ExchangePeer peer = new ExchangePeer(dialect, tape);
         arm.accept(peer);
+        // The trades of the past are published before anyone can connect: none arrives as if live.
+        peer.publish();
         peer.server.start();
         peer.publisher.scheduleWithFixedDelay(peer::publish, 0, 10, TimeUnit.MILLISECONDS);
         return peer;
@@ -133,6 +136,11 @@ public final class ExchangePeer implements AutoCloseable {
     /** The next {@code count} REST requests get an HTML error page with status 200, as some CDNs send. */
     public void htmlPageNext(int count) {
         htmlPages.set(count);
+    }
+
+    /** Publishes no more trades: the tape ends here, whatever is left of it. */
+    public void stopPublishing() {
+        stopped = true;
     }
 
     /** Closes every WebSocket connection at once. */
@@ -182,7 +190,10 @@ public final class ExchangePeer implements AutoCloseable {
         return tape.trades().subList(0, published.get());
     }
 
-    private void publish() {
+    private synchronized void publish() {
+        if (stopped) {
+            return;
+        }
         List<TradeTape.Trade> trades = tape.trades();
         int next = published.get();
         long now = System.currentTimeMillis();
