@@ -56,6 +56,7 @@ final class ConnectionSupervisor {
     private final FeedListeners listeners;
     private final Backoff reconnectBackoff;
     private final Backoff probeBackoff;
+    private final FeedMarks marks;
 
     /** The one state field; written only by {@link #enter}, on the control thread. */
     private volatile FeedState state = FeedState.CONNECTING;
@@ -63,6 +64,9 @@ final class ConnectionSupervisor {
     private volatile FeedStatus status = new FeedStatus(FeedState.CONNECTING, null, "", 0, false);
     private volatile FeedFormat format;
     private volatile List<String> symbols = List.of();
+    /** The symbols the feed's REST side lists (an exchange's), empty until they came. */
+    private volatile List<String> listed = List.of();
+
     private volatile boolean everConnected;
 
     // Control thread only: the transports in use, and what is scheduled for them.
@@ -76,6 +80,12 @@ final class ConnectionSupervisor {
     private ControlLoop.Scheduled pinger;
     private ControlLoop.Scheduled lifetime;
     private ControlLoop.Scheduled watchdog;
+    /** Where the outage under way began (epoch ms), or -1; and why. */
+    private long outageFromMillis = -1;
+
+    private String outageReason = "";
+    private boolean listRequested;
+    private int listFailures;
 
     ConnectionSupervisor(
             FeedOptions options,
@@ -88,6 +98,7 @@ final class ConnectionSupervisor {
             FeedListeners listeners,
             Backoff reconnectBackoff,
             Backoff probeBackoff,
+            FeedMarks marks,
             FeedFormat known) {
         this.options = options;
         this.loop = loop;
@@ -99,6 +110,7 @@ final class ConnectionSupervisor {
         this.listeners = listeners;
         this.reconnectBackoff = reconnectBackoff;
         this.probeBackoff = probeBackoff;
+        this.marks = marks;
         if (known != null) {
             useFormat(known);
         }
@@ -163,6 +175,7 @@ final class ConnectionSupervisor {
 
     /** The one place the state changes; publishes the status that goes with it. */
     private void enter(FeedState next, TransportKind transport, String detail, long retryInMillis) {
+        markOutage(state, next, detail);
         state = next;
         publish(new FeedStatus(
                 next,
@@ -180,6 +193,7 @@ final class ConnectionSupervisor {
         }
         if (event instanceof SupervisorEvent.NewSymbol) {
             newSymbolSeen();
+            publishSyncIfChanged();
             return;
         }
         Inbound in = inboundOf(event);
@@ -246,6 +260,7 @@ final class ConnectionSupervisor {
         if (subscribesNow && !subscribe(in, options.symbols())) {
             return;
         }
+        requestSymbolList();
         if (in == successor) {
             if (known != null && !known.consecutiveSequences(options.formatSettings())) {
                 // Without sequence numbers a tick seen on both could not be told from a new one: no overlap.
@@ -287,7 +302,12 @@ final class ConnectionSupervisor {
 
     private void formatDetected(Inbound in, FeedFormat detected) {
         useFormat(detected);
+        requestSymbolList();
         if (in == active && !detected.greetsFirst()) {
+            // Recognised by a message that came before any subscription (Kraken's status): subscribe now.
+            if (!subscribe(in, options.symbols())) {
+                return;
+            }
             reconnectBackoff.reset();
             scheduleLifetime();
             enterReceiving(in, capabilitiesText(detected));
@@ -337,9 +357,103 @@ final class ConnectionSupervisor {
     private void newSymbolSeen() {
         FeedFormat known = format;
         if (known == null || !known.greetsFirst()) {
-            symbols = syncs.symbolsSeen();
+            symbols = followedThenListed();
             listeners.symbols(symbols);
         }
+    }
+
+    /**
+     * The symbols of a feed that greets with none (an exchange): those followed (seen on the stream or asked for)
+     * first, then the rest of what its REST side lists, sorted.
+     */
+    private List<String> followedThenListed() {
+        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(syncs.symbolsSeen());
+        all.addAll(options.symbols());
+        List<String> rest = new java.util.ArrayList<>(listed);
+        rest.sort(null);
+        all.addAll(rest);
+        return List.copyOf(all);
+    }
+
+    /**
+     * Asks the feed's REST side once for the symbols it lists (exchanges), so the symbol picker offers them all;
+     * asked again after a pause if it failed.
+     */
+    private void requestSymbolList() {
+        FeedFormat known = format;
+        if (listRequested || known == null || known.greetsFirst() || state == FeedState.STOPPED) {
+            return;
+        }
+        syncs.history().symbols().ifPresent(source -> {
+            listRequested = true;
+            source.symbols()
+                    .whenCompleteAsync(
+                            (offered, error) -> {
+                                if (error != null) {
+                                    syncs.restFailed("the symbol list", error);
+                                    long delay = Math.min(60_000, 1_000L << Math.min(6, listFailures++));
+                                    loop.schedule(
+                                            () -> {
+                                                listRequested = false;
+                                                requestSymbolList();
+                                            },
+                                            delay);
+                                    return;
+                                }
+                                listFailures = 0;
+                                listed = List.copyOf(offered);
+                                if (state != FeedState.STOPPED && state != FeedState.FAILED) {
+                                    newSymbolSeen();
+                                }
+                            },
+                            loop);
+        });
+    }
+
+    /** Publishes the status again when the candles' sync state changed since it was published. */
+    private void publishSyncIfChanged() {
+        boolean receiving = state == FeedState.WEBSOCKET || state == FeedState.LONG_POLLING;
+        if (receiving && status.sync() != syncs.state()) {
+            enter(state, status.transport(), status.detail(), 0);
+        }
+    }
+
+    /**
+     * Records outages: the feed goes down when it stops receiving after it had (a closed connection, a silent one)
+     * and comes back when it receives again; the time between is marked on every symbol followed.
+     */
+    private void markOutage(FeedState was, FeedState next, String detail) {
+        boolean wasUp = was == FeedState.WEBSOCKET || was == FeedState.LONG_POLLING;
+        boolean up = next == FeedState.WEBSOCKET || next == FeedState.LONG_POLLING;
+        long now = loop.currentTimeMillis();
+        if (wasUp && !up && next != FeedState.STOPPED && outageFromMillis < 0) {
+            long from = now;
+            if (next == FeedState.STALE && active != null) {
+                long last = Math.max(active.openedAtNanos, active.lastMessageNanos());
+                from = now - Math.max(0, (loop.nanoTime() - last) / 1_000_000);
+            }
+            outageFromMillis = from;
+            outageReason = next == FeedState.STALE
+                    ? "stale: " + detail
+                    : detail.isEmpty() ? next.name().toLowerCase(java.util.Locale.ROOT) : detail;
+            marks.outageBegan(syncs.symbolsSeen(), from, "feed down (" + outageReason + ")");
+        } else if (!wasUp && (up || next == FeedState.STOPPED) && outageFromMillis >= 0) {
+            String reason = outageReason;
+            String back = up ? "" : ", then stopped";
+            marks.outageEnded(
+                    now,
+                    m -> new FeedMark(
+                            m.kind(),
+                            m.fromMillis(),
+                            m.toMillis(),
+                            false,
+                            "no feed for " + seconds(m.toMillis() - m.fromMillis()) + " (" + reason + back + ")"));
+            outageFromMillis = -1;
+        }
+    }
+
+    private static String seconds(long millis) {
+        return millis < 1_000 ? millis + " ms" : String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
     }
 
     // ---- WebSocket, fallback and probing -------------------------------------------------------------------
@@ -447,6 +561,10 @@ final class ConnectionSupervisor {
         } catch (IllegalArgumentException e) {
             fail(e.getMessage());
             return false;
+        }
+        if (!known.greetsFirst() && !messages.isEmpty()) {
+            // The symbols are subscribed by name: their history can load before their first trade.
+            syncs.backfill(wanted);
         }
         messages.forEach(in.transport::send);
         Optional<Duration> deadline = known.acknowledgementDeadline();
@@ -568,8 +686,8 @@ final class ConnectionSupervisor {
             enter(FeedState.STALE, current.transport.kind(), "no message for " + silentMillis / 1000 + " s", 0);
         } else if (silentMillis < staleAfter && state == FeedState.STALE) {
             enter(receiving, current.transport.kind(), detailWhileReceiving(), 0);
-        } else if (state == receiving && status.sync() != syncs.state()) {
-            enter(receiving, current.transport.kind(), status.detail(), 0);
+        } else {
+            publishSyncIfChanged();
         }
     }
 

@@ -38,6 +38,7 @@ public final class FeedClient implements AutoCloseable {
     private final RestClient rest;
     private final FeedListeners listeners = new FeedListeners();
     private final Rejections rejections = new Rejections();
+    private final FeedMarks marks = new FeedMarks();
     private final FeedMetrics metrics;
     private final SymbolSyncs syncs;
     private final ConnectionSupervisor supervisor;
@@ -98,6 +99,8 @@ public final class FeedClient implements AutoCloseable {
                 listeners,
                 rest,
                 new Backoff(base, cap, jitter),
+                rejections,
+                marks,
                 symbol -> supervisorRef[0].post(new SupervisorEvent.NewSymbol(symbol)));
         syncsRef[0] = syncs;
         rest.addListener(notice -> metrics.rateLimited(notice.describe()));
@@ -115,6 +118,7 @@ public final class FeedClient implements AutoCloseable {
                 listeners,
                 new Backoff(base, cap, jitter),
                 new Backoff(probeBase, Math.max(probeBase, cap), jitter),
+                marks,
                 known);
         supervisorRef[0] = supervisor;
     }
@@ -152,9 +156,28 @@ public final class FeedClient implements AutoCloseable {
         return metrics.snapshot();
     }
 
-    /** The symbols the feed offers (or that arrived so far, for feeds that list none). */
+    /**
+     * The symbols the feed offers: those it greets with (ours), or for a feed that greets with none (an exchange)
+     * the symbols followed (asked for or seen on the stream) first, then the rest of the exchange's symbol list once
+     * its REST side gave it.
+     */
     public List<String> symbols() {
         return supervisor.symbols();
+    }
+
+    /**
+     * The outage and repair marks of {@code symbol}, oldest first: where the feed was down (disconnected or stale)
+     * and which stretches were repaired (missing trades fetched by id, history reloaded, candles replaced), each
+     * with a line of text. An immutable snapshot, cheap to take on any thread; the newest
+     * {@link FeedMarks#MAX_PER_SYMBOL} are kept.
+     */
+    public FeedMarks.Snapshot marks(String symbol) {
+        return marks.of(symbol);
+    }
+
+    /** Bumped after every change of any symbol's marks: a chart redraws its marks when this moved. */
+    public long marksVersion() {
+        return marks.version();
     }
 
     /** Whether any connection ever opened. */

@@ -14,7 +14,10 @@ public interface FeedListener {
     /** The state changed. Any other event may follow; after {@link FeedState#STOPPED} nothing does. */
     default void onStatus(FeedStatus status) {}
 
-    /** The feed named its symbols (our protocol), or the first tick of a new symbol arrived (exchanges). */
+    /**
+     * The feed named its symbols (our protocol); for an exchange, the first tick of a new symbol arrived or its
+     * symbol list came (those followed first, as {@link FeedClient#symbols()}).
+     */
     default void onSymbols(List<String> symbols) {}
 
     /**

@@ -54,8 +54,14 @@ final class HistoryLoader {
          */
         void historyUnavailable(String symbol, String why);
 
-        /** Candles of {@code symbol} from {@code fromTime} on could not be rebuilt exactly: replace them once closed. */
-        void replaceOnceClosed(String symbol, long fromTime, long toTime);
+        /** A request for the history of {@code symbol} failed with {@code error}. */
+        void restFailed(String symbol, Throwable error);
+
+        /**
+         * Candles of {@code symbol} from {@code fromTime} on could not be rebuilt exactly ({@code why}): replace them
+         * once closed.
+         */
+        void replaceOnceClosed(String symbol, long fromTime, long toTime, String why);
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(HistoryLoader.class);
@@ -107,6 +113,13 @@ final class HistoryLoader {
                                 return;
                             }
                             if (error != null) {
+                                for (CompletableFuture<CandlePage> answer : answers) {
+                                    answer.whenComplete((page, failed) -> {
+                                        if (failed != null) {
+                                            owner.restFailed(symbol, failed);
+                                        }
+                                    });
+                                }
                                 retryLater(symbol, sync, generation, repair, history, error);
                                 return;
                             }
@@ -183,7 +196,8 @@ final class HistoryLoader {
                                 "the open candles of {} cannot be rebuilt ({}): replaced once they close",
                                 symbol,
                                 FeedClient.rootMessage(error));
-                        owner.replaceOnceClosed(symbol, openStart, now);
+                        owner.restFailed(symbol, error);
+                        owner.replaceOnceClosed(symbol, openStart, now, FeedClient.rootMessage(error));
                     }
                     finish(symbol, sync, generation, repair, history, histories);
                 },

@@ -98,6 +98,11 @@ final class SymbolSync {
         return lastSeq;
     }
 
+    /** The time of the tick at {@link #lastSeq()}, epoch ms; 0 when none. */
+    synchronized long lastTime() {
+        return lastTime;
+    }
+
     synchronized boolean syncing() {
         return syncing;
     }
@@ -247,10 +252,11 @@ final class SymbolSync {
 
     /**
      * Fills the reported gap with the trades that were missing, in sequence order: they are counted and the
-     * waiting ticks after them follow. Returns whether the hole is closed; if not (some trades still missing, or
-     * a resync began meanwhile) the gap may be reported again.
+     * waiting ticks after them follow. Returns whether the hole before {@code beforeSeq} (the first tick that
+     * waited for it) is closed; if not (some trades still missing, or a resync began meanwhile) the gap may be
+     * reported again. Ticks may still wait behind another hole further on: that is a gap of its own.
      */
-    synchronized boolean fill(List<Tick> missing, long nowNanos) {
+    synchronized boolean fill(List<Tick> missing, long beforeSeq, long nowNanos) {
         gapReported = false;
         if (syncing) {
             return false;
@@ -265,12 +271,11 @@ final class SymbolSync {
                 drainAhead();
             }
         }
-        if (ahead.isEmpty()) {
-            return true;
+        if (!ahead.isEmpty()) {
+            // Ticks still wait behind a hole the trades did not fill: its grace time runs from now.
+            aheadSinceNanos = nowNanos;
         }
-        // Ticks still wait behind a hole the trades did not fill: its grace time runs from now.
-        aheadSinceNanos = nowNanos;
-        return false;
+        return lastSeq >= beforeSeq;
     }
 
     /**

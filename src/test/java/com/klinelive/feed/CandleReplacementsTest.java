@@ -31,7 +31,9 @@ class CandleReplacementsTest {
     private final Set<Timeframe> timeframes = EnumSet.of(Timeframe.M1, Timeframe.H1);
     private final List<Asked> asked = new ArrayList<>();
     private final int[] repaired = {0};
-    private final CandleReplacements replacements = new CandleReplacements(() -> repaired[0]++);
+    private final List<FeedMark> marks = new ArrayList<>();
+    private final CandleReplacements replacements =
+            new CandleReplacements(() -> repaired[0]++, (symbol, mark) -> marks.add(mark));
 
     /** The feed's truth: a candle at every bucket before the end, its close telling its start. */
     private final CandleSource source = (symbol, tf, limit, end) -> {
@@ -48,7 +50,7 @@ class CandleReplacementsTest {
         int before = asked.size();
         for (int i = 0; i < 10_000; i++) {
             int n = asked.size();
-            replacements.replaceClosed(now, source, DIRECT, symbol -> {});
+            replacements.replaceClosed(now, source, DIRECT, symbol -> {}, error -> {});
             if (asked.size() == n) {
                 break;
             }
@@ -61,7 +63,7 @@ class CandleReplacementsTest {
         int gaps = 50_000;
         for (int i = 0; i < gaps; i++) {
             long t = T0 + i * 1_500L; // nearly 21 hours of gaps
-            replacements.add("X", book, timeframes, t, t + 400, true);
+            replacements.add("X", book, timeframes, t, t + 400, true, "gap");
         }
         long end = T0 + gaps * 1_500L;
 
@@ -71,13 +73,15 @@ class CandleReplacementsTest {
         assertEquals(2, requests, "one request a timeframe, not one a gap: " + asked);
         assertEquals(CandleReplacements.MAX_CANDLES, asked.get(0).limit(), "the newest 1,000 minutes at most");
         assertEquals(gaps, repaired[0], "every gap counted as repaired");
+        assertEquals(1, marks.size(), "one mark for the stretch replaced, not one per gap");
+        assertEquals(T0, marks.get(0).fromMillis());
     }
 
     @Test
     void theClosedPartOfARangeIsReplacedWhileLaterGapsWidenIt() {
         Set<Timeframe> m1 = EnumSet.of(Timeframe.M1);
-        replacements.add("X", book, m1, T0 + 1_000, T0 + 2_000, true);
-        replacements.add("X", book, m1, T0 + MINUTE + 1_000, T0 + MINUTE + 2_000, true);
+        replacements.add("X", book, m1, T0 + 1_000, T0 + 2_000, true, "gap");
+        replacements.add("X", book, m1, T0 + MINUTE + 1_000, T0 + MINUTE + 2_000, true, "gap");
 
         assertEquals(0, replaceAllDue(T0 + MINUTE + 1_999), "nor a candle that closed less than 2 s ago");
         assertEquals(1, replaceAllDue(T0 + MINUTE + 2_000));
@@ -96,15 +100,19 @@ class CandleReplacementsTest {
     @Test
     void aFailedFetchIsTriedAgainAndKeepsItsCandles() {
         Set<Timeframe> m1 = EnumSet.of(Timeframe.M1);
-        replacements.add("X", book, m1, T0 + 1_000, T0 + 1_000, true);
+        replacements.add("X", book, m1, T0 + 1_000, T0 + 1_000, true, "gap");
         int[] calls = {0};
         CandleSource failingOnce = (symbol, tf, limit, end) -> calls[0]++ == 0
                 ? CompletableFuture.failedFuture(new IllegalStateException("HTTP 502"))
                 : source.candles(symbol, tf, limit, end);
 
-        replacements.replaceClosed(T0 + MINUTE + 2_000, failingOnce, DIRECT, symbol -> {});
+        List<Throwable> failures = new ArrayList<>();
+        replacements.replaceClosed(T0 + MINUTE + 2_000, failingOnce, DIRECT, symbol -> {}, failures::add);
         assertTrue(replacements.pendingFor("X"));
-        replacements.replaceClosed(T0 + MINUTE + 2_000, failingOnce, DIRECT, symbol -> {});
+        assertEquals(1, failures.size());
+        replacements.replaceClosed(T0 + MINUTE + 2_001, failingOnce, DIRECT, symbol -> {}, failures::add);
+        assertEquals(1, calls[0], "backing off: not asked again at once");
+        replacements.replaceClosed(T0 + MINUTE + 40_000, failingOnce, DIRECT, symbol -> {}, failures::add);
         assertTrue(replacements.isEmpty());
         assertEquals(1, repaired[0]);
     }

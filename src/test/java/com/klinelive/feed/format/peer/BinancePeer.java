@@ -109,7 +109,7 @@ public final class BinancePeer implements PeerDialect {
                         200,
                         "{\"timezone\":\"UTC\",\"serverTime\":" + System.currentTimeMillis() + ",\"rateLimits\":[],"
                                 + "\"symbols\":[{\"symbol\":\"" + market.symbol() + "\",\"status\":\"TRADING\"},"
-                                + "{\"symbol\":\"OLDUSDT\",\"status\":\"BREAK\"}]}",
+                                + "{\"symbol\":\"ETHUSDT\",\"status\":\"TRADING\"},{\"symbol\":\"OLDUSDT\",\"status\":\"BREAK\"}]}",
                         weight);
             }
             default -> {

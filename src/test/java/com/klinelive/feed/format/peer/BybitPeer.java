@@ -79,8 +79,10 @@ public final class BybitPeer implements PeerDialect {
                         + "}");
             }
             case "/v5/market/instruments-info" -> {
-                return ok("{\"category\":\"spot\",\"list\":[{\"symbol\":\"" + market.symbol()
-                        + "\",\"status\":\"Trading\"}," + "{\"symbol\":\"OLDUSDT\",\"status\":\"Closed\"}]}");
+                return ok(
+                        "{\"category\":\"spot\",\"list\":[{\"symbol\":\"" + market.symbol()
+                                + "\",\"status\":\"Trading\"},"
+                                + "{\"symbol\":\"ETHUSDT\",\"status\":\"Trading\"},{\"symbol\":\"OLDUSDT\",\"status\":\"Closed\"}]}");
             }
             default -> {
                 return null;

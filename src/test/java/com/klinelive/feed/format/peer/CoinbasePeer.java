@@ -64,8 +64,9 @@ public final class CoinbasePeer implements PeerDialect {
                     Map.of("CB-AFTER", cursor));
         }
         if (path.equals("/products")) {
-            return Answer.json("[{\"id\":\"" + market.symbol() + "\",\"status\":\"online\",\"trading_disabled\":false},"
-                    + "{\"id\":\"OLD-USD\",\"status\":\"delisted\",\"trading_disabled\":true}]");
+            return Answer.json(
+                    "[{\"id\":\"" + market.symbol() + "\",\"status\":\"online\",\"trading_disabled\":false},"
+                            + "{\"id\":\"ETH-USD\",\"status\":\"online\",\"trading_disabled\":false},{\"id\":\"OLD-USD\",\"status\":\"delisted\",\"trading_disabled\":true}]");
         }
         return null;
     }

@@ -58,6 +58,7 @@ public final class ExchangePeer implements AutoCloseable {
     private final List<Session> subscribed = new CopyOnWriteArrayList<>();
     private final Set<Session> open = ConcurrentHashMap.newKeySet();
     private final AtomicInteger published = new AtomicInteger();
+    private volatile boolean stopped;
     private volatile long dropFrom = -1;
     private volatile long dropTo = -1;
     private final AtomicInteger rateLimited = new AtomicInteger();
@@ -65,6 +66,16 @@ public final class ExchangePeer implements AutoCloseable {
     private final AtomicInteger htmlPages = new AtomicInteger();
     private final AtomicLong restRequests = new AtomicLong();
     private final List<String> received = new CopyOnWriteArrayList<>();
+    private final List<RestRequest> requests = new CopyOnWriteArrayList<>();
+
+    /**
+     * One REST request as the peer saw it.
+     *
+     * @param path          the path asked for
+     * @param arrivedNanos  {@link System#nanoTime()} when it arrived
+     * @param answered      what it got: {@code "json"}, {@code "429"}, {@code "html"} or {@code "404"}
+     */
+    public record RestRequest(String path, long arrivedNanos, String answered) {}
 
     private ExchangePeer(PeerDialect dialect, TradeTape tape) {
         this.dialect = dialect;
@@ -85,7 +96,16 @@ public final class ExchangePeer implements AutoCloseable {
 
     /** Starts serving {@code tape} as {@code dialect}'s exchange. */
     public static ExchangePeer start(PeerDialect dialect, TradeTape tape) throws Exception {
+        return start(dialect, tape, peer -> {});
+    }
+
+    /** The same, with {@code arm} setting hooks (trades to drop, say) before the first trade is published. */
+    public static ExchangePeer start(PeerDialect dialect, TradeTape tape, java.util.function.Consumer<ExchangePeer> arm)
+            throws Exception {
         ExchangePeer peer = new ExchangePeer(dialect, tape);
+        arm.accept(peer);
+        // The trades of the past are published before anyone can connect: none arrives as if live.
+        peer.publish();
         peer.server.start();
         peer.publisher.scheduleWithFixedDelay(peer::publish, 0, 10, TimeUnit.MILLISECONDS);
         return peer;
@@ -118,6 +138,11 @@ public final class ExchangePeer implements AutoCloseable {
         htmlPages.set(count);
     }
 
+    /** Publishes no more trades: the tape ends here, whatever is left of it. */
+    public void stopPublishing() {
+        stopped = true;
+    }
+
     /** Closes every WebSocket connection at once. */
     public void cutConnections() {
         for (Session s : open) {
@@ -140,6 +165,11 @@ public final class ExchangePeer implements AutoCloseable {
         return restRequests.get();
     }
 
+    /** The REST requests served so far, in order of arrival, refusals included. */
+    public List<RestRequest> requests() {
+        return List.copyOf(requests);
+    }
+
     /** The text messages clients sent, in order. */
     public List<String> received() {
         return List.copyOf(received);
@@ -160,7 +190,10 @@ public final class ExchangePeer implements AutoCloseable {
         return tape.trades().subList(0, published.get());
     }
 
-    private void publish() {
+    private synchronized void publish() {
+        if (stopped) {
+            return;
+        }
         List<TradeTape.Trade> trades = tape.trades();
         int next = published.get();
         long now = System.currentTimeMillis();
@@ -231,11 +264,15 @@ public final class ExchangePeer implements AutoCloseable {
         @Override
         public boolean handle(Request request, Response response, Callback callback) {
             restRequests.incrementAndGet();
+            long arrived = System.nanoTime();
+            String path = Request.getPathInContext(request);
             if (rateLimited.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                requests.add(new RestRequest(path, arrived, "429"));
                 response.getHeaders().put(HttpHeader.RETRY_AFTER, Integer.toString(retryAfterSeconds));
                 return answer(response, callback, 429, "{\"code\":-1003,\"msg\":\"Too many requests.\"}", "json");
             }
             if (htmlPages.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                requests.add(new RestRequest(path, arrived, "html"));
                 return answer(
                         response,
                         callback,
@@ -248,10 +285,12 @@ public final class ExchangePeer implements AutoCloseable {
             for (Fields.Field f : fields) {
                 query.put(f.getName(), f.getValue());
             }
-            PeerDialect.Answer answer = dialect.rest(Request.getPathInContext(request), query, new MarketView());
+            PeerDialect.Answer answer = dialect.rest(path, query, new MarketView());
             if (answer == null) {
+                requests.add(new RestRequest(path, arrived, "404"));
                 return answer(response, callback, 404, "{\"message\":\"NotFound\"}", "json");
             }
+            requests.add(new RestRequest(path, arrived, answer.status() == 200 ? "json" : "" + answer.status()));
             answer.headers().forEach((k, v) -> response.getHeaders().put(k, v));
             return answer(response, callback, answer.status(), answer.body(), "json");
         }

@@ -93,7 +93,7 @@ public final class KrakenPeer implements PeerDialect {
             case "/0/public/AssetPairs" -> {
                 return Answer.json(
                         "{\"error\":[],\"result\":{\"" + symbol + "\":{\"altname\":\"XBTUSD\",\"wsname\":"
-                                + "\"XBT/USD\",\"status\":\"online\"},\"ETH/USD\":{\"altname\":\"ETHUSD\",\"status\":\"cancel_only\"}}}");
+                                + "\"XBT/USD\",\"status\":\"online\"},\"ETH/USD\":{\"altname\":\"ETHUSD\",\"status\":\"cancel_only\"},\"SOL/USD\":{\"altname\":\"SOLUSD\",\"wsname\":\"SOL/USD\",\"status\":\"online\"}}}");
             }
             default -> {
                 return null;

@@ -94,7 +94,7 @@ public final class OkxPeer implements PeerDialect {
                         "0",
                         "",
                         "[{\"instType\":\"SPOT\",\"instId\":\"" + market.symbol()
-                                + "\",\"state\":\"live\"},{\"instType\":\"SPOT\",\"instId\":\"OLD-USDT\",\"state\":\"suspend\"}]");
+                                + "\",\"state\":\"live\"},{\"instType\":\"SPOT\",\"instId\":\"ETH-USDT\",\"state\":\"live\"},{\"instType\":\"SPOT\",\"instId\":\"OLD-USDT\",\"state\":\"suspend\"}]");
             }
             default -> {
                 return null;
