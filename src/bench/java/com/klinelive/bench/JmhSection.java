@@ -9,6 +9,7 @@ import com.klinelive.bench.common.Machine;
 import com.klinelive.bench.common.Results;
 import com.klinelive.bench.common.Samples;
 import com.klinelive.bench.decode.DecodeBench;
+import com.klinelive.bench.decode.MappedDecodeBench;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -36,6 +37,7 @@ final class JmhSection {
     static void decode(boolean quick) throws RunnerException {
         ChainedOptionsBuilder options = base().output(log("jmh-decode"))
                 .include(DecodeBench.class.getName() + "\\.")
+                .include(MappedDecodeBench.class.getName() + "\\.")
                 .warmupIterations(quick ? 1 : 2)
                 .measurementIterations(quick ? 2 : 5);
         // The per-tick figure the target is about: more iterations, in three JVMs spread over a minute and a half,

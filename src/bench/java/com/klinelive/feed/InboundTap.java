@@ -1,12 +1,17 @@
 package com.klinelive.feed;
 
 import com.klinelive.candle.CandleAggregator;
-import java.lang.reflect.Field;
+import com.klinelive.feed.transport.Transport;
+import com.klinelive.feed.transport.TransportEvents;
+import com.klinelive.feed.transport.TransportFactory;
+import com.klinelive.feed.transport.TransportKind;
+import com.klinelive.feed.transport.TransportRequest;
+import java.util.Set;
 
 /**
  * Benchmarks only: hands text messages to a connection's {@link Inbound} as its network thread does (decode, the
  * symbol's sync, the candle book, the metrics), without a network. The feed client behind it is never started,
- * so it opens nothing; the inbound is made its current one by reflection, as only a real connection should.
+ * so it opens nothing; its inbound side is made current without a transport.
  * Lives in the feed package for the package-private {@code Inbound}.
  */
 public final class InboundTap implements AutoCloseable {
@@ -27,15 +32,9 @@ public final class InboundTap implements AutoCloseable {
                 throw new UnsupportedOperationException("the tap opens no transport");
             }
         };
-        client = new FeedClient(FeedOptions.defaults(url), aggregator, none, none);
-        inbound = new Inbound(client);
-        try {
-            Field active = FeedClient.class.getDeclaredField("active");
-            active.setAccessible(true);
-            active.set(client, inbound);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("the feed client changed: no active field to tap", e);
-        }
+        // No backfill (nothing answers at the URL), but gaps are checked as on a feed with history.
+        client = new FeedClient(FeedOptions.defaults(url).withHistory(Set.of(), 1), aggregator, none, none);
+        inbound = client.detachedInbound();
     }
 
     /** One message, as it arrived on the network at {@code receivedNanos}. */
@@ -48,7 +47,7 @@ public final class InboundTap implements AutoCloseable {
      * so that the same ticks count again.
      */
     public void startOver(String symbol) {
-        SymbolSync sync = client.syncFor(symbol);
+        SymbolSync sync = client.syncs().syncFor(symbol);
         sync.restart();
         sync.finishWithoutHistory();
     }

@@ -46,9 +46,14 @@ final class FeedSession implements AutoCloseable {
      * @throws UncheckedIOException     when the embedded simulator cannot start
      */
     static FeedSession open(String url, javax.net.ssl.SSLContext ssl, List<FeedListener> listeners) {
+        return open(url, ssl, null, listeners);
+    }
+
+    /** As {@link #open(String, javax.net.ssl.SSLContext, List)}, with the format arguments, if any, applied. */
+    static FeedSession open(String url, javax.net.ssl.SSLContext ssl, FeedArgs feedArgs, List<FeedListener> listeners) {
         if (url != null && !url.isBlank()) {
-            return new FeedSession(
-                    url.trim(), null, FeedOptions.defaults(url.trim()).withSslContext(ssl), listeners);
+            FeedOptions options = FeedOptions.defaults(url.trim()).withSslContext(ssl);
+            return new FeedSession(url.trim(), null, feedArgs == null ? options : feedArgs.applyTo(options), listeners);
         }
         SimServer sim = EmbeddedSimulator.start();
         return new FeedSession("", sim, FeedOptions.defaults(sim.uri().toString()), listeners);
@@ -61,10 +66,10 @@ final class FeedSession implements AutoCloseable {
      * Starts connecting to {@code url} (blank: the embedded simulator) in the background, before the window
      * exists, so the connection, the simulator's start and the history fetch overlap JavaFX's start-up.
      */
-    static synchronized void openAhead(String url, javax.net.ssl.SSLContext ssl) {
+    static synchronized void openAhead(String url, javax.net.ssl.SSLContext ssl, FeedArgs feedArgs) {
         String key = url == null ? "" : url.trim();
         aheadUrl = key;
-        ahead = CompletableFuture.supplyAsync(() -> open(key, ssl, List.of()));
+        ahead = CompletableFuture.supplyAsync(() -> open(key, ssl, feedArgs, List.of()));
     }
 
     /**

@@ -31,7 +31,7 @@ public final class KlineLiveCommand implements Runnable {
     @Option(
             names = "--url",
             description = "Feed to chart: http(s)://host:port (our protocol) or ws(s)://... "
-                    + "(ours, Binance, Coinbase). Default: the embedded simulator.")
+                    + "(ours or an exchange's; see --format). Default: the embedded simulator.")
     String url;
 
     @Option(names = "--symbol", description = "Symbol to show first.")
@@ -56,6 +56,9 @@ public final class KlineLiveCommand implements Runnable {
     @Mixin
     TlsOptions tls = new TlsOptions();
 
+    @Mixin
+    FeedArgs feed = new FeedArgs();
+
     @Option(
             names = "--stats",
             description =
@@ -77,10 +80,12 @@ public final class KlineLiveCommand implements Runnable {
         javax.net.ssl.SSLContext ssl;
         try {
             ssl = tls.sslContext();
+            // Checked now, so a bad --format or --field is a usage error, not a failed connection.
+            feed.applyTo(com.klinelive.feed.FeedOptions.defaults(url == null ? "http://127.0.0.1" : url));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        ViewerApp.launch(new ViewerOptions(url, symbol, timeframe, snapshot, exitAfter, stats, ssl));
+        ViewerApp.launch(new ViewerOptions(url, symbol, timeframe, snapshot, exitAfter, stats, ssl, feed));
         // Non-daemon threads of the embedded server must not keep the process alive after the window closed.
         System.exit(0);
     }

@@ -54,6 +54,8 @@ final class MainWindow {
     private final Timeline refresh;
     private FeedSession session;
     private javax.net.ssl.SSLContext ssl;
+    private String feedArgsUrl = "";
+    private FeedArgs feedArgs;
     private volatile String shownSymbol;
     private long connectGeneration;
 
@@ -118,6 +120,12 @@ final class MainWindow {
         ssl = context;
     }
 
+    /** The format arguments of the command line, for {@code url} only: another URL is recognised afresh. */
+    void useFeedArgs(String url, FeedArgs args) {
+        feedArgsUrl = url == null ? "" : url.trim();
+        feedArgs = args;
+    }
+
     /** Connects to {@code url}, or to the embedded simulator when it is blank. A bad URL is a message, no more. */
     void connect(String url) {
         String trimmed = url == null ? "" : url.trim();
@@ -156,7 +164,8 @@ final class MainWindow {
                                 previous.close();
                             }
                             FeedSession early = FeedSession.takeAhead(trimmed, listener);
-                            return early != null ? early : FeedSession.open(trimmed, ssl, List.of(listener));
+                            FeedArgs args = trimmed.equals(feedArgsUrl) ? feedArgs : null;
+                            return early != null ? early : FeedSession.open(trimmed, ssl, args, List.of(listener));
                         },
                         background)
                 .whenComplete((opened, error) -> Platform.runLater(() -> {

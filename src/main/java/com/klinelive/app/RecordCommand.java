@@ -9,8 +9,7 @@ import com.klinelive.feed.FeedOptions;
 import com.klinelive.feed.FeedOptions.TransportChoice;
 import com.klinelive.feed.FeedState;
 import com.klinelive.feed.FeedStatus;
-import com.klinelive.feed.TransportKind;
-import com.klinelive.feed.protocol.FeedFormat;
+import com.klinelive.feed.transport.TransportKind;
 import com.klinelive.model.Candle;
 import com.klinelive.model.Timeframe;
 import com.klinelive.sim.DurationParser;
@@ -57,7 +56,7 @@ public final class RecordCommand implements Callable<Integer> {
             names = "--url",
             required = true,
             description = "Feed URL: http(s)://host:port for our protocol, "
-                    + "or ws(s)://... for a WebSocket stream (ours, Binance or Coinbase).")
+                    + "or ws(s)://... for a WebSocket stream (ours or an exchange's); see --format.")
     String url;
 
     @Option(names = "--symbol", description = "Symbol (Coinbase: product id) to record; default: the first seen.")
@@ -83,12 +82,6 @@ public final class RecordCommand implements Callable<Integer> {
     String transport;
 
     @Option(
-            names = "--format",
-            defaultValue = "auto",
-            description = "auto, native, binance or coinbase (default: ${DEFAULT-VALUE}).")
-    String format;
-
-    @Option(
             names = "--history",
             defaultValue = "1000",
             description = "Candles of history to backfill first, where the feed has history (default: "
@@ -100,6 +93,9 @@ public final class RecordCommand implements Callable<Integer> {
 
     @Mixin
     TlsOptions tls = new TlsOptions();
+
+    @Mixin
+    FeedArgs feed = new FeedArgs();
 
     @Override
     public Integer call() {
@@ -184,19 +180,12 @@ public final class RecordCommand implements Callable<Integer> {
                                 throw new IllegalArgumentException(
                                         "unknown transport '" + transport + "' (use auto, websocket or longpoll)");
                         });
-        if (!format.equalsIgnoreCase("auto")) {
-            options = options.withFormat(FeedFormat.fromName(format)
-                    .orElseThrow(() -> new IllegalArgumentException(
-                            "unknown format '" + format + "' (use auto, native, binance or coinbase)")));
-        }
+        options = feed.applyTo(options);
         if (symbol != null) {
             options = options.withSymbols(List.of(symbol));
         }
         if (tls.sslContext() != null) {
             options = options.withSslContext(tls.sslContext());
-        }
-        if (options.format() == FeedFormat.COINBASE && symbol == null) {
-            throw new IllegalArgumentException("a Coinbase feed needs --symbol (a product id such as BTC-USD)");
         }
         return options;
     }
@@ -205,7 +194,8 @@ public final class RecordCommand implements Callable<Integer> {
         String transport =
                 used.size() > 1 ? "mixed" : used.contains(TransportKind.LONG_POLLING) ? "longpoll" : "websocket";
         return "summary transport=" + transport + " ticks=" + m.ticks() + " duplicates=" + m.duplicates()
-                + " rejected=" + m.rejected() + " gaps=" + m.gapsRepaired() + " reconnects=" + m.reconnects()
+                + " rejected=" + m.rejected() + " gaps=" + m.gaps() + " repairs=" + m.gapsRepaired() + " reconnects="
+                + m.reconnects()
                 + " candles=" + candles;
     }
 }

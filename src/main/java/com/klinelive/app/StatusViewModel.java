@@ -3,7 +3,10 @@ package com.klinelive.app;
 import com.klinelive.feed.FeedMetrics;
 import com.klinelive.feed.FeedState;
 import com.klinelive.feed.FeedStatus;
-import com.klinelive.feed.TransportKind;
+import com.klinelive.feed.SyncState;
+import com.klinelive.feed.transport.TransportKind;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -34,10 +37,7 @@ public final class StatusViewModel {
         TransportKind kind = metrics.transport() != null ? metrics.transport() : status.transport();
         transport.set(kind == null ? "—" : kind == TransportKind.WEBSOCKET ? "WebSocket" : "Long polling");
         boolean receiving = status.state() == FeedState.WEBSOCKET || status.state() == FeedState.LONG_POLLING;
-        state.set(
-                receiving
-                        ? "live" + (status.detail().isEmpty() ? "" : " (" + status.detail() + ")")
-                        : status.describe());
+        state.set(receiving ? receivingText(status, metrics) : status.describe());
         roundTrip.set(
                 metrics.roundTripMillis() < 0
                         ? "rtt —"
@@ -50,7 +50,28 @@ public final class StatusViewModel {
         long silent = metrics.silentMillis();
         boolean isStale = status.state() == FeedState.STALE || receiving && silent >= STALE_WARNING_MILLIS;
         stale.set(isStale ? "stale " + Math.max(1, silent / 1000) + " s" : "");
-        healthy.set(receiving && !isStale);
+        healthy.set(receiving && !isStale && status.sync() == SyncState.LIVE);
+    }
+
+    /** "live", "backfilling" or "repairing", with what the user should know about the feed. */
+    private static String receivingText(FeedStatus status, FeedMetrics.Snapshot metrics) {
+        String text = switch (status.sync()) {
+            case BACKFILLING -> "backfilling";
+            case REPAIRING -> "repairing";
+            case STALE -> "stale";
+            case LIVE -> "live";
+        };
+        List<String> notes = new ArrayList<>();
+        if (!status.detail().isEmpty()) {
+            notes.add(status.detail());
+        }
+        if (!status.checksSequence()) {
+            notes.add("no sequence numbers: missed trades go unnoticed");
+        }
+        if (!metrics.rateLimit().isEmpty()) {
+            notes.add(metrics.rateLimit());
+        }
+        return notes.isEmpty() ? text : text + " (" + String.join("; ", notes) + ")";
     }
 
     /** A message for the user (a bad URL, a failed export); empty clears it. */

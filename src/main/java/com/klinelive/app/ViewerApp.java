@@ -25,7 +25,7 @@ public final class ViewerApp extends Application {
     public static void launch(ViewerOptions viewerOptions) {
         options = viewerOptions;
         // Connecting (and starting the embedded simulator) overlaps JavaFX's start: the first frame comes sooner.
-        FeedSession.openAhead(viewerOptions.url(), viewerOptions.ssl());
+        FeedSession.openAhead(viewerOptions.url(), viewerOptions.ssl(), viewerOptions.feedArgs());
         Application.launch(ViewerApp.class);
     }
 
@@ -49,6 +49,7 @@ public final class ViewerApp extends Application {
         Settings s = settings != null ? settings : Settings.forUser();
         window = new MainWindow(stage, s);
         window.useSsl(o.ssl());
+        window.useFeedArgs(o.url(), o.feedArgs());
         if (o.interval() != null) {
             window.toolbar().timeframe().set(o.interval());
         }

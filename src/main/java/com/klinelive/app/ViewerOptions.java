@@ -15,6 +15,7 @@ import javax.net.ssl.SSLContext;
  * @param exitAfter quit after this long, or null to run until closed
  * @param stats     print a stats line once a second and at exit
  * @param ssl       TLS settings for wss/https feeds, or null for the JDK's defaults
+ * @param feedArgs  the format and its settings for {@code url} ({@code --format}, {@code --rest-url}...), or null
  */
 public record ViewerOptions(
         String url,
@@ -23,7 +24,20 @@ public record ViewerOptions(
         Path snapshot,
         Duration exitAfter,
         boolean stats,
-        SSLContext ssl) {
+        SSLContext ssl,
+        FeedArgs feedArgs) {
+
+    /** Without format arguments: the format is recognised from the URL or the first message. */
+    public ViewerOptions(
+            String url,
+            String symbol,
+            Timeframe interval,
+            Path snapshot,
+            Duration exitAfter,
+            boolean stats,
+            SSLContext ssl) {
+        this(url, symbol, interval, snapshot, exitAfter, stats, ssl, null);
+    }
 
     /** The embedded simulator, remembered symbol and timeframe, no automation. */
     public static final ViewerOptions DEFAULTS = new ViewerOptions(null, null, null, null, null, false, null);

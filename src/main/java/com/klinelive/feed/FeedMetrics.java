@@ -1,5 +1,6 @@
 package com.klinelive.feed;
 
+import com.klinelive.feed.transport.TransportKind;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
@@ -20,10 +21,13 @@ public final class FeedMetrics {
      * @param duplicates        ticks dropped because they were already counted
      * @param rejected          messages rejected as malformed
      * @param lastRejectReason  why the last one was rejected, or empty
-     * @param gapsRepaired      gaps and resets repaired from history
+     * @param gapsRepaired      gaps and resets repaired (missing trades fetched, history reloaded, or candles
+     *                          replaced)
      * @param reconnects        connections lost and made again, transport switches included
      * @param tooLate           ticks refused because their candles were no longer held
      * @param silentMillis      time since the last message, -1 before the first
+     * @param gaps              gaps found: trades missing in the stream, or resets
+     * @param rateLimit         the last REST rate limit met, in words, or empty
      */
     public record Snapshot(
             TransportKind transport,
@@ -36,12 +40,46 @@ public final class FeedMetrics {
             long gapsRepaired,
             long reconnects,
             long tooLate,
-            long silentMillis) {}
+            long silentMillis,
+            long gaps,
+            String rateLimit) {
+
+        /** The counters without gaps found or a rate limit (as before they were counted). */
+        public Snapshot(
+                TransportKind transport,
+                double roundTripMillis,
+                double ticksPerSecond,
+                long ticks,
+                long duplicates,
+                long rejected,
+                String lastRejectReason,
+                long gapsRepaired,
+                long reconnects,
+                long tooLate,
+                long silentMillis) {
+            this(
+                    transport,
+                    roundTripMillis,
+                    ticksPerSecond,
+                    ticks,
+                    duplicates,
+                    rejected,
+                    lastRejectReason,
+                    gapsRepaired,
+                    reconnects,
+                    tooLate,
+                    silentMillis,
+                    0,
+                    "");
+        }
+    }
 
     private final LongSupplier ticks;
     private final LongAdder duplicates = new LongAdder();
     private final LongAdder tooLate = new LongAdder();
     private final LongAdder gapsRepaired = new LongAdder();
+    private final LongAdder gaps = new LongAdder();
+    private volatile String rateLimit = "";
     private final LongAdder reconnects = new LongAdder();
     private final AtomicLong roundTripNanos = new AtomicLong(-1);
     private final AtomicLong lastMessageNanos = new AtomicLong(0);
@@ -72,6 +110,14 @@ public final class FeedMetrics {
 
     void gapRepaired() {
         gapsRepaired.increment();
+    }
+
+    void gapFound() {
+        gaps.increment();
+    }
+
+    void rateLimited(String what) {
+        rateLimit = what == null ? "" : what;
     }
 
     void reconnected() {
@@ -126,6 +172,8 @@ public final class FeedMetrics {
                 gapsRepaired.sum(),
                 reconnects.sum(),
                 tooLate.sum(),
-                last == 0 ? -1 : (System.nanoTime() - last) / 1_000_000);
+                last == 0 ? -1 : (System.nanoTime() - last) / 1_000_000,
+                gaps.sum(),
+                rateLimit);
     }
 }

@@ -1,6 +1,7 @@
 package com.klinelive.feed;
 
-import com.klinelive.feed.protocol.FeedFormat;
+import com.klinelive.feed.format.FeedFormat;
+import com.klinelive.feed.format.FormatSettings;
 import com.klinelive.model.Timeframe;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -12,7 +13,8 @@ import javax.net.ssl.SSLContext;
  * How a {@link FeedClient} connects.
  *
  * @param endpoint          where the feed lives
- * @param format            the feed's format, or null to detect it from the first message
+ * @param format            the feed's format, or null to recognise it from the URL or the first message
+ * @param formatSettings    what the user told the formats ({@code --rest-url}, {@code --event}, {@code --field}...)
  * @param symbols           the symbols to follow; empty follows every symbol the feed offers
  * @param transports        which transports may be used
  * @param historyTimeframes the timeframes to backfill and repair from history (our protocol only)
@@ -27,6 +29,7 @@ import javax.net.ssl.SSLContext;
 public record FeedOptions(
         FeedEndpoint endpoint,
         FeedFormat format,
+        FormatSettings formatSettings,
         List<String> symbols,
         TransportChoice transports,
         Set<Timeframe> historyTimeframes,
@@ -49,6 +52,7 @@ public record FeedOptions(
     public static final int MAX_MESSAGE_BYTES = 64 * 1024;
 
     public FeedOptions {
+        formatSettings = formatSettings == null ? FormatSettings.NONE : formatSettings;
         symbols = List.copyOf(symbols);
         historyTimeframes = historyTimeframes.isEmpty() ? Set.of() : EnumSet.copyOf(historyTimeframes);
         if (historyLimit < 1) {
@@ -61,6 +65,7 @@ public record FeedOptions(
         return new FeedOptions(
                 FeedEndpoint.parse(url),
                 null,
+                FormatSettings.NONE,
                 List.of(),
                 TransportChoice.AUTO,
                 EnumSet.allOf(Timeframe.class),
@@ -77,6 +82,24 @@ public record FeedOptions(
         return new FeedOptions(
                 endpoint,
                 f,
+                formatSettings,
+                symbols,
+                transports,
+                historyTimeframes,
+                historyLimit,
+                connectTimeout,
+                staleAfter,
+                deadAfter,
+                backoffBase,
+                backoffCap,
+                sslContext);
+    }
+
+    public FeedOptions withFormatSettings(FormatSettings settings) {
+        return new FeedOptions(
+                endpoint,
+                format,
+                settings,
                 symbols,
                 transports,
                 historyTimeframes,
@@ -93,6 +116,7 @@ public record FeedOptions(
         return new FeedOptions(
                 endpoint,
                 format,
+                formatSettings,
                 s,
                 transports,
                 historyTimeframes,
@@ -109,6 +133,7 @@ public record FeedOptions(
         return new FeedOptions(
                 endpoint,
                 format,
+                formatSettings,
                 symbols,
                 t,
                 historyTimeframes,
@@ -125,6 +150,7 @@ public record FeedOptions(
         return new FeedOptions(
                 endpoint,
                 format,
+                formatSettings,
                 symbols,
                 transports,
                 timeframes,
@@ -141,6 +167,7 @@ public record FeedOptions(
         return new FeedOptions(
                 endpoint,
                 format,
+                formatSettings,
                 symbols,
                 transports,
                 historyTimeframes,
@@ -157,6 +184,7 @@ public record FeedOptions(
         return new FeedOptions(
                 endpoint,
                 format,
+                formatSettings,
                 symbols,
                 transports,
                 historyTimeframes,
@@ -173,6 +201,7 @@ public record FeedOptions(
         return new FeedOptions(
                 endpoint,
                 format,
+                formatSettings,
                 symbols,
                 transports,
                 historyTimeframes,

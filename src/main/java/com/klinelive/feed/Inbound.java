@@ -1,26 +1,40 @@
 package com.klinelive.feed;
 
 import com.klinelive.candle.CandleBook;
+import com.klinelive.feed.format.FeedFormat;
+import com.klinelive.feed.format.FormatRegistry;
 import com.klinelive.feed.protocol.ControlMessage;
 import com.klinelive.feed.protocol.FeedDecoder;
-import com.klinelive.feed.protocol.FeedDecoders;
-import com.klinelive.feed.protocol.FeedFormat;
 import com.klinelive.feed.protocol.FeedSink;
+import com.klinelive.feed.protocol.Rejections;
+import com.klinelive.feed.transport.Transport;
+import com.klinelive.feed.transport.TransportEvents;
 import com.klinelive.model.Candle;
 import com.klinelive.model.Timeframe;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Everything that arrives on one transport: decodes each message on the network thread it arrived on and counts
- * its ticks at once; connection events go to the {@link FeedClient}'s control thread. Events of a transport the
- * client no longer uses are dropped.
+ * its ticks at once into the symbol's {@link SymbolSync}; what happens to the connection goes to the
+ * {@link ConnectionSupervisor} as events. Once the supervisor stops using the transport, its messages are dropped.
  */
 final class Inbound implements TransportEvents, FeedSink {
 
-    private final FeedClient client;
+    private static final Logger LOG = LoggerFactory.getLogger(Inbound.class);
+
+    private final ConnectionSupervisor supervisor;
+    private final SymbolSyncs syncs;
+    private final FeedMetrics metrics;
+    private final Rejections rejections;
+    private final FeedListeners listeners;
     Transport transport;
-    volatile long openedAtNanos;
+    /** Whether the supervisor uses this transport (as its connection, probe or successor). */
+    volatile boolean current;
+    /** When it opened, 0 before; control thread. */
+    long openedAtNanos;
     /** When a message or pong last arrived; read by the watchdog, which can take it a moment late. */
     private final AtomicLong lastMessageNanos = new AtomicLong();
     /** Whether a tick or candle arrived: a WebSocket that never delivers one is as good as dead. */
@@ -32,8 +46,17 @@ final class Inbound implements TransportEvents, FeedSink {
     private String touched;
     private long receivedNanos;
 
-    Inbound(FeedClient client) {
-        this.client = client;
+    Inbound(
+            ConnectionSupervisor supervisor,
+            SymbolSyncs syncs,
+            FeedMetrics metrics,
+            Rejections rejections,
+            FeedListeners listeners) {
+        this.supervisor = supervisor;
+        this.syncs = syncs;
+        this.metrics = metrics;
+        this.rejections = rejections;
+        this.listeners = listeners;
     }
 
     long lastMessageNanos() {
@@ -42,17 +65,17 @@ final class Inbound implements TransportEvents, FeedSink {
 
     @Override
     public void onOpen(Transport t) {
-        client.opened(this);
+        supervisor.post(new SupervisorEvent.Opened(this));
     }
 
     @Override
     public void onMessage(Transport t, String text, long receivedNanos) {
-        if (!client.isCurrent(this)) {
+        if (!current) {
             return;
         }
         // A release store: a volatile one would cost a full fence per message.
         lastMessageNanos.lazySet(receivedNanos);
-        client.metricsSink().messageReceived(receivedNanos);
+        metrics.messageReceived(receivedNanos);
         if (decoder == null && !chooseDecoder(text)) {
             return;
         }
@@ -60,51 +83,54 @@ final class Inbound implements TransportEvents, FeedSink {
         this.receivedNanos = receivedNanos;
         decoder.decode(text, this);
         if (touched != null) {
-            client.candlesChanged(touched, receivedNanos);
+            listeners.candles(touched, receivedNanos);
         }
     }
 
+    /** The decoder of the format named, recognised from the URL, or told by this first message. */
     private boolean chooseDecoder(String first) {
-        FeedFormat format = client.configuredFormat();
+        FeedFormat format = supervisor.format();
         if (format == null) {
-            Optional<FeedFormat> detected = FeedDecoders.detect(first);
+            Optional<FeedFormat> detected = FormatRegistry.installed().forFirstMessage(first);
             if (detected.isEmpty()) {
-                client.rejections().reject("unrecognised feed format", first);
+                rejections.reject("unrecognised feed format", first);
                 return false;
             }
             format = detected.get();
+            // Before decoding: the ticks of this very message follow the format's sequence rules.
+            syncs.useFormat(format);
+            supervisor.post(new SupervisorEvent.FormatDetected(this, format));
         }
-        decoder = FeedDecoders.create(format, client.rejections());
-        client.formatDetected(this, format);
+        decoder = format.newDecoder(rejections, supervisor.formatSettings());
         return true;
     }
 
     @Override
     public void onRejected(Transport t, String reason) {
-        if (client.isCurrent(this)) {
-            client.rejections().reject(reason, "");
+        if (current) {
+            rejections.reject(reason, "");
         }
     }
 
     @Override
     public void onRoundTrip(Transport t, long nanos) {
-        if (client.isCurrent(this)) {
+        if (current) {
             // A pong proves the connection alive as much as a message does.
-            lastMessageNanos.lazySet(System.nanoTime());
-            client.metricsSink().roundTrip(nanos);
+            lastMessageNanos.lazySet(supervisor.nanoTime());
+            metrics.roundTrip(nanos);
         }
     }
 
     @Override
     public void onClosed(Transport t, String reason, boolean opened) {
-        client.transportClosed(this, reason, opened);
+        supervisor.post(new SupervisorEvent.Closed(this, reason, opened));
     }
 
     @Override
     public void onTick(String symbol, long seq, long time, double price, double size) {
-        SymbolSync sync = client.syncFor(symbol);
+        SymbolSync sync = syncs.syncFor(symbol);
         if (sync == null) {
-            client.rejections().reject("too many symbols", symbol);
+            rejections.reject("too many symbols", symbol);
             return;
         }
         markDelivered();
@@ -116,9 +142,9 @@ final class Inbound implements TransportEvents, FeedSink {
 
     @Override
     public void onTicks(String symbol, long[] seqs, long[] times, double[] prices, double[] sizes, int count) {
-        SymbolSync sync = client.syncFor(symbol);
+        SymbolSync sync = syncs.syncFor(symbol);
         if (sync == null) {
-            client.rejections().reject("too many symbols", symbol);
+            rejections.reject("too many symbols", symbol);
             return;
         }
         markDelivered();
@@ -129,9 +155,9 @@ final class Inbound implements TransportEvents, FeedSink {
 
     @Override
     public void onKline(String symbol, Timeframe timeframe, Candle candle, boolean closed) {
-        SymbolSync sync = client.syncFor(symbol);
+        SymbolSync sync = syncs.syncFor(symbol);
         if (sync == null) {
-            client.rejections().reject("too many symbols", symbol);
+            rejections.reject("too many symbols", symbol);
             return;
         }
         markDelivered();
@@ -144,16 +170,20 @@ final class Inbound implements TransportEvents, FeedSink {
     @Override
     public void onControl(ControlMessage message) {
         if (message instanceof ControlMessage.Hello hello) {
-            client.hello(this, hello);
+            // The epoch here, like a batch's: ticks may follow the greeting before the supervisor reads it.
+            syncs.checkEpoch(hello.epoch());
+            supervisor.post(new SupervisorEvent.Greeted(this, hello));
         } else if (message instanceof ControlMessage.Reset reset) {
-            SymbolSync sync = client.syncFor(reset.symbol());
-            if (sync != null) {
-                client.repair(reset.symbol(), sync, sync.reset(reset.seq()));
-            }
+            syncs.reset(reset.symbol(), reset.seq());
         } else if (message instanceof ControlMessage.Epoch e) {
-            client.checkEpoch(e.epoch());
+            // Here, not on the control thread: the batch's ticks that follow must meet the restarted syncs.
+            syncs.checkEpoch(e.epoch());
+        } else if (message instanceof ControlMessage.Subscribed) {
+            supervisor.post(new SupervisorEvent.Acknowledged(this));
         } else if (message instanceof ControlMessage.FeedError error) {
-            client.serverError(error.message());
+            // Feed text: printable ASCII only, and short, before it reaches a log.
+            String clean = error.message().replaceAll("[^\\x20-\\x7E]", "?");
+            LOG.warn("the feed reported an error: {}", clean.length() > 200 ? clean.substring(0, 200) + "…" : clean);
         }
     }
 

@@ -16,8 +16,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Ticks are counted in sequence order: {@link #lastSeq()} is the highest sequence up to which every tick
  * arrived. A tick ahead of it waits (bounded) for the ones in between, which usually come a moment later (a
  * server streams live before it has replayed what a resuming client missed). If they do not come within a grace
- * time, that is a gap: history is fetched, and while it is on its way live ticks are held back, to be replayed
- * on top of it. Counting in order also keeps floating-point volume sums identical to the server's.
+ * time, that is a gap ({@link #gapOlderThan}), reported once; {@link SymbolSyncs} then repairs it in one of three
+ * ways: it {@link #fill}s the hole with the missing trades, or it begins a sync ({@link #beginResync}) that holds
+ * live ticks back until history is loaded under them, or it gives up the order ({@link #countWaitingAsTheyCome})
+ * and has the candles replaced later. Counting in order also keeps floating-point volume sums identical to the
+ * server's.
  *
  * <p>Thread-safe: network threads deliver ticks, the control thread checks gaps and loads history.
  */
@@ -35,10 +38,30 @@ final class SymbolSync {
     /** Ticks waiting or held back; beyond this the sync starts over rather than grow memory. */
     static final int MAX_BUFFERED = 500_000;
 
+    /**
+     * The hole before ticks that waited too long: trades after {@code afterSeq} and before {@code beforeSeq} are
+     * missing. {@code afterSeq} is -1 when nothing was counted yet.
+     */
+    record Gap(long afterSeq, long afterTime, long beforeSeq, long beforeTime) {}
+
+    /** What the sync is doing, for the status bar. */
+    enum Phase {
+        LIVE,
+        BACKFILLING,
+        REPAIRING
+    }
+
     private final CandleBook book;
     private final boolean repairsGaps;
     private final FeedMetrics metrics;
     private long lastSeq = -1;
+    /** The time of the tick at {@link #lastSeq}, for repairs by time. */
+    private long lastTime;
+    /** A gap was reported and is being repaired: not reported again. */
+    private boolean gapReported;
+    /** The sync under way repairs a gap or reset rather than backfilling. */
+    private boolean repairing;
+
     private final TreeMap<Long, Tick> ahead = new TreeMap<>();
     private long aheadSinceNanos;
     private boolean syncing;
@@ -79,6 +102,13 @@ final class SymbolSync {
         return syncing;
     }
 
+    synchronized Phase phase() {
+        if (syncing) {
+            return repairing ? Phase.REPAIRING : Phase.BACKFILLING;
+        }
+        return gapReported ? Phase.REPAIRING : Phase.LIVE;
+    }
+
     /** How many ticks were counted in the book so far. */
     long ticksCounted() {
         return ticksCounted.get();
@@ -95,11 +125,15 @@ final class SymbolSync {
      */
     synchronized Result onTick(long seq, long time, double price, double size, long nowNanos) {
         if (!repairsGaps || lastSeq < 0 || seq <= lastSeq) {
-            lastSeq = Math.max(lastSeq, seq);
+            if (seq > lastSeq) {
+                lastSeq = seq;
+                lastTime = time;
+            }
             return syncing ? holdBack(tick(seq, time, price, size)) : count(seq, time, price, size);
         }
         if (seq == lastSeq + 1) {
             lastSeq = seq;
+            lastTime = time;
             Result result = syncing ? holdBack(tick(seq, time, price, size)) : count(seq, time, price, size);
             drainAhead();
             return result;
@@ -124,7 +158,7 @@ final class SymbolSync {
         boolean changed = false;
         int i = 0;
         while (i < count) {
-            int end = syncing || !ahead.isEmpty() ? i : inOrderRunEnd(seqs, i, count);
+            int end = syncing || !ahead.isEmpty() ? i : inOrderRunEnd(seqs, times, i, count);
             if (end > i) {
                 changed |= countRun(seqs, times, prices, sizes, i, end) > 0;
                 i = end;
@@ -142,12 +176,15 @@ final class SymbolSync {
      * The end of the run of ticks from {@code from} that {@link #onTick} would count at once, neither waiting for
      * missing ones nor waking waiting ones (there are none); advances {@link #lastSeq} over it, as onTick would.
      */
-    private int inOrderRunEnd(long[] seqs, int from, int count) {
+    private int inOrderRunEnd(long[] seqs, long[] times, int from, int count) {
         int i = from;
         while (i < count) {
             long seq = seqs[i];
             if (!repairsGaps || lastSeq < 0 || seq <= lastSeq + 1) {
-                lastSeq = Math.max(lastSeq, seq);
+                if (seq > lastSeq) {
+                    lastSeq = seq;
+                    lastTime = times[i];
+                }
                 i++;
             } else {
                 break;
@@ -176,20 +213,87 @@ final class SymbolSync {
     }
 
     /**
-     * Whether ticks have been waiting longer than {@code graceNanos} for missing ones: a gap. If so the waiting
-     * ticks are held back, a sync begins, and its generation is returned; otherwise -1.
+     * The gap before ticks that have been waiting longer than {@code graceNanos} for missing ones, or null. A gap
+     * is reported once, until {@link #fill}, {@link #beginResync} or {@link #countWaitingAsTheyCome} deals with
+     * it. After an overflow of waiting ticks the hole is unknown: the gap reported spans from {@link #lastSeq} to
+     * {@code Long.MAX_VALUE}, and only a resync can repair it.
      */
-    synchronized int gapOlderThan(long nowNanos, long graceNanos) {
-        if (!(overflowed || !ahead.isEmpty() && nowNanos - aheadSinceNanos > graceNanos)) {
-            return -1;
+    synchronized Gap gapOlderThan(long nowNanos, long graceNanos) {
+        if (gapReported || syncing || !(overflowed || !ahead.isEmpty() && nowNanos - aheadSinceNanos > graceNanos)) {
+            return null;
         }
+        gapReported = true;
+        if (overflowed || ahead.isEmpty()) {
+            return new Gap(lastSeq, lastTime, Long.MAX_VALUE, Long.MAX_VALUE);
+        }
+        Tick first = ahead.firstEntry().getValue();
+        return new Gap(lastSeq, lastTime, first.seq(), first.time());
+    }
+
+    /**
+     * Repairs the reported gap by a sync: the waiting ticks are held back, a sync begins (history is to be loaded
+     * under them), and its generation is returned.
+     */
+    synchronized int beginResync() {
         if (!ahead.isEmpty()) {
             lastSeq = ahead.lastKey();
         }
         int g = beginSync();
+        repairing = true;
         heldBack.addAll(ahead.values());
         ahead.clear();
         return g;
+    }
+
+    /**
+     * Fills the reported gap with the trades that were missing, in sequence order: they are counted and the
+     * waiting ticks after them follow. Returns whether the hole is closed; if not (some trades still missing, or
+     * a resync began meanwhile) the gap may be reported again.
+     */
+    synchronized boolean fill(List<Tick> missing, long nowNanos) {
+        gapReported = false;
+        if (syncing) {
+            return false;
+        }
+        List<Tick> sorted = new ArrayList<>(missing);
+        sorted.sort(Comparator.comparingLong(Tick::seq));
+        for (Tick t : sorted) {
+            if (t.seq() == lastSeq + 1) {
+                lastSeq = t.seq();
+                lastTime = t.time();
+                count(t);
+                drainAhead();
+            }
+        }
+        if (ahead.isEmpty()) {
+            return true;
+        }
+        // Ticks still wait behind a hole the trades did not fill: its grace time runs from now.
+        aheadSinceNanos = nowNanos;
+        return false;
+    }
+
+    /**
+     * Gives up waiting for the reported gap: the waiting ticks are counted as they are, and the sequence goes on
+     * after the last of them. Returns the time range the hole lies in (epoch milliseconds: the last tick before it
+     * and the first after it), whose candles are to be replaced once they close.
+     */
+    synchronized long[] countWaitingAsTheyCome() {
+        gapReported = false;
+        long from = lastTime;
+        long to = ahead.isEmpty() ? lastTime : ahead.firstEntry().getValue().time();
+        for (Tick t : ahead.values()) {
+            lastSeq = Math.max(lastSeq, t.seq());
+            lastTime = t.time();
+            if (syncing) {
+                holdBack(t);
+            } else {
+                count(t);
+            }
+        }
+        ahead.clear();
+        overflowed = false;
+        return new long[] {from, to};
     }
 
     /**
@@ -197,7 +301,12 @@ final class SymbolSync {
      * when there is nothing to do. Called before ticks can arrive, so none is counted ahead of the history.
      */
     synchronized int beginBackfill() {
-        return backfilled ? -1 : beginSync();
+        if (backfilled) {
+            return -1;
+        }
+        int g = beginSync();
+        repairing = false;
+        return g;
     }
 
     /** The server said our sequence is older than it keeps: continue after {@code seq}, from history. */
@@ -205,7 +314,9 @@ final class SymbolSync {
         lastSeq = Math.max(seq, -1);
         heldBack.clear();
         ahead.clear();
-        return beginSync();
+        int g = beginSync();
+        repairing = true;
+        return g;
     }
 
     /** The feed restarted its numbering: forget everything and sync from scratch. */
@@ -214,7 +325,9 @@ final class SymbolSync {
         heldBack.clear();
         ahead.clear();
         book.clear();
-        return beginSync();
+        int g = beginSync();
+        repairing = true;
+        return g;
     }
 
     /**
@@ -266,6 +379,7 @@ final class SymbolSync {
         backfilled = true;
         syncing = true;
         overflowed = false;
+        gapReported = false;
         return ++generation;
     }
 
@@ -326,6 +440,7 @@ final class SymbolSync {
             Tick next = ahead.pollFirstEntry().getValue();
             if (next.seq() == lastSeq + 1) {
                 lastSeq = next.seq();
+                lastTime = next.time();
                 if (syncing) {
                     holdBack(next);
                 } else {

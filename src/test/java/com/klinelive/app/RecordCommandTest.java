@@ -64,7 +64,7 @@ class RecordCommandTest {
             String summary = lastLine(out.toString());
             assertTrue(
                     summary.matches("summary transport=websocket ticks=\\d+ duplicates=0 rejected=0 gaps=0 "
-                            + "reconnects=0 candles=" + recorded.size()),
+                            + "repairs=0 reconnects=0 candles=" + recorded.size()),
                     summary);
         }
     }

@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.klinelive.feed.FeedMetrics;
 import com.klinelive.feed.FeedState;
 import com.klinelive.feed.FeedStatus;
-import com.klinelive.feed.TransportKind;
+import com.klinelive.feed.SyncState;
+import com.klinelive.feed.transport.TransportKind;
 import org.junit.jupiter.api.Test;
 
 class StatusViewModelTest {
@@ -52,6 +53,48 @@ class StatusViewModelTest {
                 model.stateProperty().get());
         assertEquals("—", model.transportProperty().get());
         assertFalse(model.healthyProperty().get());
+    }
+
+    @Test
+    void aChartBeingRepairedOrBackfilledNeverLooksLive() {
+        FeedMetrics.Snapshot limited = new FeedMetrics.Snapshot(
+                TransportKind.WEBSOCKET,
+                1,
+                10,
+                100,
+                0,
+                0,
+                "",
+                0,
+                0,
+                0,
+                20,
+                1,
+                "api.binance.com rate limit: HTTP 429, retry after 30 s");
+        model.update(
+                new FeedStatus(FeedState.WEBSOCKET, TransportKind.WEBSOCKET, "", 0, true, SyncState.REPAIRING, true),
+                limited);
+        assertEquals(
+                "repairing (api.binance.com rate limit: HTTP 429, retry after 30 s)",
+                model.stateProperty().get());
+        assertFalse(model.healthyProperty().get());
+
+        model.update(
+                new FeedStatus(FeedState.WEBSOCKET, TransportKind.WEBSOCKET, "", 0, false, SyncState.BACKFILLING, true),
+                metrics(TransportKind.WEBSOCKET, 1, 10, 0, "", 20));
+        assertEquals("backfilling", model.stateProperty().get());
+        assertFalse(model.healthyProperty().get());
+    }
+
+    @Test
+    void aFeedWithoutSequenceNumbersSaysGapsGoUnnoticed() {
+        model.update(
+                new FeedStatus(FeedState.WEBSOCKET, TransportKind.WEBSOCKET, "", 0, true, SyncState.LIVE, false),
+                metrics(TransportKind.WEBSOCKET, 1, 10, 0, "", 20));
+        assertEquals(
+                "live (no sequence numbers: missed trades go unnoticed)",
+                model.stateProperty().get());
+        assertTrue(model.healthyProperty().get());
     }
 
     private static FeedMetrics.Snapshot metrics(

@@ -1,5 +1,6 @@
 package com.klinelive.arch;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -63,6 +64,93 @@ class ArchitectureTest {
             .resideOutsideOfPackages("java.net..", "java.nio.channels..", "java.nio.file..");
 
     @ArchTest
+    static final ArchRule transportContractKnowsOnlyTheJdk = classes()
+            .that()
+            .resideInAPackage("com.klinelive.feed.transport")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(JAVA, "javax.net.ssl..", "com.klinelive.feed.transport");
+
+    @ArchTest
+    static final ArchRule restHelperKnowsOnlyHttpAndJson = classes()
+            .that()
+            .resideInAPackage("com.klinelive.feed.rest")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(
+                    JAVA,
+                    "com.klinelive.feed.rest",
+                    "com.klinelive.feed.transport",
+                    "com.google.gson..",
+                    "org.slf4j..");
+
+    /** The format SPI and every format: wire knowledge, REST and the model; never the client or the app. */
+    @ArchTest
+    static final ArchRule formatsUseOnlyProtocolRestAndModel = classes()
+            .that()
+            .resideInAPackage("com.klinelive.feed.format..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(
+                    JAVA,
+                    "javax.net.ssl..",
+                    "com.klinelive.model..",
+                    "com.klinelive.feed.protocol..",
+                    "com.klinelive.feed.rest..",
+                    "com.klinelive.feed.transport..",
+                    "com.klinelive.feed.format..",
+                    // The socket.io client: the transport the socketio format brings along.
+                    "com.klinelive.feed.socketio..",
+                    "com.google.gson..",
+                    "org.slf4j..");
+
+    /**
+     * A format is one package: it does not reach into another format's. One exception: socketio reads its events
+     * with json's field mapping, the same mapping a plain JSON feed uses.
+     */
+    @ArchTest
+    static final ArchRule formatsNeverUseEachOther = slices().matching("com.klinelive.feed.format.(*)..")
+            .should()
+            .notDependOnEachOther()
+            .ignoreDependency(
+                    resideInAPackage("com.klinelive.feed.format.socketio.."),
+                    resideInAPackage("com.klinelive.feed.format.json.."));
+
+    /** The mapped JSON decoder reads text: no I/O. */
+    @ArchTest
+    static final ArchRule mappedJsonDoesNoIo = noClasses()
+            .that()
+            .resideInAPackage("com.klinelive.feed.format.json..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("java.net..", "java.nio.channels..", "java.nio.file..");
+
+    /** The socket.io client is a transport: it hands on text and knows no format. */
+    @ArchTest
+    static final ArchRule socketIoIsATransportThatKnowsNoFormat = classes()
+            .that()
+            .resideInAPackage("com.klinelive.feed.socketio..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(
+                    JAVA,
+                    "javax.net.ssl..",
+                    "com.klinelive.feed.transport..",
+                    "com.klinelive.feed.socketio..",
+                    "org.java_websocket..",
+                    "com.google.gson..",
+                    "org.slf4j..");
+
+    /** The SPI knows no concrete format: they are found through the registry (ServiceLoader) only. */
+    @ArchTest
+    static final ArchRule noCodeNamesAConcreteFormat = noClasses()
+            .that()
+            .resideOutsideOfPackages("com.klinelive.feed.format.*..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("com.klinelive.feed.format.*..");
+
+    @ArchTest
     static final ArchRule scaleIsPureMaths = classes()
             .that()
             .resideInAPackage("com.klinelive.chart.scale..")
@@ -91,17 +179,26 @@ class ArchitectureTest {
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage(
-                    "com.klinelive.feed.websocket..", "com.klinelive.feed.longpoll..", "org.java_websocket..")
+                    "com.klinelive.feed.websocket..",
+                    "com.klinelive.feed.longpoll..",
+                    "com.klinelive.feed.socketio..",
+                    "org.java_websocket..")
             .allowEmptyShould(true);
 
     @ArchTest
     static final ArchRule onlyTheAppWiresConcreteTransports = noClasses()
             .that()
             .resideOutsideOfPackages(
-                    "com.klinelive.app..", "com.klinelive.feed.websocket..", "com.klinelive.feed.longpoll..")
+                    "com.klinelive.app..",
+                    "com.klinelive.feed.websocket..",
+                    "com.klinelive.feed.longpoll..",
+                    "com.klinelive.feed.socketio..",
+                    // The socketio format brings its own transport (FeedFormat.transport).
+                    "com.klinelive.feed.format.socketio..")
             .should()
             .dependOnClassesThat()
-            .resideInAnyPackage("com.klinelive.feed.websocket..", "com.klinelive.feed.longpoll..");
+            .resideInAnyPackage(
+                    "com.klinelive.feed.websocket..", "com.klinelive.feed.longpoll..", "com.klinelive.feed.socketio..");
 
     @ArchTest
     static final ArchRule chartKnowsNothingOfFeedsOrTheApp = noClasses()

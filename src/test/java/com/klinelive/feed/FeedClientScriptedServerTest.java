@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.klinelive.candle.CandleAggregator;
 import com.klinelive.candle.CandleBook;
+import com.klinelive.feed.format.FormatRegistry;
 import com.klinelive.feed.longpoll.LongPollTransports;
-import com.klinelive.feed.protocol.FeedFormat;
 import com.klinelive.feed.protocol.NativeEncoder;
 import com.klinelive.feed.websocket.WebSocketTransports;
 import com.klinelive.model.Candle;
@@ -107,7 +107,7 @@ class FeedClientScriptedServerTest {
         CandleAggregator aggregator = aggregator();
         FeedClient client = client(
                 FeedOptions.defaults(server.url("/"))
-                        .withFormat(FeedFormat.COINBASE)
+                        .withFormat(FormatRegistry.installed().named("coinbase").orElseThrow())
                         .withSymbols(List.of("BTC-USD")),
                 aggregator);
 

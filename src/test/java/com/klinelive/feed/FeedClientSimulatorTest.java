@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.klinelive.candle.CandleAggregator;
 import com.klinelive.feed.longpoll.LongPollTransports;
+import com.klinelive.feed.transport.TransportKind;
 import com.klinelive.feed.websocket.WebSocketTransports;
 import com.klinelive.model.Timeframe;
 import com.klinelive.sim.SimOptions;

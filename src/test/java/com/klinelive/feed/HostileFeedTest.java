@@ -5,8 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.klinelive.candle.CandleAggregator;
+import com.klinelive.feed.format.FeedFormat;
+import com.klinelive.feed.format.FormatRegistry;
 import com.klinelive.feed.longpoll.LongPollTransports;
-import com.klinelive.feed.protocol.FeedFormat;
 import com.klinelive.feed.protocol.NativeEncoder;
 import com.klinelive.feed.websocket.WebSocketTransports;
 import com.klinelive.model.Tick;
@@ -53,7 +54,7 @@ class HostileFeedTest {
     @Test
     void nativeFeedWithTenThousandMalformedMessages() throws Exception {
         runHostileStream(
-                FeedFormat.NATIVE,
+                format("native"),
                 "/feed",
                 NativeEncoder::tick,
                 socket -> socket.send(NativeEncoder.hello("hostile", "e1", List.of("BTCUSDT"), T0)),
@@ -62,18 +63,22 @@ class HostileFeedTest {
 
     @Test
     void binanceFeedWithTenThousandMalformedMessages() throws Exception {
-        runHostileStream(FeedFormat.BINANCE, "/ws/btcusdt@trade", HostileFeedTest::binanceTrade, socket -> {}, false);
+        runHostileStream(format("binance"), "/ws/btcusdt@trade", HostileFeedTest::binanceTrade, socket -> {}, false);
     }
 
     @Test
     void coinbaseFeedWithTenThousandMalformedMessages() throws Exception {
-        runHostileStream(FeedFormat.COINBASE, "/", HostileFeedTest::coinbaseMatch, socket -> {}, true);
+        runHostileStream(format("coinbase"), "/", HostileFeedTest::coinbaseMatch, socket -> {}, true);
     }
 
     /**
      * Sends valid ticks with malformed messages between them (ten thousand, from every family of breakage) and
      * binary frames, then checks the exact counts and the heap.
      */
+    private static FeedFormat format(String name) {
+        return FormatRegistry.installed().named(name).orElseThrow();
+    }
+
     private void runHostileStream(
             FeedFormat format,
             String path,
@@ -84,13 +89,13 @@ class HostileFeedTest {
         List<Tick> ticks = new ArrayList<>();
         for (int i = 1; i <= VALID; i++) {
             ticks.add(new Tick(
-                    format == FeedFormat.COINBASE ? "BTC-USD" : "BTCUSDT",
+                    format.name().equals("coinbase") ? "BTC-USD" : "BTCUSDT",
                     i,
                     T0 + i * 37L,
                     40_000 + (i % 97) * 0.5,
                     0.001 * (1 + i % 13)));
         }
-        Random random = new Random(format.ordinal() * 7919L + 1);
+        Random random = new Random(format.name().hashCode() * 7919L + 1);
         List<String> malformed = new ArrayList<>();
         for (int i = 0; i < MALFORMED; i++) {
             malformed.add(Malformed.of(encode.apply(ticks.get(i % VALID)), random));
@@ -136,7 +141,7 @@ class HostileFeedTest {
         CandleAggregator aggregator = new CandleAggregator(EnumSet.of(Timeframe.S1, Timeframe.M1), 100_000, 16);
         FeedOptions options = FeedOptions.defaults(server.url(path))
                 .withFormat(format)
-                .withSymbols(format == FeedFormat.COINBASE ? List.of("BTC-USD") : List.of());
+                .withSymbols(format.name().equals("coinbase") ? List.of("BTC-USD") : List.of());
         FeedClient client = new FeedClient(options, aggregator, new WebSocketTransports(), new LongPollTransports());
         toClose.add(client);
         client.start();

@@ -31,7 +31,7 @@ class SymbolSyncTest {
         assertEquals(3, metrics.snapshot().ticks());
         // Summed in sequence order, as the server sums: (1 + 1e16) + 0.1, not (1 + 0.1) + 1e16.
         assertEquals((1.0 + 1e16) + 0.1, book.candles(Timeframe.M1, 1).get(0).volume());
-        assertEquals(-1, sync.gapOlderThan(10 * SECOND, SECOND));
+        assertEquals(null, sync.gapOlderThan(10 * SECOND, SECOND));
     }
 
     @Test
@@ -39,8 +39,11 @@ class SymbolSyncTest {
         offer(sync, tick(1, 1), 0);
         offer(sync, tick(5, 1), SECOND);
 
-        assertEquals(-1, sync.gapOlderThan(2 * SECOND, 2 * SECOND), "still within the grace time");
-        int generation = sync.gapOlderThan(4 * SECOND, 2 * SECOND);
+        assertEquals(null, sync.gapOlderThan(2 * SECOND, 2 * SECOND), "still within the grace time");
+        assertEquals(new SymbolSync.Gap(1, T0 + 1, 5, T0 + 5), sync.gapOlderThan(4 * SECOND, 2 * SECOND));
+        assertEquals(null, sync.gapOlderThan(5 * SECOND, 2 * SECOND), "a gap is reported once");
+        assertEquals(SymbolSync.Phase.REPAIRING, sync.phase());
+        int generation = sync.beginResync();
         assertEquals(true, generation > 0);
         assertEquals(true, sync.syncing());
         assertEquals(5, sync.lastSeq(), "resume after the newest tick held");

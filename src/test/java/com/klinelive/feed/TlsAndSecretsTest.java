@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.klinelive.candle.CandleAggregator;
 import com.klinelive.feed.longpoll.LongPollTransports;
+import com.klinelive.feed.transport.Transport;
+import com.klinelive.feed.transport.TransportEvents;
+import com.klinelive.feed.transport.TransportRequest;
 import com.klinelive.feed.websocket.WebSocketTransports;
 import com.klinelive.model.Timeframe;
 import com.klinelive.sim.SimOptions;

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.klinelive.feed.format.FormatRegistry;
+import com.klinelive.feed.format.FormatSettings;
 import com.klinelive.feed.protocol.ControlMessage;
 import com.klinelive.feed.protocol.FeedDecoder;
-import com.klinelive.feed.protocol.FeedDecoders;
-import com.klinelive.feed.protocol.FeedFormat;
 import com.klinelive.feed.protocol.FeedSink;
 import com.klinelive.feed.protocol.Rejections;
 import com.klinelive.model.Candle;
@@ -40,7 +40,8 @@ final class FeedRecorder extends WebSocketClient implements AutoCloseable {
 
     private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
     private final Rejections rejections = new Rejections();
-    private final FeedDecoder decoder = FeedDecoders.create(FeedFormat.NATIVE, rejections);
+    private final FeedDecoder decoder =
+            FormatRegistry.installed().named("native").orElseThrow().newDecoder(rejections, FormatSettings.NONE);
     private final CompletableFuture<Close> closed = new CompletableFuture<>();
     private final AtomicInteger longestMessage = new AtomicInteger();
 

@@ -1,10 +1,10 @@
 package com.klinelive.bench.decode;
 
 import com.google.gson.Gson;
+import com.klinelive.feed.format.FormatRegistry;
+import com.klinelive.feed.format.FormatSettings;
 import com.klinelive.feed.protocol.ControlMessage;
 import com.klinelive.feed.protocol.FeedDecoder;
-import com.klinelive.feed.protocol.FeedDecoders;
-import com.klinelive.feed.protocol.FeedFormat;
 import com.klinelive.feed.protocol.FeedSink;
 import com.klinelive.feed.protocol.Rejections;
 import com.klinelive.model.Candle;
@@ -51,17 +51,26 @@ public class DecodeBench {
         switch (message) {
             case "native-tick" -> {
                 messages = WireSamples.nativeTicks(WireSamples.ticks(CYCLE, 1, 42));
-                decoder = FeedDecoders.create(FeedFormat.NATIVE, new Rejections());
+                decoder = FormatRegistry.installed()
+                        .named("native")
+                        .orElseThrow()
+                        .newDecoder(new Rejections(), FormatSettings.NONE);
                 pojo = GsonPeers.NativeTickJson.class;
             }
             case "native-batch" -> {
                 messages = WireSamples.nativeBatches(WireSamples.ticks(CYCLE * BATCH, 1, 42), BATCH);
-                decoder = FeedDecoders.create(FeedFormat.NATIVE, new Rejections());
+                decoder = FormatRegistry.installed()
+                        .named("native")
+                        .orElseThrow()
+                        .newDecoder(new Rejections(), FormatSettings.NONE);
                 pojo = GsonPeers.NativeBatchJson.class;
             }
             case "binance-trade" -> {
                 messages = WireSamples.binanceTrades(WireSamples.ticks(CYCLE, 1, 42));
-                decoder = FeedDecoders.create(FeedFormat.BINANCE, new Rejections());
+                decoder = FormatRegistry.installed()
+                        .named("binance")
+                        .orElseThrow()
+                        .newDecoder(new Rejections(), FormatSettings.NONE);
                 pojo = GsonPeers.BinanceTradeJson.class;
             }
             default -> throw new IllegalArgumentException(message);

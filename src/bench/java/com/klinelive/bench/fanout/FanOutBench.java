@@ -5,10 +5,10 @@ import com.google.gson.JsonObject;
 import com.klinelive.bench.common.Machine;
 import com.klinelive.bench.common.Results;
 import com.klinelive.bench.common.Samples;
+import com.klinelive.feed.format.FormatRegistry;
+import com.klinelive.feed.format.FormatSettings;
 import com.klinelive.feed.protocol.ControlMessage;
 import com.klinelive.feed.protocol.FeedDecoder;
-import com.klinelive.feed.protocol.FeedDecoders;
-import com.klinelive.feed.protocol.FeedFormat;
 import com.klinelive.feed.protocol.FeedSink;
 import com.klinelive.feed.protocol.Rejections;
 import com.klinelive.model.Candle;
@@ -146,7 +146,10 @@ public final class FanOutBench {
 
     /** One subscriber: decodes with our decoder, checks the sequence, keeps latencies in milliseconds. */
     private static final class Client implements WebSocket.Listener, FeedSink {
-        private final FeedDecoder decoder = FeedDecoders.create(FeedFormat.NATIVE, new Rejections());
+        private final FeedDecoder decoder = FormatRegistry.installed()
+                .named("native")
+                .orElseThrow()
+                .newDecoder(new Rejections(), FormatSettings.NONE);
         private final StringBuilder partial = new StringBuilder();
         private final Samples latency = new Samples(1024);
         private long lastSeq = -1;

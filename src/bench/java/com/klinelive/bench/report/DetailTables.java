@@ -61,7 +61,24 @@ final class DetailTables {
                         num(get(b, "allocBytesPerOp") / n));
             }
         }
-        return t + "\nDecode and count in a book of all ten timeframes (the client's per-tick work):\n\n" + both;
+        Markdown mapped = new Markdown(
+                "decoder", "ns/msg, wall: median (min–max)", "ns/msg, CPU: median", "B/msg", "÷ Binance decoder (CPU)");
+        JsonObject binance = Figures.jmh(f.decode, "MappedDecodeBench", "binanceDecoder", null);
+        for (String method : new String[] {"mapped", "binanceDecoder", "gsonTree"}) {
+            JsonObject b = Figures.jmh(f.decode, "MappedDecodeBench", method, null);
+            if (b != null && binance != null) {
+                mapped.row(
+                        method.equals("mapped")
+                                ? "ours, mapped (`--format json`)"
+                                : method.equals("binanceDecoder") ? "ours, hand-written Binance" : "Gson tree model",
+                        spread(get(b, "median"), get(b, "min"), get(b, "max")),
+                        num(get(b, "cpuMedian")),
+                        num(get(b, "allocBytesPerOp")),
+                        ratio(get(b, "cpuMedian") / get(binance, "cpuMedian")));
+            }
+        }
+        return t + "\nDecode and count in a book of all ten timeframes (the client's per-tick work):\n\n" + both
+                + "\nA Binance trade mapped field by field (`symbol=s seq=t time=T price=p size=q`):\n\n" + mapped;
     }
 
     String aggregate() {

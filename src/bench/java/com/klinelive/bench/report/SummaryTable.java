@@ -29,6 +29,7 @@ final class SummaryTable {
         tickToPixel();
         ingest();
         decodeAggregate();
+        mappedDecoder();
         aggregation();
         webSocket();
         longPolling();
@@ -145,6 +146,27 @@ final class SummaryTable {
                         + num(gson == null ? Double.NaN : get(gson, "allocBytesPerOp")) + " B",
                 ratio(gsonNs / ns),
                 verdict(ns <= 200 && bytes <= 300, null));
+    }
+
+    private void mappedDecoder() {
+        JsonObject mapped = Figures.jmh(f.decode, "MappedDecodeBench", "mapped", null);
+        JsonObject binance = Figures.jmh(f.decode, "MappedDecodeBench", "binanceDecoder", null);
+        JsonObject gson = Figures.jmh(f.decode, "MappedDecodeBench", "gsonTree", null);
+        if (mapped == null || binance == null) {
+            return;
+        }
+        double ns = get(mapped, "cpuMedian");
+        double bytes = get(mapped, "allocBytesPerOp");
+        double x = ns / get(binance, "cpuMedian");
+        table.row(
+                "1 mapped JSON decoder, a Binance trade mapped field by field",
+                "≤ 2x the Binance decoder, ≤ 64 B",
+                num(ns) + " ns, " + num(bytes) + " B",
+                "Binance decoder " + num(get(binance, "cpuMedian")) + " ns; Gson tree "
+                        + num(gson == null ? Double.NaN : get(gson, "cpuMedian")) + " ns, "
+                        + num(gson == null ? Double.NaN : get(gson, "allocBytesPerOp")) + " B",
+                ratio(x) + " the Binance decoder",
+                verdict(x <= 2 && bytes <= 64, null));
     }
 
     private void aggregation() {

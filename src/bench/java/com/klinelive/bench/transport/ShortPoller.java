@@ -1,9 +1,9 @@
 package com.klinelive.bench.transport;
 
+import com.klinelive.feed.format.FormatRegistry;
+import com.klinelive.feed.format.FormatSettings;
 import com.klinelive.feed.protocol.ControlMessage;
 import com.klinelive.feed.protocol.FeedDecoder;
-import com.klinelive.feed.protocol.FeedDecoders;
-import com.klinelive.feed.protocol.FeedFormat;
 import com.klinelive.feed.protocol.FeedSink;
 import com.klinelive.feed.protocol.Rejections;
 import com.klinelive.model.Candle;
@@ -36,7 +36,8 @@ final class ShortPoller implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private final FeedDecoder decoder = FeedDecoders.create(FeedFormat.NATIVE, new Rejections());
+    private final FeedDecoder decoder =
+            FormatRegistry.installed().named("native").orElseThrow().newDecoder(new Rejections(), FormatSettings.NONE);
     private final URI base;
     private final String symbol;
     private final DeliveryRecorder recorder;

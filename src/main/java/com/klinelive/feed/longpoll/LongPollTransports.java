@@ -1,10 +1,10 @@
 package com.klinelive.feed.longpoll;
 
-import com.klinelive.feed.Transport;
-import com.klinelive.feed.TransportEvents;
-import com.klinelive.feed.TransportFactory;
-import com.klinelive.feed.TransportKind;
-import com.klinelive.feed.TransportRequest;
+import com.klinelive.feed.transport.Transport;
+import com.klinelive.feed.transport.TransportEvents;
+import com.klinelive.feed.transport.TransportFactory;
+import com.klinelive.feed.transport.TransportKind;
+import com.klinelive.feed.transport.TransportRequest;
 import java.net.http.HttpClient;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;

@@ -65,4 +65,10 @@ public sealed interface ControlMessage {
             Objects.requireNonNull(epoch, "epoch");
         }
     }
+
+    /**
+     * The feed acknowledged the client's subscription (Coinbase {@code subscriptions}): the deadline a format may
+     * set for it ({@code FeedFormat.acknowledgementDeadline}) is met.
+     */
+    record Subscribed() implements ControlMessage {}
 }

@@ -2,12 +2,9 @@ package com.klinelive.feed.protocol;
 
 /**
  * Turns the text messages of one feed format into ticks, klines and control messages. Create one per connection
- * with {@link FeedDecoders#create}: a decoder reuses its buffers between messages and is not thread-safe.
+ * with its format's {@code newDecoder}: a decoder reuses its buffers between messages and is not thread-safe.
  */
 public interface FeedDecoder {
-
-    /** The format this decoder reads. */
-    FeedFormat format();
 
     /**
      * Decodes one whole message. Never throws for any input, {@code null} included; delivers nothing unless the

@@ -4,43 +4,43 @@ package com.klinelive.feed.protocol;
  * The value rules of docs/PROTOCOL.md "Validation", shared by every decoder, so "plausible time" or "valid price"
  * means the same thing whichever format a tick came in.
  */
-final class FieldRules {
+public final class FieldRules {
 
     /** 2000-01-01T00:00:00Z, the earliest plausible event time, in epoch milliseconds. */
-    static final long MIN_TIME = 946_684_800_000L;
+    public static final long MIN_TIME = 946_684_800_000L;
     /** 2100-01-01T00:00:00Z, the first implausible event time, in epoch milliseconds. */
-    static final long END_TIME = 4_102_444_800_000L;
+    public static final long END_TIME = 4_102_444_800_000L;
     /** Longest symbol (and epoch name) in characters. */
-    static final int MAX_NAME_LENGTH = 64;
+    public static final int MAX_NAME_LENGTH = 64;
 
-    static final String PRICE_PROBLEM = "must be finite and > 0";
-    static final String SIZE_PROBLEM = "must be finite and >= 0";
-    static final String TIME_PROBLEM = "must be epoch milliseconds from 2000-01-01 to 2100-01-01 UTC";
-    static final String ID_PROBLEM = "must be an integer from 0 to 2^63-1";
-    static final String EMPTY_NAME = "must not be empty";
-    static final String LONG_NAME = "must be at most 64 characters";
-    static final String CONTROL_IN_NAME = "must not contain control characters";
+    public static final String PRICE_PROBLEM = "must be finite and > 0";
+    public static final String SIZE_PROBLEM = "must be finite and >= 0";
+    public static final String TIME_PROBLEM = "must be epoch milliseconds from 2000-01-01 to 2100-01-01 UTC";
+    public static final String ID_PROBLEM = "must be an integer from 0 to 2^63-1";
+    public static final String EMPTY_NAME = "must not be empty";
+    public static final String LONG_NAME = "must be at most 64 characters";
+    public static final String CONTROL_IN_NAME = "must not contain control characters";
 
     private FieldRules() {}
 
-    static boolean isValidPrice(double price) {
+    public static boolean isValidPrice(double price) {
         return Double.isFinite(price) && price > 0;
     }
 
-    static boolean isValidSize(double size) {
+    public static boolean isValidSize(double size) {
         return Double.isFinite(size) && size >= 0;
     }
 
-    static boolean isPlausibleTime(long epochMillis) {
+    public static boolean isPlausibleTime(long epochMillis) {
         return epochMillis >= MIN_TIME && epochMillis < END_TIME;
     }
 
-    static boolean isValidId(long id) {
+    public static boolean isValidId(long id) {
         return id >= 0;
     }
 
     /** What is wrong with a symbol or epoch name, or {@code null} if nothing is. */
-    static String nameProblem(CharSequence name) {
+    public static String nameProblem(CharSequence name) {
         String lengthProblem = lengthProblem(name.length());
         if (lengthProblem != null) {
             return lengthProblem;
@@ -54,7 +54,7 @@ final class FieldRules {
     }
 
     /** What is wrong with the name in {@code text[start, end)}, or {@code null} if nothing is. */
-    static String nameProblem(char[] text, int start, int end) {
+    public static String nameProblem(char[] text, int start, int end) {
         String lengthProblem = lengthProblem(end - start);
         if (lengthProblem != null) {
             return lengthProblem;

@@ -5,7 +5,7 @@ package com.klinelive.feed.protocol;
  * stack trace, so rejecting hostile input costs no more than accepting valid input. The human-readable reason is
  * only put together when someone asks for it.
  */
-final class InvalidMessageException extends RuntimeException {
+public final class InvalidMessageException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
@@ -32,7 +32,7 @@ final class InvalidMessageException extends RuntimeException {
     }
 
     /** The reason, such as {@code price: expected a number, found a string}. */
-    String reason() {
+    public String reason() {
         StringBuilder sb = new StringBuilder(64);
         if (field != null) {
             sb.append(field).append(": ");

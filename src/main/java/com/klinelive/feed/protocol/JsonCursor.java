@@ -13,9 +13,9 @@ package com.klinelive.feed.protocol;
  *
  * <p>Not thread-safe: one cursor per decoder, one decoder per connection.
  */
-final class JsonCursor {
+public final class JsonCursor {
 
-    static final int MAX_MESSAGE_BYTES = FeedDecoders.MAX_MESSAGE_BYTES;
+    public static final int MAX_MESSAGE_BYTES = 64 * 1024;
     static final int MAX_DEPTH = 32;
 
     static final String NO_MESSAGE = "no message";
@@ -32,6 +32,9 @@ final class JsonCursor {
     static final String ESCAPE_IN_NUMBER = "a number in a string must not contain escapes";
     static final String MALFORMED_NUMBER_STRING = "expected a number in a string";
     static final String MALFORMED_INSTANT = "expected an ISO-8601 instant such as 2014-11-07T08:19:27.028459Z";
+    static final String EXPECTED_TIME = "expected a time: a number, a numeric string or an ISO-8601 string";
+    static final String MALFORMED_EPOCH_TIME =
+            "expected epoch s, ms, us or ns as a plain decimal (no sign, exponent or leading zero)";
 
     private static final String FOUND_END = "end of message";
     private static final String FOUND_UNEXPECTED = "an unexpected character";
@@ -71,7 +74,7 @@ final class JsonCursor {
     private final InvalidMessageException failure = new InvalidMessageException();
 
     /** Starts on a new message, refusing {@code null} and messages over the size limit. */
-    void reset(String message) {
+    public void reset(String message) {
         pos = 0;
         limit = 0;
         depth = 0;
@@ -92,7 +95,7 @@ final class JsonCursor {
     }
 
     /** Checks that nothing but whitespace follows the top-level value. */
-    void finish() {
+    public void finish() {
         skipWhitespace();
         if (pos < limit) {
             throw fail(null, TRAILING_DATA, null);
@@ -100,12 +103,12 @@ final class JsonCursor {
     }
 
     /** The exception to throw for a problem found by a decoder, such as a value out of range. */
-    InvalidMessageException fail(String field, String problem, String found) {
+    public InvalidMessageException fail(String field, String problem, String found) {
         return failure.describe(field, problem, found);
     }
 
     /** The kind of the next value; throws if there is none. */
-    JsonKind peek(String field) {
+    public JsonKind peek(String field) {
         skipWhitespace();
         JsonKind kind = kindAt(pos);
         if (kind == null) {
@@ -114,12 +117,12 @@ final class JsonCursor {
         return kind;
     }
 
-    void beginObject(String field) {
+    public void beginObject(String field) {
         expectStart(field, '{', JsonKind.OBJECT);
         push(EMPTY_OBJECT);
     }
 
-    void beginArray(String field) {
+    public void beginArray(String field) {
         expectStart(field, '[', JsonKind.ARRAY);
         push(EMPTY_ARRAY);
     }
@@ -128,7 +131,7 @@ final class JsonCursor {
      * Whether the current object or array has another member, consuming the comma before it. Call once per
      * member, then read the member ({@link #nextName} and a value, or a value).
      */
-    boolean hasNext() {
+    public boolean hasNext() {
         skipWhitespace();
         if (pos >= limit) {
             throw fail(null, TRUNCATED, null);
@@ -155,7 +158,7 @@ final class JsonCursor {
     }
 
     /** Reads a field name and its colon; compare it with {@link #nameIs}. */
-    void nextName() {
+    public void nextName() {
         skipWhitespace();
         if (pos >= limit || text[pos] != '"') {
             throw fail(null, EXPECTED_NAME, found());
@@ -172,7 +175,7 @@ final class JsonCursor {
     }
 
     /** The last field name read, as a new String. */
-    String nameValue() {
+    public String nameValue() {
         if (nameEscaped) {
             return strings.decode(text, nameStart, nameEnd).toString();
         }
@@ -180,20 +183,28 @@ final class JsonCursor {
     }
 
     /** Whether the last field name read equals {@code name}, decoding escapes only if the name has any. */
-    boolean nameIs(String name) {
+    public boolean nameIs(String name) {
         return strings.regionEquals(text, nameStart, nameEnd, nameEscaped, name);
     }
 
-    void endObject() {
+    /**
+     * The first character of the last field name read, or -1 when the name is empty or holds an escape: lets a
+     * decoder that looks names up in a table rule most of them out without comparing them.
+     */
+    public int nameFirstChar() {
+        return nameEscaped || nameEnd == nameStart ? -1 : text[nameStart];
+    }
+
+    public void endObject() {
         expectEnd('}');
     }
 
-    void endArray() {
+    public void endArray() {
         expectEnd(']');
     }
 
     /** Skips the rest of the current object, checking it as strictly as the rest, and consumes its '}'. */
-    void skipRestOfObject() {
+    public void skipRestOfObject() {
         while (hasNext()) {
             nextName();
             skipValue();
@@ -202,7 +213,7 @@ final class JsonCursor {
     }
 
     /** Skips one value of any kind, checking its syntax and depth, without recursion. */
-    void skipValue() {
+    public void skipValue() {
         int base = depth;
         while (true) {
             switch (peek(null)) {
@@ -232,7 +243,7 @@ final class JsonCursor {
      * value; if not, just before the object's '}'. Use with {@link #mark()}/{@link #rewind} to read a field
      * before the ones that precede it.
      */
-    boolean findField(String name) {
+    public boolean findField(String name) {
         while (hasNext()) {
             nextName();
             if (nameIs(name)) {
@@ -249,7 +260,7 @@ final class JsonCursor {
      * (such as {@code ,"seq":}), which the cursor then does not track, so use it only outside any object or array
      * begun with {@link #beginObject} or {@link #beginArray}.
      */
-    boolean consumeIfNext(char[] literal) {
+    public boolean consumeIfNext(char[] literal) {
         int p = pos;
         int length = literal.length;
         if (limit - p < length) {
@@ -263,18 +274,24 @@ final class JsonCursor {
     }
 
     /** The current position, to come back to with {@link #rewind} while still inside the same container. */
-    int mark() {
+    public int mark() {
         return (((pos << MARK_DEPTH_BITS) | depth) << MARK_SCOPE_BITS) | scopes[depth];
     }
 
-    void rewind(int mark) {
+    /** A copy of the text from {@code mark} (see {@link #mark()}) to the cursor: a literal to match later. */
+    public char[] textSince(int mark) {
+        int from = mark >>> (MARK_SCOPE_BITS + MARK_DEPTH_BITS);
+        return java.util.Arrays.copyOfRange(text, from, pos);
+    }
+
+    public void rewind(int mark) {
         depth = (mark >>> MARK_SCOPE_BITS) & ((1 << MARK_DEPTH_BITS) - 1);
         scopes[depth] = (byte) (mark & ((1 << MARK_SCOPE_BITS) - 1));
         pos = mark >>> (MARK_SCOPE_BITS + MARK_DEPTH_BITS);
     }
 
     /** Reads an integer without fraction or exponent. */
-    long nextLong(String field) {
+    public long nextLong(String field) {
         expectNumber(field);
         int end = numbers.parseLong(text, pos, limit);
         if (end == JsonNumberParser.FAILED) {
@@ -285,7 +302,7 @@ final class JsonCursor {
     }
 
     /** Reads a number as the nearest double; a number too large for a double reads as an infinity. */
-    double nextDouble(String field) {
+    public double nextDouble(String field) {
         expectNumber(field);
         int end = numbers.parseDouble(text, pos, limit);
         if (end == JsonNumberParser.FAILED) {
@@ -295,7 +312,7 @@ final class JsonCursor {
         return numbers.doubleValue();
     }
 
-    boolean nextBoolean(String field) {
+    public boolean nextBoolean(String field) {
         expectKind(field, JsonKind.BOOLEAN);
         boolean value = text[pos] == 't';
         skipLiteral();
@@ -303,7 +320,7 @@ final class JsonCursor {
     }
 
     /** Reads a string value; compare it with {@link #stringIs}, {@link #matchString} or take it as a String. */
-    void nextStringToken(String field) {
+    public void nextStringToken(String field) {
         skipWhitespace();
         if (pos >= limit || text[pos] != '"') {
             throw fail(field, JsonKind.STRING.expectation(), found());
@@ -312,13 +329,13 @@ final class JsonCursor {
     }
 
     /** Reads a string value as a new String. */
-    String nextString(String field) {
+    public String nextString(String field) {
         nextStringToken(field);
         return stringValue();
     }
 
     /** The last string value read, as a String. */
-    String stringValue() {
+    public String stringValue() {
         if (stringEscaped) {
             return strings.decode(text, stringStart, stringEnd).toString();
         }
@@ -326,12 +343,12 @@ final class JsonCursor {
     }
 
     /** Whether the last string value read equals {@code value}. */
-    boolean stringIs(String value) {
+    public boolean stringIs(String value) {
         return strings.regionEquals(text, stringStart, stringEnd, stringEscaped, value);
     }
 
     /** The index of the last string value read in {@code options}, or -1. */
-    int matchString(String[] options) {
+    public int matchString(String[] options) {
         for (int i = 0; i < options.length; i++) {
             if (stringIs(options[i])) {
                 return i;
@@ -344,7 +361,7 @@ final class JsonCursor {
      * Reads a symbol (or another short name, such as an epoch): a string of 1 to 64 characters without control
      * characters. Symbols the feed repeats come from a bounded intern table rather than a new String each time.
      */
-    String nextSymbol(String field) {
+    public String nextSymbol(String field) {
         skipWhitespace();
         if (pos < limit && text[pos] == '"') {
             // Feeds repeat one symbol: if the text holds the last one and its closing quote, that is the value.
@@ -380,7 +397,7 @@ final class JsonCursor {
     }
 
     /** Reads a decimal number written as a string, such as {@code "43250.50"}, in the strict number grammar. */
-    double nextNumberInString(String field) {
+    public double nextNumberInString(String field) {
         skipWhitespace();
         if (pos < limit && text[pos] == '"') {
             // A number cannot hold a quote, backslash or control character: if one ends right at a quote, that
@@ -409,13 +426,66 @@ final class JsonCursor {
     }
 
     /** Reads an ISO-8601 instant written as a string, returning epoch milliseconds UTC. */
-    long nextInstantInString(String field) {
+    public long nextInstantInString(String field) {
         nextStringToken(field);
         long millis = stringEscaped
                 ? IsoInstantParser.INVALID
                 : IsoInstantParser.parseEpochMillis(text, stringStart, stringEnd);
         if (millis == IsoInstantParser.INVALID) {
             throw fail(field, MALFORMED_INSTANT, null);
+        }
+        return millis;
+    }
+
+    /** Reads an integer without fraction or exponent written as a string, such as {@code "12345"}. */
+    public long nextLongInString(String field) {
+        nextStringToken(field);
+        if (stringEscaped) {
+            throw fail(field, ESCAPE_IN_NUMBER, null);
+        }
+        int end = numbers.parseLong(text, stringStart, stringEnd);
+        if (end == JsonNumberParser.FAILED) {
+            throw fail(field, numbers.problem(), null);
+        }
+        if (end != stringEnd) {
+            throw fail(field, MALFORMED_NUMBER_STRING, null);
+        }
+        return numbers.longValue();
+    }
+
+    /**
+     * Reads an event time, returning epoch milliseconds UTC: a number or a numeric string counting seconds,
+     * milliseconds, microseconds or nanoseconds since the epoch, told apart by magnitude (see
+     * {@link EpochTimeParser}), or an ISO-8601 string such as {@code "2014-11-07T08:19:27.028459Z"}.
+     */
+    public long nextEpochMillis(String field) {
+        skipWhitespace();
+        JsonKind kind = kindAt(pos);
+        long millis;
+        if (kind == JsonKind.NUMBER) {
+            int end = numbers.skip(text, pos, limit);
+            if (end == JsonNumberParser.FAILED) {
+                throw fail(field, numbers.problem(), null);
+            }
+            millis = EpochTimeParser.parseEpochMillis(text, pos, end);
+            pos = end;
+        } else if (kind == JsonKind.STRING) {
+            scanString(field);
+            if (stringEscaped) {
+                throw fail(field, ESCAPE_IN_NUMBER, null);
+            }
+            boolean iso = stringEnd - stringStart > 4 && text[stringStart + 4] == '-';
+            millis = iso
+                    ? IsoInstantParser.parseEpochMillis(text, stringStart, stringEnd)
+                    : EpochTimeParser.parseEpochMillis(text, stringStart, stringEnd);
+            if (iso && millis == IsoInstantParser.INVALID) {
+                throw fail(field, MALFORMED_INSTANT, null);
+            }
+        } else {
+            throw fail(field, EXPECTED_TIME, found());
+        }
+        if (millis == EpochTimeParser.INVALID) {
+            throw fail(field, MALFORMED_EPOCH_TIME, null);
         }
         return millis;
     }

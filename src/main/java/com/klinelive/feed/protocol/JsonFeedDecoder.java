@@ -7,28 +7,28 @@ import java.util.Objects;
  * into fields of the decoder, then deliver), rejection counting, the {@code type} field that may come anywhere in
  * an object, duplicate and missing field checks, and the tick fields with their validation.
  */
-abstract class JsonFeedDecoder implements FeedDecoder {
+public abstract class JsonFeedDecoder implements FeedDecoder {
 
     /** {@link #readType} result: the object has no type field. */
-    static final int NO_TYPE = -2;
+    protected static final int NO_TYPE = -2;
     /** {@link #readType} result: the type is not one the decoder knows. */
-    static final int UNKNOWN_TYPE = -1;
+    protected static final int UNKNOWN_TYPE = -1;
 
-    static final String MISSING = "missing required field";
-    static final String DUPLICATE = "duplicate field";
-    static final String INTERNAL_ERROR = "internal decoder error: ";
+    protected static final String MISSING = "missing required field";
+    protected static final String DUPLICATE = "duplicate field";
+    protected static final String INTERNAL_ERROR = "internal decoder error: ";
 
-    final JsonCursor cursor = new JsonCursor();
+    protected final JsonCursor cursor = new JsonCursor();
     private final Rejections rejections;
     private boolean typeConsumed;
 
-    String tickSymbol;
-    long tickSeq;
-    long tickTime;
-    double tickPrice;
-    double tickSize;
+    protected String tickSymbol;
+    protected long tickSeq;
+    protected long tickTime;
+    protected double tickPrice;
+    protected double tickSize;
 
-    JsonFeedDecoder(Rejections rejections) {
+    protected JsonFeedDecoder(Rejections rejections) {
         this.rejections = Objects.requireNonNull(rejections, "rejections");
     }
 
@@ -59,10 +59,10 @@ abstract class JsonFeedDecoder implements FeedDecoder {
      *
      * @return whether there is something to deliver; {@code false} for a well-formed message we ignore
      */
-    abstract boolean parse();
+    protected abstract boolean parse();
 
     /** Hands what {@link #parse} kept to the sink. */
-    abstract void deliver(FeedSink sink);
+    protected abstract void deliver(FeedSink sink);
 
     /**
      * Reads the type field of the object just begun. If the field comes first, as every real feed sends it, the
@@ -71,7 +71,7 @@ abstract class JsonFeedDecoder implements FeedDecoder {
      *
      * @return the index of the type in {@code knownTypes}, {@link #UNKNOWN_TYPE} or {@link #NO_TYPE}
      */
-    final int readType(String typeField, String[] knownTypes) {
+    protected final int readType(String typeField, String[] knownTypes) {
         int start = cursor.mark();
         if (cursor.hasNext()) {
             cursor.nextName();
@@ -92,7 +92,7 @@ abstract class JsonFeedDecoder implements FeedDecoder {
     }
 
     /** Handles the type field met while reading the fields of an object whose type {@link #readType} read. */
-    final void skipTypeField(String typeField) {
+    protected final void skipTypeField(String typeField) {
         if (typeConsumed) {
             throw cursor.fail(typeField, DUPLICATE, null);
         }
@@ -106,13 +106,13 @@ abstract class JsonFeedDecoder implements FeedDecoder {
      *
      * @return {@code false}, so that a compact read can {@code return notCompact(start);}
      */
-    final boolean notCompact(int start) {
+    protected final boolean notCompact(int start) {
         cursor.rewind(start);
         return false;
     }
 
     /** Adds {@code bit} to the fields seen so far, rejecting a field that came twice. */
-    final int see(int seen, int bit, String field) {
+    protected final int see(int seen, int bit, String field) {
         if ((seen & bit) != 0) {
             throw cursor.fail(field, DUPLICATE, null);
         }
@@ -120,35 +120,35 @@ abstract class JsonFeedDecoder implements FeedDecoder {
     }
 
     /** Rejects the message unless every field in {@code required} was seen; bit i names {@code fields[i]}. */
-    final void requireFields(int seen, int required, String[] fields) {
+    protected final void requireFields(int seen, int required, String[] fields) {
         int missing = required & ~seen;
         if (missing != 0) {
             throw cursor.fail(fields[Integer.numberOfTrailingZeros(missing)], MISSING, null);
         }
     }
 
-    final long validId(String field, long id) {
+    protected final long validId(String field, long id) {
         if (!FieldRules.isValidId(id)) {
             throw cursor.fail(field, FieldRules.ID_PROBLEM, null);
         }
         return id;
     }
 
-    final long validTime(String field, long epochMillis) {
+    protected final long validTime(String field, long epochMillis) {
         if (!FieldRules.isPlausibleTime(epochMillis)) {
             throw cursor.fail(field, FieldRules.TIME_PROBLEM, null);
         }
         return epochMillis;
     }
 
-    final double validPrice(String field, double price) {
+    protected final double validPrice(String field, double price) {
         if (!FieldRules.isValidPrice(price)) {
             throw cursor.fail(field, FieldRules.PRICE_PROBLEM, null);
         }
         return price;
     }
 
-    final double validSize(String field, double size) {
+    protected final double validSize(String field, double size) {
         if (!FieldRules.isValidSize(size)) {
             throw cursor.fail(field, FieldRules.SIZE_PROBLEM, null);
         }
@@ -156,7 +156,7 @@ abstract class JsonFeedDecoder implements FeedDecoder {
     }
 
     /** Hands the tick kept by {@link #parse} in the tick fields to {@code sink}. */
-    final void deliverTick(FeedSink sink) {
+    protected final void deliverTick(FeedSink sink) {
         sink.onTick(tickSymbol, tickSeq, tickTime, tickPrice, tickSize);
     }
 

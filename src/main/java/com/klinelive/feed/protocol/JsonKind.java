@@ -1,7 +1,7 @@
 package com.klinelive.feed.protocol;
 
 /** The kind of JSON value that starts at the cursor, named the way a rejection reason mentions it. */
-enum JsonKind {
+public enum JsonKind {
     OBJECT("an object"),
     ARRAY("an array"),
     STRING("a string"),

@@ -12,7 +12,7 @@ import java.util.Objects;
  * {@link IllegalArgumentException}, as JSON has no literal for them. Strings are escaped per RFC 8259.
  *
  * <p>The {@code append} variants let a sender reuse one {@link StringBuilder} per connection.
- * Decoders reject messages over {@link FeedDecoders#MAX_MESSAGE_BYTES}; a batch element takes at most about
+ * Decoders reject messages over {@link JsonCursor#MAX_MESSAGE_BYTES}; a batch element takes at most about
  * 90 characters, so batches of up to 500 ticks always fit.
  */
 public final class NativeEncoder {

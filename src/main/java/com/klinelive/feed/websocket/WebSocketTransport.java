@@ -1,9 +1,9 @@
 package com.klinelive.feed.websocket;
 
-import com.klinelive.feed.Transport;
-import com.klinelive.feed.TransportEvents;
-import com.klinelive.feed.TransportKind;
-import com.klinelive.feed.TransportRequest;
+import com.klinelive.feed.transport.Transport;
+import com.klinelive.feed.transport.TransportEvents;
+import com.klinelive.feed.transport.TransportKind;
+import com.klinelive.feed.transport.TransportRequest;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;

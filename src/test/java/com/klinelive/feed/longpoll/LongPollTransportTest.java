@@ -3,9 +3,9 @@ package com.klinelive.feed.longpoll;
 import static com.klinelive.feed.Eventually.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.klinelive.feed.Transport;
-import com.klinelive.feed.TransportEvents;
-import com.klinelive.feed.TransportRequest;
+import com.klinelive.feed.transport.Transport;
+import com.klinelive.feed.transport.TransportEvents;
+import com.klinelive.feed.transport.TransportRequest;
 import com.klinelive.sim.SimOptions;
 import com.klinelive.sim.SimServer;
 import java.time.Duration;

@@ -3,6 +3,10 @@ package com.klinelive.feed.protocol;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.klinelive.feed.format.FormatRegistry;
+import com.klinelive.feed.format.FormatSettings;
+import com.klinelive.feed.format.binance.BinanceDecoderTest;
+import com.klinelive.feed.format.coinbase.CoinbaseDecoderTest;
 import com.klinelive.model.Candle;
 import com.klinelive.model.Tick;
 import com.klinelive.model.Timeframe;
@@ -37,10 +41,13 @@ class DecoderAllocationTest {
         public void onControl(ControlMessage message) {}
     }
 
-    private static double bytesPerTick(FeedFormat format, String message, int ticksPerMessage) {
+    private static double bytesPerTick(String format, String message, int ticksPerMessage) {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         assumeTrue(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled());
-        FeedDecoder decoder = FeedDecoders.create(format, new Rejections());
+        FeedDecoder decoder = FormatRegistry.installed()
+                .named(format)
+                .orElseThrow()
+                .newDecoder(new Rejections(), FormatSettings.NONE);
         LastTickSink sink = new LastTickSink();
         for (int i = 0; i < 1_000; i++) {
             decoder.decode(message, sink);
@@ -55,7 +62,7 @@ class DecoderAllocationTest {
         return allocated / (double) (MESSAGES * ticksPerMessage);
     }
 
-    private static void assertLean(FeedFormat format, String message, int ticksPerMessage) {
+    private static void assertLean(String format, String message, int ticksPerMessage) {
         double perTick = bytesPerTick(format, message, ticksPerMessage);
         assertTrue(perTick <= MAX_BYTES_PER_TICK, format + " allocated " + perTick + " bytes per tick");
     }
@@ -63,7 +70,7 @@ class DecoderAllocationTest {
     @Test
     void aNativeTickAllocatesNothing() {
         Tick tick = new Tick("BTCUSDT", 1042, 1764073200123L, 43250.5, 0.0125);
-        assertLean(FeedFormat.NATIVE, NativeEncoder.tick(tick), 1);
+        assertLean("native", NativeEncoder.tick(tick), 1);
     }
 
     @Test
@@ -72,13 +79,13 @@ class DecoderAllocationTest {
         for (int i = 0; i < 50; i++) {
             ticks.add(new Tick("BTCUSDT", 1042 + i, 1764073200123L + i, 43250.5 + i, 0.0125));
         }
-        assertLean(FeedFormat.NATIVE, NativeEncoder.ticks("BTCUSDT", "k3j9x1", ticks), ticks.size());
+        assertLean("native", NativeEncoder.ticks("BTCUSDT", "k3j9x1", ticks), ticks.size());
     }
 
     @Test
     void exchangeTradesAllocateNothing() {
-        assertLean(FeedFormat.BINANCE, BinanceDecoderTest.TRADE, 1);
-        assertLean(FeedFormat.BINANCE, "{\"stream\":\"btcusdt@trade\",\"data\":" + BinanceDecoderTest.TRADE + "}", 1);
-        assertLean(FeedFormat.COINBASE, CoinbaseDecoderTest.MATCH, 1);
+        assertLean("binance", BinanceDecoderTest.TRADE, 1);
+        assertLean("binance", "{\"stream\":\"btcusdt@trade\",\"data\":" + BinanceDecoderTest.TRADE + "}", 1);
+        assertLean("coinbase", CoinbaseDecoderTest.MATCH, 1);
     }
 }

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.klinelive.feed.format.FormatRegistry;
+import com.klinelive.feed.format.FormatSettings;
+import com.klinelive.feed.format.binance.BinanceDecoderTest;
+import com.klinelive.feed.format.coinbase.CoinbaseDecoderTest;
 import com.klinelive.model.Candle;
 import com.klinelive.model.Tick;
 import java.util.List;
@@ -15,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * Mutated valid messages, fed to format detection and every decoder: nothing escapes, every outcome is one of
  * the three, a rejection delivers nothing and is counted, and anything delivered passes validation.
  */
-class DecoderFuzzTest {
+public class DecoderFuzzTest {
 
     private static final String ALPHABET = "{}[]\":,.-+eE0123456789 \\/utfnlrasxN\u0000\u00ff\ud800";
 
@@ -39,13 +43,13 @@ class DecoderFuzzTest {
         Random random = new Random(1234);
         Rejections rejections = new Rejections(System::nanoTime, line -> {});
         List<FeedDecoder> decoders = List.of(
-                FeedDecoders.create(FeedFormat.NATIVE, rejections),
-                FeedDecoders.create(FeedFormat.BINANCE, rejections),
-                FeedDecoders.create(FeedFormat.COINBASE, rejections));
+                FormatRegistry.installed().named("native").orElseThrow().newDecoder(rejections, FormatSettings.NONE),
+                FormatRegistry.installed().named("binance").orElseThrow().newDecoder(rejections, FormatSettings.NONE),
+                FormatRegistry.installed().named("coinbase").orElseThrow().newDecoder(rejections, FormatSettings.NONE));
         int delivered = 0;
         for (int i = 0; i < 60_000; i++) {
             String message = mutate(random, SEEDS.get(random.nextInt(SEEDS.size())));
-            assertNotNull(FeedDecoders.detect(message));
+            assertNotNull(FormatRegistry.installed().forFirstMessage(message));
             for (FeedDecoder decoder : decoders) {
                 RecordingSink sink = new RecordingSink();
                 long before = rejections.count();
@@ -70,7 +74,8 @@ class DecoderFuzzTest {
         assertTrue(delivered > 1_000, "the mutations should leave many messages valid, got " + delivered);
     }
 
-    static String mutate(Random random, String seed) {
+    /** {@code seed} with one to three random edits: characters set, inserted, deleted, flipped or repeated. */
+    public static String mutate(Random random, String seed) {
         StringBuilder sb = new StringBuilder(seed);
         int edits = 1 + random.nextInt(3);
         for (int e = 0; e < edits && sb.length() > 0; e++) {

@@ -2,18 +2,27 @@ package com.klinelive.feed.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.klinelive.feed.format.FeedFormat;
+import com.klinelive.feed.format.FormatRegistry;
+import com.klinelive.feed.format.FormatSettings;
+
 /** A decoder of one format with its rejection counter, and assertions on what one message did. */
-final class DecoderHarness {
+public final class DecoderHarness {
 
-    final Rejections rejections = new Rejections(System::nanoTime, line -> {});
-    final FeedDecoder decoder;
+    public final Rejections rejections = new Rejections(System::nanoTime, line -> {});
+    public final FeedDecoder decoder;
 
-    DecoderHarness(FeedFormat format) {
-        decoder = FeedDecoders.create(format, rejections);
+    public DecoderHarness(FeedFormat format) {
+        decoder = format.newDecoder(rejections, FormatSettings.NONE);
+    }
+
+    /** The installed format called {@code name}. */
+    public DecoderHarness(String name) {
+        this(FormatRegistry.installed().named(name).orElseThrow());
     }
 
     /** Decodes a message expected to be delivered, returning what the sink got. */
-    RecordingSink delivered(String message) {
+    public RecordingSink delivered(String message) {
         RecordingSink sink = new RecordingSink();
         long before = rejections.count();
         DecodeOutcome outcome = decoder.decode(message, sink);
@@ -27,7 +36,7 @@ final class DecoderHarness {
     }
 
     /** Decodes a message expected to be ignored: nothing delivered, nothing counted. */
-    void ignored(String message) {
+    public void ignored(String message) {
         RecordingSink sink = new RecordingSink();
         long before = rejections.count();
         assertEquals(
@@ -40,7 +49,7 @@ final class DecoderHarness {
     }
 
     /** Decodes a message expected to be rejected: nothing delivered, counted once; returns the reason. */
-    String rejected(String message) {
+    public String rejected(String message) {
         RecordingSink sink = new RecordingSink();
         long before = rejections.count();
         DecodeOutcome outcome = decoder.decode(message, sink);

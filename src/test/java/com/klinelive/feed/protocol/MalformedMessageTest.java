@@ -3,6 +3,7 @@ package com.klinelive.feed.protocol;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -168,7 +169,7 @@ class MalformedMessageTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("nativeCorpus")
     void nativeMessageIsRejectedCountedAndDeliversNothing(String name, String message, String reasonPart) {
-        String reason = new DecoderHarness(FeedFormat.NATIVE).rejected(message);
+        String reason = new DecoderHarness("native").rejected(message);
         assertTrue(reason.contains(reasonPart), () -> "reason \"" + reason + "\" should contain \"" + reasonPart + '"');
     }
 
@@ -177,13 +178,13 @@ class MalformedMessageTest {
         String head = "{\"type\":\"heartbeat\",\"time\":1764073205000,\"pad\":\"";
         String message = head + "x".repeat(64 * 1024 - head.length() - 2) + "\"}";
         assertEquals(64 * 1024, message.length());
-        new DecoderHarness(FeedFormat.NATIVE).delivered(message);
+        new DecoderHarness("native").delivered(message);
     }
 
     @Test
     void randomBinaryGarbageIsRejectedInEveryFormat() {
         Random random = new Random(42);
-        for (FeedFormat format : FeedFormat.values()) {
+        for (String format : List.of("native", "binance", "coinbase")) {
             DecoderHarness harness = new DecoderHarness(format);
             for (int i = 0; i < 2_000; i++) {
                 byte[] bytes = new byte[random.nextInt(200)];
@@ -195,7 +196,7 @@ class MalformedMessageTest {
 
     @Test
     void loneSurrogatesDoNotCrashTheDecoder() {
-        DecoderHarness harness = new DecoderHarness(FeedFormat.NATIVE);
+        DecoderHarness harness = new DecoderHarness("native");
         RecordingSink sink = harness.delivered("{\"type\":\"error\",\"message\":\"\\ud800 \ud800 \\udc00\"}");
         assertEquals(new ControlMessage.FeedError("\ud800 \ud800 \udc00"), sink.only());
         harness.delivered(tick("\"price\":1,\"size\":1").replace("BTCUSDT", "BTC\ud800"));
@@ -203,7 +204,7 @@ class MalformedMessageTest {
 
     @Test
     void rejectionsAreCountedOncePerMessage() {
-        DecoderHarness harness = new DecoderHarness(FeedFormat.NATIVE);
+        DecoderHarness harness = new DecoderHarness("native");
         for (int i = 0; i < 10; i++) {
             harness.rejected("{\"type\":\"tick\"}");
         }

@@ -10,12 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A sink that records everything delivered to it, in order. */
-final class RecordingSink implements FeedSink {
+public final class RecordingSink implements FeedSink {
 
     /** One {@link FeedSink#onKline} call. */
-    record Kline(String symbol, Timeframe timeframe, Candle candle, boolean closed) {}
+    public record Kline(String symbol, Timeframe timeframe, Candle candle, boolean closed) {}
 
-    final List<Object> events = new ArrayList<>();
+    public final List<Object> events = new ArrayList<>();
 
     @Override
     public void onTick(String symbol, long seq, long time, double price, double size) {
@@ -32,7 +32,7 @@ final class RecordingSink implements FeedSink {
         events.add(message);
     }
 
-    List<Tick> ticks() {
+    public List<Tick> ticks() {
         List<Tick> ticks = new ArrayList<>();
         for (Object event : events) {
             if (event instanceof Tick tick) {
@@ -43,12 +43,12 @@ final class RecordingSink implements FeedSink {
     }
 
     /** The one event delivered, asserting there was exactly one. */
-    Object only() {
+    public Object only() {
         assertEquals(1, events.size(), () -> "events: " + events);
         return events.get(0);
     }
 
-    void assertEmpty() {
+    public void assertEmpty() {
         assertTrue(events.isEmpty(), () -> "expected nothing delivered, got " + events);
     }
 }
