@@ -42,6 +42,7 @@ case "$(uname -s)" in
   *) die "no installer recipe for $(uname -s)" ;;
 esac
 
+requested=$types
 [[ $types == auto ]] && case $os in
   linux) types=app-image,deb,rpm ;;
   windows) types=msi ;;
@@ -120,6 +121,24 @@ for jar in "${fx_jars[@]}"; do
 done
 cp "$unpack"/* "$native_dir"/
 
+# SQLite (the candle cache): the jar carries no native library; this platform's goes next to it, where the
+# launchers point sqlite-jdbc (-Dorg.sqlite.lib.path=$APPDIR), so an installer holds one instead of twenty and
+# nothing is unpacked into the temp folder at every start.
+case "$os:$(uname -m)" in
+  linux:x86_64) sqlite_native=Linux/x86_64/libsqlitejdbc.so ;;
+  linux:aarch64) sqlite_native=Linux/aarch64/libsqlitejdbc.so ;;
+  mac:arm64) sqlite_native=Mac/aarch64/libsqlitejdbc.dylib ;;
+  mac:x86_64) sqlite_native=Mac/x86_64/libsqlitejdbc.dylib ;;
+  windows:*) sqlite_native=Windows/x86_64/sqlitejdbc.dll ;;
+  *) die "no SQLite native library for $os on $(uname -m)" ;;
+esac
+[[ -f $work/sqlite/org/sqlite/native/$sqlite_native ]] ||
+  die "$work/sqlite/org/sqlite/native/$sqlite_native is missing: run ./mvnw -Ppackage package"
+find "$work/input" -maxdepth 1 -name '*sqlitejdbc*' -delete
+cp "$work/sqlite/org/sqlite/native/$sqlite_native" "$work/input/"
+sqlite_options=(--java-options "-Dorg.sqlite.lib.path=\$APPDIR"
+  --java-options "-Dorg.sqlite.lib.name=$(basename "$sqlite_native")")
+
 # Class-data sharing: the JDK's own start-up classes plus the JavaFX ones a start loads (packaging/cds), parsed
 # and verified here once and mapped ready at every start; a third less CPU to the first frame. Written where
 # the JVM looks by default (lib/server/classes.jsa), for the default compressed-oops heap.
@@ -141,7 +160,7 @@ common=(--name "$name" --app-version "$app_version" --vendor "$vendor" --descrip
   --copyright "Copyright KLine Live contributors"
   --input "$work/input" --main-jar klinelive.jar --main-class com.klinelive.Main
   --runtime-image "$runtime" --icon "$icon" --dest "$dist"
-  --java-options "$viewer_java_options")
+  --java-options "$viewer_java_options" "${sqlite_options[@]}")
 # No --add-modules in the launchers: a class-path app resolves every module of its runtime image by default.
 
 sim_launcher=$work/klinelive-sim.properties
@@ -192,24 +211,37 @@ rpm_dependencies() {
 
 linux_package=(--linux-package-name klinelive --linux-shortcut --linux-menu-group "Office;Finance;"
   --linux-app-category misc)
+# With the default types, an installer whose tools are missing is skipped and said so; one asked for by name fails.
+skipped=()
+missing_tools() {
+  local tool missing=()
+  for tool in "$@"; do command -v "$tool" >/dev/null || missing+=("$tool"); done
+  echo "${missing[*]}"
+}
+can_build() { # type, install hint, tools...
+  local type=$1 hint=$2 missing
+  shift 2
+  missing=$(missing_tools "$@")
+  [[ -z $missing ]] && return 0
+  [[ $requested == auto ]] || die ".$type needs $missing ($hint)"
+  log "skipping .$type: $missing not found ($hint)"
+  skipped+=(".$type (no $missing)")
+  return 1
+}
 IFS=, read -r -a type_list <<<"$types"
 for type in "${type_list[@]}"; do
   env_prefix=()
   case "$os:$type" in
     *:app-image) continue ;;
     linux:deb)
-      for tool in fakeroot dpkg-deb objdump; do
-        command -v $tool >/dev/null || die ".deb needs $tool (apt-get install fakeroot binutils)"
-      done
+      can_build deb "apt-get install fakeroot binutils" fakeroot dpkg-deb objdump || continue
       deps=$(deb_dependencies "$app_image")
       [[ $deps == *libgtk-3-0* ]] || die "the image does not link GTK 3; its JavaFX natives are missing"
       log "deb depends on: $deps"
       # The control template lists only these, not jpackage's whole library closure.
       extra=("${linux_package[@]}" --linux-package-deps "$deps" --resource-dir packaging/linux) ;;
     linux:rpm)
-      for tool in rpmbuild objdump; do
-        command -v $tool >/dev/null || die ".rpm needs $tool (apt-get install rpm binutils)"
-      done
+      can_build rpm "apt-get install rpm binutils" rpmbuild objdump || continue
       deps=$(rpm_dependencies "$app_image")
       log "rpm requires: $deps"
       extra=("${linux_package[@]}" --linux-package-deps "$deps")
@@ -234,3 +266,4 @@ if [[ $os == mac && $app_version != "${version%%-*}" ]]; then
 fi
 log "done:"
 ls -l "$dist"
+((${#skipped[@]} == 0)) || log "skipped: ${skipped[*]}"

@@ -15,7 +15,7 @@ import java.util.List;
 public final class BenchSuite {
 
     static final List<String> SECTIONS =
-            List.of("decode", "aggregate", "render", "transport", "ingest", "fanout", "e2e");
+            List.of("decode", "aggregate", "render", "transport", "ingest", "fanout", "e2e", "cache");
 
     private BenchSuite() {}
 

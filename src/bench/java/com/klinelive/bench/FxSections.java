@@ -46,6 +46,13 @@ final class FxSections {
                         EndToEndBench.class.getName(),
                         args,
                         300);
+            case "cache" ->
+                ChildJvm.run(
+                        "cache",
+                        List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-Xmx3g"),
+                        com.klinelive.bench.cache.CacheBench.class.getName(),
+                        args,
+                        900);
             default -> throw new IllegalArgumentException(section);
         }
     }

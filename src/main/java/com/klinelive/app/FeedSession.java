@@ -1,5 +1,6 @@
 package com.klinelive.app;
 
+import com.klinelive.cache.FeedTracker;
 import com.klinelive.candle.CandleAggregator;
 import com.klinelive.feed.FeedClient;
 import com.klinelive.feed.FeedListener;
@@ -25,6 +26,7 @@ final class FeedSession implements AutoCloseable {
     private final SimServer embedded;
     private final CandleAggregator aggregator;
     private final FeedClient client;
+    private final FeedTracker cached;
 
     private FeedSession(String url, SimServer embedded, FeedOptions options, List<FeedListener> listeners) {
         this.url = url;
@@ -35,6 +37,8 @@ final class FeedSession implements AutoCloseable {
                 CandleAggregator.DEFAULT_MAX_SYMBOLS);
         this.client = Feeds.client(options.withHistory(EnumSet.allOf(Timeframe.class), HISTORY_CANDLES), aggregator);
         listeners.forEach(client::addListener);
+        // The embedded simulator invents a new past at every start: nothing of it is worth keeping.
+        this.cached = embedded == null ? ViewerCache.track(options.endpoint().redacted(), aggregator) : null;
         client.start();
     }
 
@@ -113,6 +117,9 @@ final class FeedSession implements AutoCloseable {
     @Override
     public void close() {
         client.close();
+        if (cached != null) {
+            cached.close();
+        }
         if (embedded != null) {
             embedded.close();
         }

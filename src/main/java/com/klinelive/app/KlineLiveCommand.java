@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "KLine Live: a live candlestick chart that knows its feed.",
-        subcommands = {SimCommand.class, RecordCommand.class})
+        subcommands = {SimCommand.class, RecordCommand.class, ReplayCommand.class})
 public final class KlineLiveCommand implements Runnable {
 
     @Spec
@@ -65,6 +65,12 @@ public final class KlineLiveCommand implements Runnable {
                     "Print frame rate, frame time, tick-to-pixel latency and tick rate " + "once a second and at exit.")
     boolean stats;
 
+    @Option(
+            names = "--no-cache",
+            description = "Do not keep the candles of the feeds viewed in the candle cache (in the platform's cache "
+                    + "folder, at most 2 GB).")
+    boolean noCache;
+
     @Override
     public void run() {
         Timeframe timeframe = null;
@@ -85,7 +91,8 @@ public final class KlineLiveCommand implements Runnable {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        ViewerApp.launch(new ViewerOptions(url, symbol, timeframe, snapshot, exitAfter, stats, ssl, feed));
+        ViewerApp.launch(new ViewerOptions(url, symbol, timeframe, snapshot, exitAfter, stats, ssl, feed, !noCache));
+        ViewerCache.close();
         // Non-daemon threads of the embedded server must not keep the process alive after the window closed.
         System.exit(0);
     }

@@ -12,6 +12,7 @@ import com.klinelive.feed.FeedStatus;
 import com.klinelive.feed.transport.TransportKind;
 import com.klinelive.model.Candle;
 import com.klinelive.model.Timeframe;
+import com.klinelive.recording.TickFileWriter;
 import com.klinelive.sim.DurationParser;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -35,12 +36,13 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code klinelive record}: runs the feed client and candle engine headless for a while, then writes the candles
- * of one symbol and interval as CSV. The last line on stdout is a summary a script can parse.
+ * of one symbol and interval as CSV, and/or every trade counted as a tick recording ({@code --ticks}) for
+ * {@code replay}. The last line on stdout is a summary a script can parse.
  */
 @Command(
         name = "record",
         mixinStandardHelpOptions = true,
-        description = "Record a feed headless and write its candles as CSV.")
+        description = "Record a feed headless: its candles as CSV (--out), its trades as a tick recording (--ticks).")
 public final class RecordCommand implements Callable<Integer> {
 
     /** Ways the recording can end badly, as exit codes. */
@@ -88,8 +90,15 @@ public final class RecordCommand implements Callable<Integer> {
                     + "${DEFAULT-VALUE}).")
     int historyLimit;
 
-    @Option(names = "--out", required = true, description = "CSV file to write.")
+    @Option(names = "--out", description = "CSV file of the candles to write.")
     Path out;
+
+    @Option(
+            names = "--ticks",
+            paramLabel = "FILE",
+            description = "Tick recording to write every trade counted to, for replay; appended to if it exists. "
+                    + "Written a frame a second, so a crash loses at most the last second.")
+    Path ticks;
 
     @Mixin
     TlsOptions tls = new TlsOptions();
@@ -108,6 +117,9 @@ public final class RecordCommand implements Callable<Integer> {
                     .orElseThrow(() -> new IllegalArgumentException(
                             "unknown interval '" + interval + "' (use 1s 5s 15s 1m 5m 15m 30m 1h 4h 1d)"));
             options = options(timeframe);
+            if (out == null && ticks == null) {
+                throw new IllegalArgumentException("nothing to write: give --out FILE.csv, --ticks FILE, or both");
+            }
         } catch (IllegalArgumentException e) {
             err.println("record: " + e.getMessage());
             return EXIT_BAD_ARGUMENT;
@@ -117,6 +129,16 @@ public final class RecordCommand implements Callable<Integer> {
         Set<TransportKind> used = ConcurrentHashMap.newKeySet();
         AtomicReference<String> firstSymbol = new AtomicReference<>(symbol);
         AtomicReference<String> lastProblem = new AtomicReference<>("");
+        TickFileWriter recorder = null;
+        if (ticks != null) {
+            try {
+                recorder = TickFileWriter.open(ticks);
+            } catch (IOException e) {
+                err.println("record: cannot record ticks to " + ticks + ": " + e.getMessage());
+                return EXIT_WRITE_FAILED;
+            }
+            aggregator.tradeListener(recorder);
+        }
         FeedClient client = Feeds.client(options, aggregator);
         client.addListener(new FeedListener() {
             @Override
@@ -145,6 +167,14 @@ public final class RecordCommand implements Callable<Integer> {
         boolean reached = client.everConnected();
         FeedStatus last = client.status();
         client.close();
+        if (recorder != null) {
+            try {
+                recorder.close();
+            } catch (IOException e) {
+                err.println("record: " + e.getMessage());
+                return EXIT_WRITE_FAILED;
+            }
+        }
         if (last.state() == FeedState.FAILED) {
             err.println("record: " + last.detail());
             return EXIT_UNREACHABLE;
@@ -157,11 +187,16 @@ public final class RecordCommand implements Callable<Integer> {
         String recorded = firstSymbol.get();
         CandleBook book = recorded == null ? null : aggregator.book(recorded);
         List<Candle> candles = book == null ? List.of() : book.candles(timeframe, Integer.MAX_VALUE);
-        try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-            CandleCsv.write(candles, w);
-        } catch (IOException e) {
-            err.println("record: cannot write " + out + ": " + e.getMessage());
-            return EXIT_WRITE_FAILED;
+        if (out != null) {
+            try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+                CandleCsv.write(candles, w);
+            } catch (IOException e) {
+                err.println("record: cannot write " + out + ": " + e.getMessage());
+                return EXIT_WRITE_FAILED;
+            }
+        }
+        if (recorder != null) {
+            stdout.println("ticks recorded=" + recorder.recorded() + " lost=" + recorder.lost() + " file=" + ticks);
         }
         stdout.println(summary(used, metrics, candles.size()));
         stdout.flush();

@@ -68,6 +68,9 @@ public final class StatusViewModel {
         if (!status.checksSequence()) {
             notes.add("no sequence numbers: missed trades go unnoticed");
         }
+        if (!metrics.historyProblem().isEmpty()) {
+            notes.add(metrics.historyProblem());
+        }
         if (!metrics.rateLimit().isEmpty()) {
             notes.add(metrics.rateLimit());
         }

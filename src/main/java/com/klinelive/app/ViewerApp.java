@@ -24,6 +24,7 @@ public final class ViewerApp extends Application {
     /** Shows the viewer and returns when its window is closed. */
     public static void launch(ViewerOptions viewerOptions) {
         options = viewerOptions;
+        ViewerCache.enabled(viewerOptions.cache());
         // Connecting (and starting the embedded simulator) overlaps JavaFX's start: the first frame comes sooner.
         FeedSession.openAhead(viewerOptions.url(), viewerOptions.ssl(), viewerOptions.feedArgs());
         Application.launch(ViewerApp.class);

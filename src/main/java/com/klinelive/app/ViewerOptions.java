@@ -16,6 +16,7 @@ import javax.net.ssl.SSLContext;
  * @param stats     print a stats line once a second and at exit
  * @param ssl       TLS settings for wss/https feeds, or null for the JDK's defaults
  * @param feedArgs  the format and its settings for {@code url} ({@code --format}, {@code --rest-url}...), or null
+ * @param cache     keep the closed candles of the feeds viewed in the candle cache ({@code --no-cache}: false)
  */
 public record ViewerOptions(
         String url,
@@ -25,9 +26,10 @@ public record ViewerOptions(
         Duration exitAfter,
         boolean stats,
         SSLContext ssl,
-        FeedArgs feedArgs) {
+        FeedArgs feedArgs,
+        boolean cache) {
 
-    /** Without format arguments: the format is recognised from the URL or the first message. */
+    /** Without format arguments (the format is recognised from the URL or the first message), cache on. */
     public ViewerOptions(
             String url,
             String symbol,
@@ -36,7 +38,7 @@ public record ViewerOptions(
             Duration exitAfter,
             boolean stats,
             SSLContext ssl) {
-        this(url, symbol, interval, snapshot, exitAfter, stats, ssl, null);
+        this(url, symbol, interval, snapshot, exitAfter, stats, ssl, null, true);
     }
 
     /** The embedded simulator, remembered symbol and timeframe, no automation. */

@@ -25,6 +25,7 @@ public final class CandleAggregator {
     private final int capacity;
     private final int maxSymbols;
     private final Map<String, CandleBook> books = new ConcurrentHashMap<>();
+    private volatile TradeListener tradeListener;
 
     /** Every timeframe, {@link #DEFAULT_CAPACITY} candles each, {@link #DEFAULT_MAX_SYMBOLS} symbols. */
     public CandleAggregator() {
@@ -56,7 +57,22 @@ public final class CandleAggregator {
             if (books.size() >= maxSymbols && !books.containsKey(symbol)) {
                 return null;
             }
-            return books.computeIfAbsent(symbol, s -> new CandleBook(s, timeframes, capacity));
+            return books.computeIfAbsent(symbol, s -> {
+                CandleBook created = new CandleBook(s, timeframes, capacity);
+                created.tradeListener(tradeListener);
+                return created;
+            });
+        }
+    }
+
+    /**
+     * Tells {@code listener} (null: nobody) of every trade counted in any book, present or future (see
+     * {@link CandleBook#tradeListener}).
+     */
+    public void tradeListener(TradeListener listener) {
+        synchronized (books) {
+            tradeListener = listener;
+            books.values().forEach(b -> b.tradeListener(listener));
         }
     }
 

@@ -51,6 +51,7 @@ public final class CandleBook {
     private long lastSeq = Long.MIN_VALUE;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private volatile long version;
+    private volatile TradeListener tradeListener;
 
     /**
      * @param symbol     the instrument
@@ -82,6 +83,14 @@ public final class CandleBook {
         return Collections.unmodifiableSet(set);
     }
 
+    /**
+     * Tells {@code listener} (null: nobody) of every trade counted from now on, after the lock is released; set it
+     * before the trades flow.
+     */
+    public void tradeListener(TradeListener listener) {
+        this.tradeListener = listener;
+    }
+
     /** Counts one tick of this book's symbol in every timeframe. */
     public TickOutcome apply(Tick tick) {
         return apply(tick.seq(), tick.time(), tick.price(), tick.size());
@@ -97,16 +106,21 @@ public final class CandleBook {
      * @param quantity finite and &ge; 0
      */
     public TickOutcome apply(long seq, long time, double price, double quantity) {
+        TickOutcome outcome;
         lock.writeLock().lock();
         try {
-            TickOutcome outcome = count(seq, time, price, quantity);
+            outcome = count(seq, time, price, quantity);
             if (outcome == TickOutcome.ACCEPTED) {
                 changed();
             }
-            return outcome;
         } finally {
             lock.writeLock().unlock();
         }
+        TradeListener listener = tradeListener;
+        if (listener != null && outcome == TickOutcome.ACCEPTED) {
+            listener.counted(symbol, seq, time, price, quantity);
+        }
+        return outcome;
     }
 
     /**
@@ -120,12 +134,14 @@ public final class CandleBook {
     public int apply(
             long[] seqs, long[] times, double[] prices, double[] quantities, int from, int to, TickOutcome[] outcomes) {
         int accepted = 0;
+        TradeListener listener = tradeListener;
+        TickOutcome[] results = outcomes == null && listener != null ? new TickOutcome[to] : outcomes;
         lock.writeLock().lock();
         try {
             for (int i = from; i < to; i++) {
                 TickOutcome outcome = count(seqs[i], times[i], prices[i], quantities[i]);
-                if (outcomes != null) {
-                    outcomes[i] = outcome;
+                if (results != null) {
+                    results[i] = outcome;
                 }
                 if (outcome == TickOutcome.ACCEPTED) {
                     accepted++;
@@ -134,10 +150,17 @@ public final class CandleBook {
             if (accepted > 0) {
                 changed();
             }
-            return accepted;
         } finally {
             lock.writeLock().unlock();
         }
+        if (listener != null) {
+            for (int i = from; i < to; i++) {
+                if (results[i] == TickOutcome.ACCEPTED) {
+                    listener.counted(symbol, seqs[i], times[i], prices[i], quantities[i]);
+                }
+            }
+        }
+        return accepted;
     }
 
     /** Counts one trade in every timeframe; the caller holds the write lock. */
@@ -296,6 +319,20 @@ public final class CandleBook {
             }
             return out;
         });
+    }
+
+    /**
+     * The last sequence of the feed history loaded for {@code timeframe} (its candles hold every trade up to it), or
+     * -1 when no feed history was loaded since the book was made or cleared (candles loaded with
+     * {@code lastSeq} -1, such as cached ones, do not count).
+     */
+    public long historySeq(Timeframe timeframe) {
+        lock.readLock().lock();
+        try {
+            return historySeq[indexOf(timeframe)];
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 
     /** The highest sequence counted so far, or -1. */

@@ -28,6 +28,8 @@ public final class FeedMetrics {
      * @param silentMillis      time since the last message, -1 before the first
      * @param gaps              gaps found: trades missing in the stream, or resets
      * @param rateLimit         the last REST rate limit met, in words, or empty
+     * @param historyProblem    why the feed's history could not be loaded while its ticks are counted without it,
+     *                          or empty
      */
     public record Snapshot(
             TransportKind transport,
@@ -42,7 +44,8 @@ public final class FeedMetrics {
             long tooLate,
             long silentMillis,
             long gaps,
-            String rateLimit) {
+            String rateLimit,
+            String historyProblem) {
 
         /** The counters without gaps found or a rate limit (as before they were counted). */
         public Snapshot(
@@ -70,6 +73,7 @@ public final class FeedMetrics {
                     tooLate,
                     silentMillis,
                     0,
+                    "",
                     "");
         }
     }
@@ -80,6 +84,7 @@ public final class FeedMetrics {
     private final LongAdder gapsRepaired = new LongAdder();
     private final LongAdder gaps = new LongAdder();
     private volatile String rateLimit = "";
+    private volatile String historyProblem = "";
     private final LongAdder reconnects = new LongAdder();
     private final AtomicLong roundTripNanos = new AtomicLong(-1);
     private final AtomicLong lastMessageNanos = new AtomicLong(0);
@@ -118,6 +123,11 @@ public final class FeedMetrics {
 
     void rateLimited(String what) {
         rateLimit = what == null ? "" : what;
+    }
+
+    /** The history could not be loaded and ticks are counted without it ({@code why}); empty once it loaded. */
+    void historyProblem(String why) {
+        historyProblem = why == null ? "" : why;
     }
 
     void reconnected() {
@@ -174,6 +184,7 @@ public final class FeedMetrics {
                 tooLate.sum(),
                 last == 0 ? -1 : (System.nanoTime() - last) / 1_000_000,
                 gaps.sum(),
-                rateLimit);
+                rateLimit,
+                historyProblem);
     }
 }

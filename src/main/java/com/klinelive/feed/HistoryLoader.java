@@ -48,6 +48,12 @@ final class HistoryLoader {
         /** The candles of {@code symbol} were rebuilt; {@code repair} when a gap or reset started it. */
         void loaded(String symbol, boolean repair);
 
+        /**
+         * The history of {@code symbol} did not come ({@code why}): its ticks are counted without it meanwhile, and
+         * it is asked for again.
+         */
+        void historyUnavailable(String symbol, String why);
+
         /** Candles of {@code symbol} from {@code fromTime} on could not be rebuilt exactly: replace them once closed. */
         void replaceOnceClosed(String symbol, long fromTime, long toTime);
     }
@@ -219,6 +225,22 @@ final class HistoryLoader {
             delay = Math.max(delay, limited.retryAfter().toMillis());
         }
         LOG.info("history for {} failed ({}); retrying in {} ms", symbol, FeedClient.rootMessage(error), delay);
+        if (!repair && history.recentTrades().isPresent()) {
+            // An exchange whose REST does not answer (blocked, down, rate limited): a chart that waits for it would
+            // show nothing at all. Its live trades are counted meanwhile; the next load begins a new sync, which
+            // holds ticks again and lays the REST candles and the rebuilt open candle under them.
+            sync.finishWithoutHistory();
+            owner.historyUnavailable(symbol, FeedClient.rootMessage(error));
+            loop.schedule(
+                    () -> {
+                        int next = owner.closed() ? -1 : sync.resync();
+                        if (next >= 0) {
+                            load(symbol, sync, next, false, history);
+                        }
+                    },
+                    delay);
+            return;
+        }
         loop.schedule(() -> load(symbol, sync, generation, repair, history), delay);
     }
 

@@ -359,6 +359,14 @@ final class SymbolSync {
         return replayed;
     }
 
+    /**
+     * Begins a new sync of a symbol that went live without its history (the feed's REST did not answer), so the
+     * history can be loaded under the ticks after all. Returns its generation, or -1 when a sync is under way.
+     */
+    synchronized int resync() {
+        return syncing ? -1 : beginSync();
+    }
+
     /** No history to wait for (a feed without it): count what was held back and go live. */
     synchronized int finishWithoutHistory() {
         heldBack.sort(Comparator.comparingLong(Tick::seq));

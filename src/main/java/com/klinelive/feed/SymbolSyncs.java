@@ -295,10 +295,16 @@ final class SymbolSyncs {
 
         @Override
         public void loaded(String symbol, boolean repair) {
+            metrics.historyProblem("");
             if (repair) {
                 metrics.gapRepaired();
             }
             listeners.candles(symbol, loop.nanoTime());
+        }
+
+        @Override
+        public void historyUnavailable(String symbol, String why) {
+            metrics.historyProblem("no history for " + symbol + " yet: " + why);
         }
 
         @Override

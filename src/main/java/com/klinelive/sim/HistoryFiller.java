@@ -14,8 +14,11 @@ import java.util.SplittableRandom;
  */
 final class HistoryFiller {
 
-    /** Most synthetic ticks per symbol: bounds the start-up time whatever the history length. */
-    static final int MAX_TICKS = 100_000;
+    /**
+     * Most synthetic ticks per symbol: bounds the start-up time and memory whatever the history length. One a second
+     * up to three days; 30 days get one every 10 s, six in every 1m candle (about 40 MB of candles per symbol).
+     */
+    static final int MAX_TICKS = 259_200;
 
     private HistoryFiller() {}
 

@@ -15,8 +15,9 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * {@code GET /history?symbol=S&interval=1m&limit=N}: the newest candles of a symbol as the server's own candle
- * engine counted them from exactly the ticks it published, with the last sequence they include.
+ * {@code GET /history?symbol=S&interval=1m&limit=N[&end=T]}: the newest candles of a symbol (or, with {@code end},
+ * the newest that start before {@code T}: a page of older candles) as the server's own candle engine counted them
+ * from exactly the ticks it published, with the last sequence counted.
  */
 final class HistoryHandler {
 
@@ -44,7 +45,9 @@ final class HistoryHandler {
                         .orElseThrow(() -> new BadRequestException("interval must be one of " + INTERVALS + ", got '"
                                 + QueryParams.shorten(interval) + "'"));
         int limit = (int) query.number("limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
-        JsonResponses.send(response, callback, HttpStatus.OK_200, toJson(channel.history(timeframe, limit), epoch));
+        long end = query.number("end", 0, Long.MAX_VALUE, Long.MAX_VALUE);
+        JsonResponses.send(
+                response, callback, HttpStatus.OK_200, toJson(channel.history(timeframe, limit, end), epoch));
     }
 
     /** The JSON answer of {@code /history} for {@code snapshot}. */

@@ -55,6 +55,7 @@ public final class SimServer implements AutoCloseable {
     private static final int CANDLES_PER_TIMEFRAME = CandleAggregator.DEFAULT_CAPACITY;
 
     private final SimOptions options;
+    private final TickSource source;
     private final String epoch = newEpoch();
     private final SimCounters counters = new SimCounters();
     private final ScheduledThreadPoolExecutor scheduler;
@@ -65,8 +66,9 @@ public final class SimServer implements AutoCloseable {
     private ServerConnector connector;
     private volatile boolean closed;
 
-    private SimServer(SimOptions options) {
+    private SimServer(SimOptions options, TickSource source) {
         this.options = options;
+        this.source = source;
         this.registry = new ClientRegistry(options.limits());
         this.scheduler = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "sim-timer");
@@ -82,7 +84,17 @@ public final class SimServer implements AutoCloseable {
      * @throws IOException if the port cannot be bound or the TLS keystore cannot be read
      */
     public static SimServer start(SimOptions options) throws IOException {
-        SimServer server = new SimServer(options);
+        return start(options, null);
+    }
+
+    /**
+     * Like {@link #start(SimOptions)}, but the live ticks come from {@code source} (a recording played back)
+     * instead of the price model; the options' rate then only sizes the replay buffer.
+     *
+     * @param source where the ticks come from; null for the price model
+     */
+    public static SimServer start(SimOptions options, TickSource source) throws IOException {
+        SimServer server = new SimServer(options, source);
         try {
             server.startAll();
         } catch (Exception e) {
@@ -133,10 +145,20 @@ public final class SimServer implements AutoCloseable {
      * @throws IllegalArgumentException for an unknown symbol or a limit below 1
      */
     public HistorySnapshot history(String symbol, Timeframe timeframe, int limit) {
+        return history(symbol, timeframe, limit, Long.MAX_VALUE);
+    }
+
+    /**
+     * The newest {@code limit} candles of {@code symbol} that start before {@code endExclusive} (epoch ms UTC),
+     * exactly as {@code /history?end=...} answers them: a page of older candles.
+     *
+     * @throws IllegalArgumentException for an unknown symbol or a limit below 1
+     */
+    public HistorySnapshot history(String symbol, Timeframe timeframe, int limit, long endExclusive) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be >= 1: " + limit);
         }
-        return channel(symbol).history(timeframe, limit);
+        return channel(symbol).history(timeframe, limit, endExclusive);
     }
 
     public SimStats stats() {
@@ -194,6 +216,9 @@ public final class SimServer implements AutoCloseable {
         closed = true;
         if (generator != null) {
             generator.stop();
+        }
+        if (source != null && channels != null) {
+            source.stop();
         }
         if (channels != null) {
             for (SymbolChannel channel : channels.all()) {
@@ -269,7 +294,9 @@ public final class SimServer implements AutoCloseable {
                     drop.toMillis(),
                     TimeUnit.MILLISECONDS);
         }
-        if (options.rate() > 0) {
+        if (source != null) {
+            source.start(new SimPublisher(channels, counters));
+        } else if (options.rate() > 0) {
             generator = new TickGenerator(channels, models, lastTimes, options.rate(), options.seed(), counters);
             generator.start();
         }

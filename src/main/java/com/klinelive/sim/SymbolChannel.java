@@ -279,13 +279,17 @@ final class SymbolChannel {
         }
     }
 
-    /** The newest {@code limit} candles and the last sequence counted in them, read atomically. */
-    HistorySnapshot history(Timeframe timeframe, int limit) {
+    /**
+     * The newest {@code limit} candles that start before {@code endExclusive} (epoch ms; {@code Long.MAX_VALUE} for
+     * the newest of all), and the last sequence counted, read atomically.
+     */
+    HistorySnapshot history(Timeframe timeframe, int limit, long endExclusive) {
         return book.read(timeframe, columns -> {
             long seq = book.lastSeq();
-            int n = Math.min(limit, columns.size());
-            List<Candle> candles = new ArrayList<>(n);
-            for (int i = columns.size() - n; i < columns.size(); i++) {
+            int to = endExclusive == Long.MAX_VALUE ? columns.size() : columns.ceilingIndex(endExclusive);
+            int from = Math.max(0, to - limit);
+            List<Candle> candles = new ArrayList<>(to - from);
+            for (int i = from; i < to; i++) {
                 candles.add(columns.candle(i));
             }
             return new HistorySnapshot(symbol, timeframe, seq, candles);

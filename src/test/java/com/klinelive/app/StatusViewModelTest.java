@@ -70,7 +70,8 @@ class StatusViewModelTest {
                 0,
                 20,
                 1,
-                "api.binance.com rate limit: HTTP 429, retry after 30 s");
+                "api.binance.com rate limit: HTTP 429, retry after 30 s",
+                "");
         model.update(
                 new FeedStatus(FeedState.WEBSOCKET, TransportKind.WEBSOCKET, "", 0, true, SyncState.REPAIRING, true),
                 limited);

@@ -5,6 +5,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -50,6 +52,33 @@ class ArchitectureTest {
             .should()
             .onlyDependOnClassesThat()
             .resideInAnyPackage(JAVA, "com.klinelive.workspace..", "com.klinelive.alert..", "com.google.gson..");
+
+    @ArchTest
+    static final ArchRule cacheKnowsOnlyCandlesAndSqlite = classes()
+            .that()
+            .resideInAPackage("com.klinelive.cache..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(
+                    JAVA,
+                    "com.klinelive.model..",
+                    "com.klinelive.candle..",
+                    "com.klinelive.cache..",
+                    "org.sqlite..",
+                    "org.slf4j..");
+
+    @ArchTest
+    static final ArchRule recordingKnowsOnlyCandles = classes()
+            .that()
+            .resideInAPackage("com.klinelive.recording..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(
+                    JAVA,
+                    "com.klinelive.model..",
+                    "com.klinelive.candle..",
+                    "com.klinelive.recording..",
+                    "org.slf4j..");
 
     @ArchTest
     static final ArchRule protocolDoesNoIoAndKnowsOnlyTheModel = classes()
@@ -105,8 +134,9 @@ class ArchitectureTest {
                     "org.slf4j..");
 
     /**
-     * A format is one package: it does not reach into another format's. One exception: socketio reads its events
-     * with json's field mapping, the same mapping a plain JSON feed uses.
+     * A format is one package: it does not reach into another format's. Two exceptions: socketio reads its events
+     * with json's field mapping, the same mapping a plain JSON feed uses; and the exchange formats share
+     * {@code feed.format.exchange} (strict REST reading, paging, candles), which names no format.
      */
     @ArchTest
     static final ArchRule formatsNeverUseEachOther = slices().matching("com.klinelive.feed.format.(*)..")
@@ -114,7 +144,10 @@ class ArchitectureTest {
             .notDependOnEachOther()
             .ignoreDependency(
                     resideInAPackage("com.klinelive.feed.format.socketio.."),
-                    resideInAPackage("com.klinelive.feed.format.json.."));
+                    resideInAPackage("com.klinelive.feed.format.json.."))
+            .ignoreDependency(
+                    DescribedPredicate.alwaysTrue(),
+                    JavaClass.Predicates.resideInAPackage("com.klinelive.feed.format.exchange.."));
 
     /** The mapped JSON decoder reads text: no I/O. */
     @ArchTest
@@ -140,6 +173,21 @@ class ArchitectureTest {
                     "org.java_websocket..",
                     "com.google.gson..",
                     "org.slf4j..");
+
+    /** What the exchange formats share knows none of them. */
+    @ArchTest
+    static final ArchRule exchangeSharedCodeNamesNoFormat = noClasses()
+            .that()
+            .resideInAPackage("com.klinelive.feed.format.exchange..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "com.klinelive.feed.format.binance..",
+                    "com.klinelive.feed.format.coinbase..",
+                    "com.klinelive.feed.format.okx..",
+                    "com.klinelive.feed.format.bybit..",
+                    "com.klinelive.feed.format.kraken..",
+                    "com.klinelive.feed.format.klinelive..");
 
     /** The SPI knows no concrete format: they are found through the registry (ServiceLoader) only. */
     @ArchTest
@@ -167,7 +215,9 @@ class ArchitectureTest {
                     "com.klinelive.candle..",
                     "com.klinelive.feed..",
                     "com.klinelive.chart.scale..",
-                    "com.klinelive.sim..")
+                    "com.klinelive.sim..",
+                    "com.klinelive.cache..",
+                    "com.klinelive.recording..")
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("javafx..", "com.sun.javafx..");

@@ -100,6 +100,65 @@ class SimHistoryTest {
     }
 
     @Test
+    void endPagesBackThroughThirtyDaysOfMinutesWithoutHolesOrDuplicates() throws Exception {
+        SimOptions options = options(0).withHistory(Duration.ofDays(30));
+        long started = System.nanoTime();
+        try (SimServer sim = SimServer.start(options)) {
+            System.out.printf("30 days of history filled in %.0f ms%n", (System.nanoTime() - started) / 1e6);
+            SimHttp http = new SimHttp(sim.uri());
+            List<Candle> all = new ArrayList<>();
+            String end = "";
+            for (int page = 0; page < 20; page++) {
+                JsonObject json = http.get("/history?symbol=BTCUSDT&interval=1m&limit=5000" + end)
+                        .json();
+                assertEquals(sim.lastSeq(BTC), json.get("seq").getAsLong(), "seq: the last counted, on every page");
+                List<Candle> candles = candles(json);
+                if (candles.isEmpty()) {
+                    break;
+                }
+                assertTrue(
+                        all.isEmpty()
+                                || candles.get(candles.size() - 1).time()
+                                        < all.get(0).time(),
+                        "older");
+                all.addAll(0, candles);
+                end = "&end=" + candles.get(0).time();
+            }
+            assertEquals(sim.history(BTC, Timeframe.M1, 100_000).candles(), all, "every page joins the next");
+            long first = all.get(0).time();
+            long last = all.get(all.size() - 1).time();
+            assertTrue(last - first >= Duration.ofDays(30).minusMinutes(2).toMillis(), "30 days back");
+            assertEquals((last - first) / 60_000 + 1, all.size(), "a candle every minute: no holes");
+            assertTrue(
+                    all.subList(1, all.size() - 1).stream().allMatch(c -> c.trades() >= 3),
+                    "several synthetic trades in every whole minute");
+        }
+    }
+
+    @Test
+    void endIsExclusiveAndOutOfRangeValuesAreRefused() throws Exception {
+        try (SimServer sim = SimServer.start(options(0).withHistory(Duration.ofHours(2)))) {
+            List<Candle> newest = sim.history(BTC, Timeframe.M1, 5000).candles();
+            long tenth = newest.get(10).time();
+            SimHttp http = new SimHttp(sim.uri());
+            List<Candle> page = candles(http.get("/history?symbol=BTCUSDT&interval=1m&limit=4&end=" + tenth)
+                    .json());
+            assertEquals(newest.subList(6, 10), page, "the four minutes before the eleventh");
+            assertEquals(
+                    newest.subList(6, 11),
+                    candles(http.get("/history?symbol=BTCUSDT&interval=1m&limit=5&end=" + (tenth + 1))
+                            .json()));
+            assertEquals(
+                    0, candles(http.get("/history?symbol=BTCUSDT&end=0").json()).size(), "nothing that old");
+            for (String bad : List.of("-1", "1.5", "01", "99999999999999999999", "x")) {
+                SimHttp.Answer answer = http.get("/history?symbol=BTCUSDT&end=" + bad);
+                assertEquals(400, answer.status(), bad);
+                assertTrue(answer.json().get("message").getAsString().startsWith("end must be"), bad);
+            }
+        }
+    }
+
+    @Test
     void everyTimeframeAgreesOnThePrefilledHistory() throws Exception {
         SimOptions options = options(0).withHistory(Duration.ofHours(6));
         try (SimServer sim = SimServer.start(options)) {

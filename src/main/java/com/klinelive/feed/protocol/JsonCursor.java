@@ -425,19 +425,10 @@ public final class JsonCursor {
         return numbers.doubleValue();
     }
 
-    /** Reads an ISO-8601 instant written as a string, returning epoch milliseconds UTC. */
-    public long nextInstantInString(String field) {
-        nextStringToken(field);
-        long millis = stringEscaped
-                ? IsoInstantParser.INVALID
-                : IsoInstantParser.parseEpochMillis(text, stringStart, stringEnd);
-        if (millis == IsoInstantParser.INVALID) {
-            throw fail(field, MALFORMED_INSTANT, null);
-        }
-        return millis;
-    }
-
-    /** Reads an integer without fraction or exponent written as a string, such as {@code "12345"}. */
+    /**
+     * Reads an integer written as a string, such as {@code "130639474"} (OKX and Bybit send trade ids and times so),
+     * in the strict integer grammar: no fraction, exponent, spaces or escapes.
+     */
     public long nextLongInString(String field) {
         nextStringToken(field);
         if (stringEscaped) {
@@ -451,6 +442,18 @@ public final class JsonCursor {
             throw fail(field, MALFORMED_NUMBER_STRING, null);
         }
         return numbers.longValue();
+    }
+
+    /** Reads an ISO-8601 instant written as a string, returning epoch milliseconds UTC. */
+    public long nextInstantInString(String field) {
+        nextStringToken(field);
+        long millis = stringEscaped
+                ? IsoInstantParser.INVALID
+                : IsoInstantParser.parseEpochMillis(text, stringStart, stringEnd);
+        if (millis == IsoInstantParser.INVALID) {
+            throw fail(field, MALFORMED_INSTANT, null);
+        }
+        return millis;
     }
 
     /**

@@ -1,7 +1,9 @@
 package com.klinelive.feed.format.binance;
 
 import com.klinelive.feed.format.FeedFormat;
+import com.klinelive.feed.format.FormatHistory;
 import com.klinelive.feed.format.FormatSettings;
+import com.klinelive.feed.format.HistoryContext;
 import com.klinelive.feed.protocol.FeedDecoder;
 import com.klinelive.feed.protocol.Rejections;
 import com.klinelive.feed.protocol.TopLevelFields;
@@ -14,7 +16,8 @@ import java.util.Set;
 /**
  * Binance market streams: trade and kline events, raw ({@code /ws/btcusdt@trade}) or combined
  * ({@code /stream?streams=...}). The streams are named in the URL, so nothing is sent after connecting. Binance
- * closes a connection after 24 hours: the client replaces it before then.
+ * closes a connection after 24 hours: the client replaces it before then. History: closed klines, the open candle
+ * rebuilt from trades by trade id, gaps repaired by trade id (docs/PROTOCOL.md, "Binance").
  */
 public final class BinanceFormat implements FeedFormat {
 
@@ -51,6 +54,13 @@ public final class BinanceFormat implements FeedFormat {
 
     @Override
     public Optional<Duration> maxConnectionLifetime() {
-        return Optional.of(Duration.ofHours(24));
+        return Optional.of(BinanceMessages.MAX_CONNECTION_LIFETIME);
+    }
+
+    /** Spot klines, trades by trade id ({@code historicalTrades}) and {@code exchangeInfo}. */
+    @Override
+    public FormatHistory history(HistoryContext context) {
+        URI base = context.restBaseOr(BinanceMarket.SPOT.restBase());
+        return new BinanceHistory(BinanceMarket.SPOT, false, context.rest(), base, System::currentTimeMillis).sources();
     }
 }

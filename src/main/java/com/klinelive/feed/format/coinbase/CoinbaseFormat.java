@@ -1,7 +1,9 @@
 package com.klinelive.feed.format.coinbase;
 
 import com.klinelive.feed.format.FeedFormat;
+import com.klinelive.feed.format.FormatHistory;
 import com.klinelive.feed.format.FormatSettings;
+import com.klinelive.feed.format.HistoryContext;
 import com.klinelive.feed.format.Subscription;
 import com.klinelive.feed.protocol.FeedDecoder;
 import com.klinelive.feed.protocol.Rejections;
@@ -84,5 +86,12 @@ public final class CoinbaseFormat implements FeedFormat {
     @Override
     public Optional<Duration> acknowledgementDeadline() {
         return Optional.of(Duration.ofSeconds(5));
+    }
+
+    /** Candles, trades paged by trade id and the products of Coinbase's REST API (docs/PROTOCOL.md, "Coinbase"). */
+    @Override
+    public FormatHistory history(HistoryContext context) {
+        URI base = context.restBaseOr(CoinbaseRest.DEFAULT_BASE);
+        return new CoinbaseHistory(context.rest(), base, System::currentTimeMillis).sources();
     }
 }
