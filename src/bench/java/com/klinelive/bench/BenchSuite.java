@@ -15,7 +15,7 @@ import java.util.List;
 public final class BenchSuite {
 
     static final List<String> SECTIONS =
-            List.of("decode", "aggregate", "render", "transport", "ingest", "fanout", "e2e", "cache");
+            List.of("decode", "aggregate", "indicators", "render", "transport", "ingest", "fanout", "e2e", "cache");
 
     private BenchSuite() {}
 
@@ -68,6 +68,7 @@ public final class BenchSuite {
         switch (section) {
             case "decode" -> JmhSection.decode(quick);
             case "aggregate" -> JmhSection.aggregate(quick);
+            case "indicators" -> JmhSection.indicators(quick);
             default -> FxSections.run(section, quick);
         }
     }

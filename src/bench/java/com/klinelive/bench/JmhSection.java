@@ -10,6 +10,8 @@ import com.klinelive.bench.common.Results;
 import com.klinelive.bench.common.Samples;
 import com.klinelive.bench.decode.DecodeBench;
 import com.klinelive.bench.decode.MappedDecodeBench;
+import com.klinelive.bench.indicator.IndicatorBench;
+import com.klinelive.bench.indicator.LiveTickBench;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -26,9 +28,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Figures 1 and 2: the JMH benchmarks, short but honest (one fork, warm-up, then measured iterations of a
- * second), each with the GC profiler for bytes allocated per operation. Writes {@code decode.json} and
- * {@code aggregate.json}.
+ * Figures 1, 2 and 7: the JMH benchmarks, short but honest (one fork, warm-up, then measured iterations of a
+ * second), each with the GC profiler for bytes allocated per operation. Writes {@code decode.json},
+ * {@code aggregate.json} and {@code indicators.json}.
  */
 final class JmhSection {
 
@@ -70,6 +72,26 @@ final class JmhSection {
         out.add("benchmarks", collect(new Runner(options.build()).run()));
         out.addProperty("loadAfter", Machine.loadAverages());
         Results.write("aggregate", out);
+    }
+
+    /** RSI, MACD and Bollinger over a million candles against ta4j; a live trade's update at two history sizes. */
+    static void indicators(boolean quick) throws RunnerException {
+        ChainedOptionsBuilder options = base().output(log("jmh-indicators"))
+                .include(IndicatorBench.class.getName() + "\\.")
+                .include(LiveTickBench.class.getName() + "\\.")
+                // A million candles in ta4j's bars and cached values, several indicators at once.
+                .jvmArgsAppend("-Xmx4g")
+                .warmupIterations(quick ? 1 : 2)
+                .measurementIterations(quick ? 2 : 5);
+        if (quick) {
+            options.jvmArgsAppend("-Dbench.candles=100000");
+        }
+        JsonObject out = new JsonObject();
+        out.add("machine", Machine.describe());
+        out.addProperty("candles", quick ? 100_000 : IndicatorBench.CANDLES);
+        out.add("benchmarks", collect(new Runner(options.build()).run()));
+        out.addProperty("loadAfter", Machine.loadAverages());
+        Results.write("indicators", out);
     }
 
     private static String log(String name) {

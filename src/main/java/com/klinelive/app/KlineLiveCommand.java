@@ -60,6 +60,29 @@ public final class KlineLiveCommand implements Runnable {
     FeedArgs feed = new FeedArgs();
 
     @Option(
+            names = "--panes",
+            paramLabel = "LIST",
+            description = "Indicator panes under the prices, e.g. rsi,macd or volume,rsi:21 "
+                    + "(volume, rsi, macd, stochastic, atr, obv; parameters after colons). Remembered.")
+    String panes;
+
+    @Option(
+            names = "--overlays",
+            paramLabel = "LIST",
+            description = "Indicators over the prices, e.g. sma:20,sma:50,ema:50 "
+                    + "(sma, ema, bollinger, vwap; parameters after colons). Remembered.")
+    String overlays;
+
+    @Option(
+            names = "--chart-type",
+            paramLabel = "TYPE",
+            description = "candles, hollow, ohlc, line, area or heikin-ashi. Remembered.")
+    String chartType;
+
+    @Option(names = "--scale", paramLabel = "SCALE", description = "Price scale: linear, log or percent. Remembered.")
+    String scale;
+
+    @Option(
             names = "--stats",
             description =
                     "Print frame rate, frame time, tick-to-pixel latency and tick rate " + "once a second and at exit.")
@@ -91,7 +114,14 @@ public final class KlineLiveCommand implements Runnable {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        ViewerApp.launch(new ViewerOptions(url, symbol, timeframe, snapshot, exitAfter, stats, ssl, feed, !noCache));
+        ChartOptions chart;
+        try {
+            chart = ChartOptions.parse(panes, overlays, chartType, scale);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        ViewerApp.launch(
+                new ViewerOptions(url, symbol, timeframe, snapshot, exitAfter, stats, ssl, feed, !noCache, chart));
         ViewerCache.close();
         // Non-daemon threads of the embedded server must not keep the process alive after the window closed.
         System.exit(0);

@@ -1,5 +1,9 @@
 package com.klinelive.app;
 
+import com.klinelive.chart.indicator.Indicator;
+import com.klinelive.chart.indicator.Indicators;
+import com.klinelive.chart.type.ChartType;
+import com.klinelive.chart.type.ChartTypes;
 import com.klinelive.model.Timeframe;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
@@ -9,12 +13,15 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.util.StringConverter;
 
 /**
  * The toolbar: feed URL with recent URLs, connect/disconnect, symbol, timeframe, indicators, theme. It only
@@ -30,13 +37,13 @@ final class MainToolbar {
     private final ComboBox<String> symbols = new ComboBox<>();
     private final ObjectProperty<Timeframe> timeframe = new SimpleObjectProperty<>();
     private final ToggleGroup timeframes = new ToggleGroup();
-    private final ToggleButton sma = new ToggleButton("SMA");
-    private final ToggleButton ema = new ToggleButton("EMA");
-    private final ToggleButton bollinger = new ToggleButton("BB");
+    private final MenuButton indicators = new MenuButton("Indicators");
+    private final ComboBox<ChartType> chartType = new ComboBox<>(FXCollections.observableArrayList(ChartTypes.ALL));
     private final Button theme = new Button();
     private Consumer<String> onConnect = u -> {};
     private Runnable onDisconnect = () -> {};
     private Runnable onToggleTheme = () -> {};
+    private Consumer<Indicator> onAddIndicator = i -> {};
     private boolean connected;
     /** Set while the toolbar itself changes the URL box, whose action would otherwise connect again. */
     private boolean quiet;
@@ -47,7 +54,7 @@ final class MainToolbar {
         url.setPromptText("Feed URL (empty: simulator)");
         url.setItems(FXCollections.observableArrayList(settings.recentUrls()));
         url.setValue(settings.lastUrl());
-        url.setPrefWidth(300);
+        url.setPrefWidth(240);
         HBox.setHgrow(url, Priority.SOMETIMES);
         url.setTooltip(new Tooltip("http(s)://host:port for our protocol, ws(s)://… for a WebSocket stream "
                 + "(ours, Binance or Coinbase). Enter connects."));
@@ -96,20 +103,38 @@ final class MainToolbar {
                 .findFirst()
                 .ifPresent(timeframes::selectToggle));
 
-        sma.setId("sma");
-        sma.setTooltip(new Tooltip("Simple moving average"));
-        ema.setId("ema");
-        ema.setTooltip(new Tooltip("Exponential moving average"));
-        bollinger.setId("bollinger");
-        bollinger.setTooltip(new Tooltip("Bollinger bands"));
-        for (ToggleButton b : new ToggleButton[] {sma, ema, bollinger}) {
-            b.setFocusTraversable(false);
+        indicators.setId("indicators");
+        indicators.setFocusTraversable(false);
+        indicators.setTooltip(new Tooltip("Add an indicator: over the prices, or in a pane of its own"));
+        for (Indicator indicator : Indicators.ALL) {
+            MenuItem item = new MenuItem((indicator.overlay() ? "Overlay: " : "Pane: ") + indicator.name());
+            item.setId("add-" + indicator.id());
+            item.setOnAction(e -> onAddIndicator.accept(indicator));
+            indicators.getItems().add(item);
         }
+        chartType.setId("chart-type");
+        chartType.setPrefWidth(140);
+        chartType.setFocusTraversable(false);
+        chartType.setTooltip(new Tooltip("How the candles are drawn"));
+        chartType.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(ChartType type) {
+                return type == null ? "" : type.name();
+            }
+
+            @Override
+            public ChartType fromString(String name) {
+                return ChartTypes.ALL.stream()
+                        .filter(t -> t.name().equals(name))
+                        .findFirst()
+                        .orElse(null);
+            }
+        });
         theme.setId("theme");
         theme.setFocusTraversable(false);
         theme.setOnAction(e -> onToggleTheme.run());
 
-        bar.getItems().addAll(url, connect, gap(), symbols, gap(), frames, gap(), sma, ema, bollinger, gap(), theme);
+        bar.getItems().addAll(url, connect, gap(), symbols, gap(), frames, gap(), chartType, indicators, gap(), theme);
     }
 
     private static Node gap() {
@@ -139,16 +164,14 @@ final class MainToolbar {
         return timeframe;
     }
 
-    ToggleButton sma() {
-        return sma;
+    /** The chart type box. */
+    ComboBox<ChartType> chartType() {
+        return chartType;
     }
 
-    ToggleButton ema() {
-        return ema;
-    }
-
-    ToggleButton bollinger() {
-        return bollinger;
+    /** Called with the kind of indicator the user picked to add. */
+    void onAddIndicator(Consumer<Indicator> action) {
+        onAddIndicator = action;
     }
 
     void onConnect(Consumer<String> action) {

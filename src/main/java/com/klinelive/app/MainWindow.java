@@ -4,6 +4,9 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import com.klinelive.chart.CandleChart;
 import com.klinelive.chart.ChartStyles;
+import com.klinelive.chart.drawing.Drawing;
+import com.klinelive.chart.indicator.Indicator;
+import com.klinelive.chart.indicator.Study;
 import com.klinelive.feed.FeedEndpoint;
 import com.klinelive.feed.FeedListener;
 import com.klinelive.model.Candle;
@@ -17,6 +20,7 @@ import javafx.animation.Timeline;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -57,16 +61,22 @@ final class MainWindow {
     private String feedArgsUrl = "";
     private FeedArgs feedArgs;
     private volatile String shownSymbol;
+    /** The feed the drawings belong to with {@link #shownSymbol}: the URL given, empty for the simulator. */
+    private String shownFeed = "";
+
+    private boolean loadingDrawings;
     private long connectGeneration;
+    /** The URL of the last connect, empty for the embedded simulator: the feed the drawings belong to. */
+    private String lastConnectUrl = "";
 
     MainWindow(Stage stage, Settings settings) {
         this.stage = stage;
         this.settings = settings;
         this.toolbar = new MainToolbar(settings);
         chart.setTimeframe(settings.timeframe());
-        chart.setShowSma(settings.indicator("sma"));
-        chart.setShowEma(settings.indicator("ema"));
-        chart.setShowBollinger(settings.indicator("bollinger"));
+        chart.getStudies().setAll(settings.studies());
+        chart.setChartType(settings.chartType());
+        chart.setScaleMode(settings.scaleMode());
 
         BorderPane root = new BorderPane();
         root.getStyleClass().add("main-window");
@@ -77,6 +87,7 @@ final class MainWindow {
         StackPane center = new StackPane(chart, statsOverlay);
         StackPane.setAlignment(statsOverlay, javafx.geometry.Pos.TOP_LEFT);
         root.setCenter(center);
+        root.setLeft(new DrawingBar(chart).node());
         root.setBottom(new StatusBar(status));
 
         Settings.WindowBounds bounds = settings.windowOr(defaultBounds());
@@ -139,6 +150,7 @@ final class MainWindow {
         }
         status.message("");
         toolbar.showUrl(trimmed);
+        lastConnectUrl = trimmed;
         long generation = ++connectGeneration;
         FeedSession previous = session;
         session = null;
@@ -218,6 +230,14 @@ final class MainWindow {
             return;
         }
         shownSymbol = symbol;
+        shownFeed = lastConnectUrl;
+        loadingDrawings = true;
+        try {
+            chart.getDrawings().setAll(settings.drawings(shownFeed, symbol));
+            chart.forgetDrawingHistory();
+        } finally {
+            loadingDrawings = false;
+        }
         chart.setBook(current.aggregator().bookFor(symbol));
         stage.setTitle(symbol + " · " + chart.getTimeframe().label() + " — KLine Live");
         settings.symbol(symbol);
@@ -241,15 +261,16 @@ final class MainWindow {
                 }
             }
         });
-        toolbar.sma().setSelected(chart.isShowSma());
-        toolbar.ema().setSelected(chart.isShowEma());
-        toolbar.bollinger().setSelected(chart.isShowBollinger());
-        chart.showSmaProperty().bind(toolbar.sma().selectedProperty());
-        chart.showEmaProperty().bind(toolbar.ema().selectedProperty());
-        chart.showBollingerProperty().bind(toolbar.bollinger().selectedProperty());
-        toolbar.sma().selectedProperty().addListener((o, a, b) -> settings.indicator("sma", b));
-        toolbar.ema().selectedProperty().addListener((o, a, b) -> settings.indicator("ema", b));
-        toolbar.bollinger().selectedProperty().addListener((o, a, b) -> settings.indicator("bollinger", b));
+        toolbar.onAddIndicator(this::addIndicator);
+        chart.getStudies().addListener((ListChangeListener<Study>) c -> settings.studies(chart.getStudies()));
+        chart.chartTypeProperty().addListener((o, was, is) -> settings.chartType(is));
+        chart.getDrawings().addListener((ListChangeListener<Drawing>) c -> {
+            if (!loadingDrawings && shownSymbol != null) {
+                settings.drawings(shownFeed, shownSymbol, chart.getDrawings());
+            }
+        });
+        chart.scaleModeProperty().addListener((o, was, is) -> settings.scaleMode(is));
+        toolbar.chartType().valueProperty().bindBidirectional(chart.chartTypeProperty());
         toolbar.onToggleTheme(() -> applyTheme(!settings.dark()));
     }
 
@@ -262,6 +283,22 @@ final class MainWindow {
         stage.getScene().getRoot().getStyleClass().removeAll("dark", "light");
         stage.getScene().getRoot().getStyleClass().add(dark ? "dark" : "light");
         toolbar.showTheme(dark);
+    }
+
+    /** Starts the chart as the command line says; what it says is remembered. */
+    void apply(ChartOptions options) {
+        chart.getStudies().setAll(options.applyTo(chart.getStudies()));
+        if (options.chartType() != null) {
+            chart.setChartType(options.chartType());
+        }
+        if (options.scale() != null) {
+            chart.setScaleMode(options.scale());
+        }
+    }
+
+    /** Adds {@code indicator} with its defaults, in colours the chart's other studies leave free. */
+    void addIndicator(Indicator indicator) {
+        chart.getStudies().add(Study.of(indicator).apartFrom(chart.getStudies()));
     }
 
     void toggleStatsOverlay() {

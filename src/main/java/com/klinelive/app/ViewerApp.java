@@ -51,6 +51,7 @@ public final class ViewerApp extends Application {
         window = new MainWindow(stage, s);
         window.useSsl(o.ssl());
         window.useFeedArgs(o.url(), o.feedArgs());
+        window.apply(o.chart());
         if (o.interval() != null) {
             window.toolbar().timeframe().set(o.interval());
         }

@@ -17,6 +17,7 @@ import javax.net.ssl.SSLContext;
  * @param ssl       TLS settings for wss/https feeds, or null for the JDK's defaults
  * @param feedArgs  the format and its settings for {@code url} ({@code --format}, {@code --rest-url}...), or null
  * @param cache     keep the closed candles of the feeds viewed in the candle cache ({@code --no-cache}: false)
+ * @param chart     indicators, chart type and scale to start with, or {@link ChartOptions#NONE}
  */
 public record ViewerOptions(
         String url,
@@ -27,7 +28,8 @@ public record ViewerOptions(
         boolean stats,
         SSLContext ssl,
         FeedArgs feedArgs,
-        boolean cache) {
+        boolean cache,
+        ChartOptions chart) {
 
     /** Without format arguments (the format is recognised from the URL or the first message), cache on. */
     public ViewerOptions(
@@ -37,10 +39,23 @@ public record ViewerOptions(
             Path snapshot,
             Duration exitAfter,
             boolean stats,
-            SSLContext ssl) {
-        this(url, symbol, interval, snapshot, exitAfter, stats, ssl, null, true);
+            SSLContext ssl,
+            ChartOptions chart) {
+        this(url, symbol, interval, snapshot, exitAfter, stats, ssl, null, true, chart);
     }
 
     /** The embedded simulator, remembered symbol and timeframe, no automation. */
     public static final ViewerOptions DEFAULTS = new ViewerOptions(null, null, null, null, null, false, null);
+
+    /** Options with the remembered chart. */
+    public ViewerOptions(
+            String url,
+            String symbol,
+            Timeframe interval,
+            Path snapshot,
+            Duration exitAfter,
+            boolean stats,
+            SSLContext ssl) {
+        this(url, symbol, interval, snapshot, exitAfter, stats, ssl, ChartOptions.NONE);
+    }
 }

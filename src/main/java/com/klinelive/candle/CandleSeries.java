@@ -51,6 +51,7 @@ public final class CandleSeries implements CandleColumns {
 
     private int head;
     private int size;
+    private long rewrites;
 
     // The newest candle, the one nearly every tick updates, lives in these fields rather than in the columns: a tick
     // in its bucket [newestStart, newestEnd) touches only this object, with no division, no search and no index
@@ -151,6 +152,11 @@ public final class CandleSeries implements CandleColumns {
         return index == size - 1 ? newestTrades : tradeCounts[p >> CHUNK_SHIFT][p & CHUNK_MASK];
     }
 
+    @Override
+    public long rewrites() {
+        return rewrites;
+    }
+
     /**
      * Whether a trade at {@code eventTime} can be counted: it belongs to one of the newest {@link #HELD} candles, or
      * to a new candle among them.
@@ -205,6 +211,7 @@ public final class CandleSeries implements CandleColumns {
             openNewest(bucket, seq, eventTime, price, quantity);
         } else {
             addLate(bucket, seq, eventTime, price, quantity);
+            rewrites++;
             loadNewest();
         }
     }
@@ -216,6 +223,7 @@ public final class CandleSeries implements CandleColumns {
      */
     void replaceAll(List<Candle> candles) {
         clear();
+        rewrites++;
         long previous = Long.MIN_VALUE;
         for (int i = Math.max(0, candles.size() - capacity); i < candles.size(); i++) {
             Candle c = candles.get(i);
@@ -241,6 +249,10 @@ public final class CandleSeries implements CandleColumns {
         }
         storeNewest();
         int found = size == 0 ? -1 : search(c.time());
+        // Replacing the newest candle or appending one is what a kline stream does all the time: no rewrite.
+        if (found != size - 1 && -found - 1 != size) {
+            rewrites++;
+        }
         int index;
         if (found >= 0) {
             index = found;
@@ -262,6 +274,7 @@ public final class CandleSeries implements CandleColumns {
     void clear() {
         head = 0;
         size = 0;
+        rewrites++;
         loadNewest();
     }
 

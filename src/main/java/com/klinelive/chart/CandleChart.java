@@ -1,28 +1,36 @@
 package com.klinelive.chart;
 
 import com.klinelive.candle.CandleBook;
+import com.klinelive.chart.drawing.Drawing;
+import com.klinelive.chart.drawing.DrawingTool;
+import com.klinelive.chart.indicator.Indicators;
+import com.klinelive.chart.indicator.Study;
+import com.klinelive.chart.scale.ScaleMode;
+import com.klinelive.chart.type.ChartType;
+import com.klinelive.chart.type.ChartTypes;
 import com.klinelive.model.Timeframe;
 import java.util.List;
 import java.util.Objects;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import javafx.css.CssMetaData;
 import javafx.css.Styleable;
 import javafx.scene.control.Control;
 import javafx.scene.control.Skin;
 
 /**
- * A live candlestick chart of one {@link CandleBook} in one {@link Timeframe}: candles with a volume pane, price
- * and time axes, crosshair with an OHLCV legend, last-price line, candle-close countdown, SMA, EMA and Bollinger
- * overlays, zoom and pan by wheel, drag and keys, and follow-live.
+ * A live candlestick chart of one {@link CandleBook} in one {@link Timeframe}: candles, indicators over them and in
+ * panes under them on the shared time axis ({@link #getStudies()}), price and time axes, crosshair with a legend of
+ * every indicator's value, last-price line, candle-close countdown, zoom and pan by wheel, drag and keys, and
+ * follow-live.
  *
  * <p>Threads: every property belongs to the FX thread, except {@link #markDirty(long)}, which any thread may call
  * after writing to the book. The chart draws at most once per pulse, and only when the book's version, the view
@@ -44,14 +52,16 @@ public class CandleChart extends Control {
     private final ObjectProperty<CandleBook> book = new SimpleObjectProperty<>(this, "book");
     private final ObjectProperty<Timeframe> timeframe = new SimpleObjectProperty<>(this, "timeframe", Timeframe.M1);
     private final BooleanProperty followLive = new SimpleBooleanProperty(this, "followLive", true);
-    private final BooleanProperty showVolume = new SimpleBooleanProperty(this, "showVolume", true);
-    private final BooleanProperty showSma = new SimpleBooleanProperty(this, "showSma", false);
-    private final IntegerProperty smaLength = new SimpleIntegerProperty(this, "smaLength", 20);
-    private final BooleanProperty showEma = new SimpleBooleanProperty(this, "showEma", false);
-    private final IntegerProperty emaLength = new SimpleIntegerProperty(this, "emaLength", 50);
-    private final BooleanProperty showBollinger = new SimpleBooleanProperty(this, "showBollinger", false);
-    private final IntegerProperty bollingerLength = new SimpleIntegerProperty(this, "bollingerLength", 20);
-    private final DoubleProperty bollingerWidth = new SimpleDoubleProperty(this, "bollingerWidth", 2);
+    private final ObservableList<Study> studies =
+            FXCollections.observableArrayList(Study.of(Indicators.byId("volume")));
+    private final ObservableList<Drawing> drawings = FXCollections.observableArrayList();
+    private final ObjectProperty<DrawingTool> drawingTool = new SimpleObjectProperty<>(this, "drawingTool");
+    private final BooleanProperty magnet = new SimpleBooleanProperty(this, "magnet", true);
+    private final DrawingHistory drawingHistory = new DrawingHistory();
+    private final ObjectProperty<ChartType> chartType =
+            new SimpleObjectProperty<>(this, "chartType", ChartTypes.candles());
+    private final ObjectProperty<ScaleMode> scaleMode = new SimpleObjectProperty<>(this, "scaleMode", ScaleMode.LINEAR);
+    private final BooleanProperty autoFit = new SimpleBooleanProperty(this, "autoFit", true);
     private final DoubleProperty barSpacing = new SimpleDoubleProperty(this, "barSpacing", 8);
     private final DoubleProperty rightOffset = new SimpleDoubleProperty(this, "rightOffset", LIVE_MARGIN_PIXELS / 8);
     private final ReadOnlyObjectWrapper<VisibleRange> visibleRange =
@@ -140,108 +150,122 @@ public class CandleChart extends Control {
         followLive.set(value);
     }
 
-    /** Whether the volume pane shows under the candles. */
-    public final BooleanProperty showVolumeProperty() {
-        return showVolume;
+    /**
+     * The indicators on the chart, in order: overlays draw on the price pane in this order, every other study gets
+     * a pane of its own under it, top to bottom in this order. A new chart shows volume. Edit a study by replacing
+     * it; two studies of one kind (SMA 20 and SMA 50) are two entries.
+     */
+    public final ObservableList<Study> getStudies() {
+        return studies;
     }
 
-    public final boolean isShowVolume() {
-        return showVolume.get();
+    /**
+     * The drawings on the price pane (lines, rays, rectangles, Fibonacci retracements, notes), anchored in time
+     * and price. The user's edits through the chart are undoable ({@link #undoDrawing()}); setting the list from
+     * outside is not, and {@link #forgetDrawingHistory()} starts afresh (another symbol).
+     */
+    public final ObservableList<Drawing> getDrawings() {
+        return drawings;
     }
 
-    public final void setShowVolume(boolean value) {
-        showVolume.set(value);
+    /**
+     * The drawing tool in hand, or null for none: the next press on the price pane places a drawing of it. Esc
+     * puts it down; placing a drawing does too.
+     */
+    public final ObjectProperty<DrawingTool> drawingToolProperty() {
+        return drawingTool;
     }
 
-    /** Whether the simple moving average of closes is drawn. */
-    public final BooleanProperty showSmaProperty() {
-        return showSma;
+    public final DrawingTool getDrawingTool() {
+        return drawingTool.get();
     }
 
-    public final boolean isShowSma() {
-        return showSma.get();
+    public final void setDrawingTool(DrawingTool value) {
+        drawingTool.set(value);
     }
 
-    public final void setShowSma(boolean value) {
-        showSma.set(value);
+    /** Whether a drawing's points snap to the nearest open, high, low or close of the candle under the pointer. */
+    public final BooleanProperty magnetProperty() {
+        return magnet;
     }
 
-    /** Window of the simple moving average, in candles (&ge; 1). */
-    public final IntegerProperty smaLengthProperty() {
-        return smaLength;
+    public final boolean isMagnet() {
+        return magnet.get();
     }
 
-    public final int getSmaLength() {
-        return smaLength.get();
+    public final void setMagnet(boolean value) {
+        magnet.set(value);
     }
 
-    public final void setSmaLength(int value) {
-        smaLength.set(value);
+    /** Undoes the last edit of the drawings (Ctrl+Z); false when there is none. */
+    public boolean undoDrawing() {
+        List<Drawing> before = drawingHistory.undo(drawings);
+        if (before != null) {
+            drawings.setAll(before);
+        }
+        return before != null;
     }
 
-    /** Whether the exponential moving average of closes is drawn. */
-    public final BooleanProperty showEmaProperty() {
-        return showEma;
+    /** Redoes the last undone edit (Ctrl+Shift+Z); false when there is none. */
+    public boolean redoDrawing() {
+        List<Drawing> after = drawingHistory.redo(drawings);
+        if (after != null) {
+            drawings.setAll(after);
+        }
+        return after != null;
     }
 
-    public final boolean isShowEma() {
-        return showEma.get();
+    /** Forgets what can be undone, as when another symbol's drawings replace these. */
+    public void forgetDrawingHistory() {
+        drawingHistory.clear();
     }
 
-    public final void setShowEma(boolean value) {
-        showEma.set(value);
+    /** Makes the change from {@code before} to the drawings as they are now one step the user can undo. */
+    void recordDrawingEdit(List<Drawing> before) {
+        drawingHistory.record(before);
     }
 
-    /** Length of the exponential moving average, in candles (&ge; 1). */
-    public final IntegerProperty emaLengthProperty() {
-        return emaLength;
+    /** How the candles are drawn: candles, hollow candles, OHLC bars, line, area, Heikin-Ashi. Never null. */
+    public final ObjectProperty<ChartType> chartTypeProperty() {
+        return chartType;
     }
 
-    public final int getEmaLength() {
-        return emaLength.get();
+    public final ChartType getChartType() {
+        return chartType.get();
     }
 
-    public final void setEmaLength(int value) {
-        emaLength.set(value);
+    public final void setChartType(ChartType value) {
+        chartType.set(Objects.requireNonNull(value, "chartType"));
     }
 
-    /** Whether Bollinger bands are drawn. */
-    public final BooleanProperty showBollingerProperty() {
-        return showBollinger;
+    /** How the price axis maps and labels prices: linear, logarithmic or percent. Never null. */
+    public final ObjectProperty<ScaleMode> scaleModeProperty() {
+        return scaleMode;
     }
 
-    public final boolean isShowBollinger() {
-        return showBollinger.get();
+    public final ScaleMode getScaleMode() {
+        return scaleMode.get();
     }
 
-    public final void setShowBollinger(boolean value) {
-        showBollinger.set(value);
+    public final void setScaleMode(ScaleMode value) {
+        scaleMode.set(Objects.requireNonNull(value, "scaleMode"));
     }
 
-    /** Window of the Bollinger bands, in candles (&ge; 1). */
-    public final IntegerProperty bollingerLengthProperty() {
-        return bollingerLength;
+    /**
+     * Whether the price axis fits the visible candles and overlays every frame. Dragging the price axis turns it
+     * off (the range then stays where the user put it, and dragging the chart moves it up and down);
+     * double-clicking the axis turns it on again.
+     */
+    public final BooleanProperty autoFitProperty() {
+        return autoFit;
     }
 
-    public final int getBollingerLength() {
-        return bollingerLength.get();
+    public final boolean isAutoFit() {
+        return autoFit.get();
     }
 
-    public final void setBollingerLength(int value) {
-        bollingerLength.set(value);
-    }
-
-    /** Half-width of the Bollinger bands, in standard deviations. */
-    public final DoubleProperty bollingerWidthProperty() {
-        return bollingerWidth;
-    }
-
-    public final double getBollingerWidth() {
-        return bollingerWidth.get();
-    }
-
-    public final void setBollingerWidth(double value) {
-        bollingerWidth.set(value);
+    public final void setAutoFit(boolean value) {
+        autoFit.set(value);
     }
 
     /** Pixels per candle: the zoom. Kept within the limits of {@link com.klinelive.chart.scale.Viewport}. */

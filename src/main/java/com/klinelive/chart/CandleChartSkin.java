@@ -1,13 +1,19 @@
 package com.klinelive.chart;
 
 import com.klinelive.candle.CandleBook;
-import com.klinelive.chart.scale.Overlays;
+import com.klinelive.chart.drawing.Anchor;
+import com.klinelive.chart.drawing.Drawing;
+import com.klinelive.chart.drawing.DrawingView;
+import com.klinelive.chart.indicator.Study;
+import com.klinelive.chart.scale.PaneLayout;
+import com.klinelive.chart.scale.PriceScale;
 import com.klinelive.chart.scale.Viewport;
 import com.klinelive.model.Timeframe;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.animation.AnimationTimer;
 import javafx.beans.Observable;
+import javafx.collections.ListChangeListener;
 import javafx.scene.Cursor;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -16,9 +22,10 @@ import javafx.scene.layout.Region;
 import javafx.stage.Window;
 
 /**
- * The default skin of {@link CandleChart}: canvases for candles and volume (each a history and a live layer),
- * OpenJFX axes, labels, crosshair lines and the "Go live" button, laid out by hand; {@link FramePainter} paints
- * them.
+ * The default skin of {@link CandleChart}: the price pane and a pane per indicator that is not an overlay (each
+ * a history and a live canvas with a value axis), the time axis, labels, crosshair lines and the "Go live" button,
+ * laid out by hand; {@link FramePainter} paints them. The panes follow the chart's studies: a study added, removed
+ * or moved rebuilds the pane list, a study edited in place only repaints.
  *
  * <p>Drawing is driven by an {@link AnimationTimer}, so by the pulse: each pulse checks the chart's dirty flag,
  * the book's version and its own view flag, and draws at most one frame. The timer runs before the pulse's layout
@@ -26,24 +33,42 @@ import javafx.stage.Window;
  * under the book's read lock into {@link ChartFrame}, then paints without the lock. Every child is unmanaged, so
  * new label texts re-lay out nothing beyond the chart.
  */
-final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.Target {
+final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.Target, DrawingEditor.Target {
 
-    private static final double VOLUME_SHARE = 0.2;
     private static final double MIN_AXIS_WIDTH = 64;
+
+    /** Dragging the price axis this many pixels down shows e (2.7) times the range. */
+    private static final double PRICE_STRETCH_PIXELS = 150;
 
     /** Identifies the series on screen: another book or timeframe is another series. */
     private record SeriesKey(CandleBook book, Timeframe timeframe) {}
 
-    private final FramePainter painter = new FramePainter();
+    private final ChartLabels labels = new ChartLabels(this::edit, this::remove);
+    private final FramePainter painter = new FramePainter(labels);
     private final Region surface = new Region();
     private final Button goLive = new Button("Go live \u21e5");
     private final ChartFrame frame = new ChartFrame();
+    private final List<PaneView> panes = new ArrayList<>();
+    private final DrawingLayer drawingLayer = new DrawingLayer();
+    private final DrawingEditor editor;
+    private final ListChangeListener<Drawing> drawingsChanged = c -> framePending = true;
     private final List<Node> nodes = new ArrayList<>();
     private final ChartInput input;
     private final AnimationTimer timer;
+    private final ListChangeListener<Study> studiesChanged = c -> studiesChanged();
 
-    private FramePainter.Geometry geometry = new FramePainter.Geometry(0, 0, 0, 0, 0, MIN_AXIS_WIDTH, 1);
+    private FramePainter.Geometry geometry =
+            new FramePainter.Geometry(0, 0, 0, 0, MIN_AXIS_WIDTH, 1, PaneLayout.of(0, new double[0]));
     private boolean viewDirty = true;
+    /** A frame is due though neither the book nor the view changed (drawings, selection). */
+    private boolean framePending;
+
+    private int dividerDrag = -1;
+    /** The price range the user set, null while auto-fit is on. */
+    private PriceScale manualPrices;
+
+    private PriceScale priceDragStart;
+    private PaneLayout dividerLayout;
     private boolean crosshairDirty;
     private boolean writingBack;
     private double pointerX = Double.NaN;
@@ -57,21 +82,11 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
         goLive.visibleProperty().bind(chart.followLiveProperty().not());
         surface.getStyleClass().add(ChartStyles.CROSSHAIR);
         surface.setCursor(Cursor.CROSSHAIR);
-        nodes.addAll(painter.panes());
-        nodes.addAll(List.of(
-                painter.priceAxis,
-                painter.volumeAxis,
-                painter.timeAxis,
-                painter.crosshairX,
-                painter.crosshairY,
-                surface));
-        nodes.addAll(painter.labels.nodes());
-        nodes.add(goLive);
-        for (Node child : nodes) {
-            child.setManaged(false);
-        }
-        getChildren().addAll(nodes);
-        input = new ChartInput(chart, surface, this);
+        panes.add(PaneView.price());
+        buildPanes();
+        editor = new DrawingEditor(chart, this);
+        input = new ChartInput(chart, surface, panes.get(0).axis, this, editor);
+        chart.getDrawings().addListener(drawingsChanged);
         timer = new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -79,17 +94,17 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
             }
         };
         List<Observable> view = List.of(
-                chart.bookProperty(),
-                chart.timeframeProperty(),
-                chart.showVolumeProperty(),
-                chart.showSmaProperty(),
-                chart.smaLengthProperty(),
-                chart.showEmaProperty(),
-                chart.emaLengthProperty(),
-                chart.showBollingerProperty(),
-                chart.bollingerLengthProperty(),
-                chart.bollingerWidthProperty(),
-                chart.barSpacingProperty());
+                chart.bookProperty(), chart.timeframeProperty(), chart.barSpacingProperty(), chart.chartTypeProperty());
+        registerChangeListener(chart.scaleModeProperty(), o -> {
+            manualPrices = null;
+            chart.setAutoFit(true);
+            viewChanged();
+        });
+        registerChangeListener(chart.autoFitProperty(), o -> {
+            // Off: the range stays where the last frame fitted it.
+            manualPrices = chart.isAutoFit() ? null : panes.get(0).scale;
+            viewChanged();
+        });
         for (Observable property : view) {
             registerInvalidationListener(property, o -> viewChanged());
         }
@@ -97,7 +112,7 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
             registerInvalidationListener(colour, o -> viewChanged());
         }
         registerInvalidationListener(chart.rightOffsetProperty(), o -> rightOffsetChanged());
-        registerInvalidationListener(chart.showVolumeProperty(), o -> chart.requestLayout());
+        chart.getStudies().addListener(studiesChanged);
         registerChangeListener(chart.followLiveProperty(), o -> followLiveChanged());
         registerChangeListener(chart.sceneProperty(), o -> runWhileInScene());
         runWhileInScene();
@@ -110,6 +125,8 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
         }
         timer.stop();
         input.dispose();
+        getSkinnable().getStudies().removeListener(studiesChanged);
+        getSkinnable().getDrawings().removeListener(drawingsChanged);
         goLive.visibleProperty().unbind();
         // Only our own nodes: a replacing skin is built, and has added its nodes, before this one is disposed.
         getChildren().removeAll(nodes);
@@ -148,45 +165,220 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
     }
 
     @Override
+    public int dividerAt(double y) {
+        return geometry.layout().dividerAt(y, ChartInput.DIVIDER_GRIP);
+    }
+
+    @Override
+    public void beginDividerDrag(int divider) {
+        dividerDrag = divider;
+        dividerLayout = geometry.layout();
+    }
+
+    @Override
+    public boolean overPrices(double y) {
+        return y >= 0 && y < geometry.plotHeight();
+    }
+
+    @Override
+    public List<DrawingView> drawingViews() {
+        return drawingLayer.views();
+    }
+
+    @Override
+    public Anchor anchorAt(double x, double y, boolean magnet) {
+        CandleChart chart = getSkinnable();
+        return DrawingPlacement.anchorAt(
+                chart.getBook(), chart.getTimeframe(), frame.viewport, panes.get(0).scale, x, y, magnet);
+    }
+
+    @Override
+    public double[] pixelOf(Anchor anchor) {
+        CandleChart chart = getSkinnable();
+        return DrawingPlacement.pixelOf(
+                chart.getBook(), chart.getTimeframe(), frame.viewport, panes.get(0).scale, anchor);
+    }
+
+    @Override
+    public void selectionChanged() {
+        framePending = true;
+    }
+
+    @Override
+    public void beginPriceDrag() {
+        priceDragStart = panes.get(0).scale;
+    }
+
+    @Override
+    public void stretchPrices(double dy) {
+        if (priceDragStart == null) {
+            return;
+        }
+        setManualPrices(priceDragStart.stretched(Math.exp(dy / PRICE_STRETCH_PIXELS)));
+    }
+
+    @Override
+    public boolean panPrices(double dy) {
+        if (getSkinnable().isAutoFit() || priceDragStart == null) {
+            return false;
+        }
+        setManualPrices(priceDragStart.shifted(dy));
+        return true;
+    }
+
+    @Override
+    public void resetPrices() {
+        getSkinnable().setAutoFit(true);
+    }
+
+    private void setManualPrices(PriceScale scale) {
+        getSkinnable().setAutoFit(false);
+        manualPrices = scale;
+        viewDirty = true;
+    }
+
+    /** Gives the panes around the divider their new shares, in the studies, which the chart remembers. */
+    @Override
+    public void dragDivider(double dy) {
+        if (dividerLayout == null || dividerDrag < 1 || dividerLayout.count() != panes.size()) {
+            return;
+        }
+        double[] shares = dividerLayout.dragged(dividerDrag, dy, geometry.height(), Study.MIN_SHARE, Study.MAX_SHARE);
+        List<Study> studies = getSkinnable().getStudies();
+        for (int k = 1; k < panes.size(); k++) {
+            int at = indexOf(panes.get(k).study);
+            if (at >= 0 && studies.get(at).paneShare() != shares[k - 1]) {
+                studies.set(at, studies.get(at).withPaneShare(shares[k - 1]));
+            }
+        }
+    }
+
+    @Override
     protected void layoutChildren(double x, double y, double w, double h) {
-        boolean showVolume = getSkinnable().isShowVolume();
         double axisWidth = geometry.axisWidth();
         double timeHeight = painter.timeAxis.labelRowHeight();
-        double panes = Math.max(0, h - timeHeight);
-        double volumeHeight = showVolume ? Math.round(panes * VOLUME_SHARE) : 0;
+        double height = Math.max(0, h - timeHeight);
         FramePainter.Geometry at = new FramePainter.Geometry(
                 x,
                 y,
                 Math.max(0, Math.floor(w - axisWidth)),
-                panes - volumeHeight,
-                volumeHeight,
+                height,
                 axisWidth,
-                geometry.scale());
+                geometry.scale(),
+                PaneLayout.of(height, shares()));
         if (!at.equals(geometry)) {
             geometry = at;
             viewDirty = true;
         }
         double plotWidth = at.plotWidth();
-        double plotHeight = at.plotHeight();
-        painter.plot.relocate(x, y);
-        painter.plot.setWidth(plotWidth);
-        painter.plot.setHeight(plotHeight);
-        painter.volume.relocate(x, y + plotHeight);
-        painter.volume.setWidth(plotWidth);
-        painter.volume.setHeight(volumeHeight);
-        painter.volume.setVisible(showVolume);
-        surface.resizeRelocate(x, y, plotWidth, panes);
-        painter.priceAxis.resizeRelocate(x + plotWidth, y, axisWidth, plotHeight);
-        painter.volumeAxis.resizeRelocate(x + plotWidth, y + plotHeight, axisWidth, volumeHeight);
-        painter.volumeAxis.setVisible(showVolume);
-        painter.timeAxis.resizeRelocate(x, y + panes, plotWidth, timeHeight);
-        painter.labels.legend.relocate(x + 8, y + 6);
+        for (int k = 0; k < panes.size(); k++) {
+            PaneView pane = panes.get(k);
+            double top = y + at.layout().top(k);
+            double paneHeight = at.layout().height(k);
+            pane.axis.resizeRelocate(x + plotWidth, top, axisWidth, paneHeight);
+            if (pane.legend != null) {
+                pane.legend.relocate(x + 8, top + 4);
+            }
+        }
+        surface.resizeRelocate(x, y, plotWidth, height);
+        painter.timeAxis.resizeRelocate(x, y + height, plotWidth, timeHeight);
+        labels.legend.relocate(x + 8, y + 6);
         goLive.autosize();
-        goLive.relocate(x + plotWidth - goLive.getWidth() - 12, y + plotHeight - goLive.getHeight() - 12);
+        goLive.relocate(x + plotWidth - goLive.getWidth() - 12, y + at.plotHeight() - goLive.getHeight() - 12);
         if (viewDirty) {
             // Drawn here, not at the next pulse, so a resized chart never shows a stretched or blank frame.
             drawFrame(System.nanoTime(), DirtyFlag.CLEAN);
         }
+    }
+
+    /** The panes' shares of the height, from the studies that have panes, top to bottom. */
+    private double[] shares() {
+        double[] shares = new double[panes.size() - 1];
+        for (int k = 1; k < panes.size(); k++) {
+            shares[k - 1] = panes.get(k).study.paneShare();
+        }
+        return shares;
+    }
+
+    /**
+     * The studies changed: the panes follow their kinds and order, reusing a pane whose slot keeps its kind (an
+     * edited study, a dragged divider), and the next frame repaints everything.
+     */
+    private void studiesChanged() {
+        List<Study> paneStudies = paneStudies();
+        boolean sameKinds = paneStudies.size() == panes.size() - 1;
+        for (int k = 0; sameKinds && k < paneStudies.size(); k++) {
+            sameKinds = paneStudies.get(k).indicator() == panes.get(k + 1).indicator;
+        }
+        if (sameKinds) {
+            for (int k = 0; k < paneStudies.size(); k++) {
+                panes.get(k + 1).study = paneStudies.get(k);
+            }
+        } else {
+            buildPanes();
+        }
+        viewDirty = true;
+        getSkinnable().requestLayout();
+    }
+
+    private List<Study> paneStudies() {
+        return getSkinnable().getStudies().stream().filter(Study::inPane).toList();
+    }
+
+    /** Makes one pane per study that is not an overlay and puts every node in paint order. */
+    private void buildPanes() {
+        getChildren().removeAll(nodes);
+        nodes.clear();
+        PaneView price = panes.get(0);
+        panes.clear();
+        panes.add(price);
+        for (Study study : paneStudies()) {
+            panes.add(PaneView.of(study, labels.newStudyLegend()));
+        }
+        for (PaneView pane : panes) {
+            nodes.addAll(pane.canvases());
+        }
+        nodes.add(drawingLayer.canvas);
+        nodes.add(painter.priceLine.canvas);
+        for (PaneView pane : panes) {
+            nodes.add(pane.axis);
+        }
+        nodes.addAll(List.of(painter.timeAxis, painter.crosshairX, painter.crosshairY, surface));
+        for (PaneView pane : panes.subList(1, panes.size())) {
+            nodes.add(pane.legend);
+        }
+        nodes.addAll(labels.nodes());
+        nodes.add(goLive);
+        for (Node child : nodes) {
+            child.setManaged(false);
+        }
+        getChildren().addAll(nodes);
+    }
+
+    /** Opens the settings of {@code study}, if it is still on the chart. */
+    private void edit(Study study) {
+        int at = indexOf(study);
+        if (at >= 0) {
+            StudyDialog.edit(getSkinnable(), at);
+        }
+    }
+
+    /** Takes {@code study} off the chart; its pane closes. */
+    private void remove(Study study) {
+        int at = indexOf(study);
+        if (at >= 0) {
+            getSkinnable().getStudies().remove(at);
+        }
+    }
+
+    private int indexOf(Study study) {
+        List<Study> studies = getSkinnable().getStudies();
+        for (int i = 0; i < studies.size(); i++) {
+            if (studies.get(i) == study) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @Override
@@ -245,14 +437,7 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
         CandleChart chart = getSkinnable();
         double scale = renderScale();
         if (scale != geometry.scale()) {
-            geometry = new FramePainter.Geometry(
-                    geometry.left(),
-                    geometry.top(),
-                    geometry.plotWidth(),
-                    geometry.plotHeight(),
-                    geometry.volumeHeight(),
-                    geometry.axisWidth(),
-                    scale);
+            geometry = geometry.withScale(scale);
             viewDirty = true;
         }
         CandleBook book = chart.getBook();
@@ -260,7 +445,7 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
         long wallClock = System.currentTimeMillis();
         painter.labels.countdown(timeframe.bucketStart(wallClock) + timeframe.millis() - wallClock);
         boolean bookChanged = book != null && book.version() != frame.version;
-        if (chart.dirty().isSet() || bookChanged || viewDirty) {
+        if (chart.dirty().isSet() || bookChanged || viewDirty || framePending) {
             drawFrame(now, chart.dirty().take());
         } else if (crosshairDirty) {
             crosshairDirty = false;
@@ -270,19 +455,35 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
                     return null;
                 });
             }
-            painter.legend(chart, frame);
-            painter.crosshair(chart, frame, geometry, pointerX, pointerY);
+            painter.legends.legend(chart, frame, panes, painter.decimals());
+            painter.crosshair(chart, frame, geometry, panes, pointerX, pointerY);
+        } else if (painter.legends.legendStale() && painter.legends.legendDue(System.nanoTime())) {
+            painter.legends.legend(chart, frame, panes, painter.decimals());
         }
     }
 
     private void drawFrame(long pulseNanos, long received) {
-        if (geometry.plotWidth() <= 0 || geometry.plotHeight() <= 0) {
+        if (geometry.layout().count() != panes.size()) {
+            // Studies changed since the last layout pass: lay the panes out now, the nodes follow in that pass.
+            geometry = new FramePainter.Geometry(
+                    geometry.left(),
+                    geometry.top(),
+                    geometry.plotWidth(),
+                    geometry.height(),
+                    geometry.axisWidth(),
+                    geometry.scale(),
+                    PaneLayout.of(geometry.height(), shares()));
+        }
+        if (geometry.plotWidth() <= 0
+                || geometry.plotHeight() <= 0
+                || panes.size() != paneStudies().size() + 1) {
             viewDirty = true;
             return;
         }
         long start = System.nanoTime();
         boolean whole = viewDirty;
         viewDirty = false;
+        framePending = false;
         crosshairDirty = false;
         CandleChart chart = getSkinnable();
         CandleBook book = chart.getBook();
@@ -295,7 +496,9 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
                 new SeriesKey(book, timeframe),
                 book == null ? 0 : book.version(),
                 timeframe.millis(),
-                overlaySettings(chart),
+                List.copyOf(chart.getStudies()),
+                chart.getChartType(),
+                List.copyOf(chart.getDrawings()),
                 legendX());
         if (book != null && book.timeframes().contains(timeframe)) {
             book.read(timeframe, columns -> {
@@ -306,17 +509,11 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
             frame.clear(request);
         }
         writeBack(chart);
-        boolean repainted = painter.paint(chart, frame, geometry, pointerX, pointerY, whole);
-        double axisWidth = painter.axisWidthNeeded(geometry);
+        boolean repainted = painter.paint(chart, frame, geometry, panes, manualPrices, pointerX, pointerY, whole);
+        drawingLayer.paint(frame, geometry, panes.get(0).scale, chart.colors(), editor.selected(), painter.decimals());
+        double axisWidth = painter.axisWidthNeeded(geometry, panes.get(0));
         if (axisWidth > geometry.axisWidth()) {
-            geometry = new FramePainter.Geometry(
-                    geometry.left(),
-                    geometry.top(),
-                    geometry.plotWidth(),
-                    geometry.plotHeight(),
-                    geometry.volumeHeight(),
-                    axisWidth,
-                    geometry.scale());
+            geometry = geometry.withAxisWidth(axisWidth);
             chart.requestLayout();
         }
         long end = System.nanoTime();
@@ -358,20 +555,5 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
     private static double offset(CandleChart chart) {
         double offset = chart.getRightOffset();
         return Double.isFinite(offset) ? offset : 0;
-    }
-
-    private static Overlays.Settings overlaySettings(CandleChart chart) {
-        if (!chart.isShowSma() && !chart.isShowEma() && !chart.isShowBollinger()) {
-            return null;
-        }
-        double width = chart.getBollingerWidth();
-        return new Overlays.Settings(
-                chart.isShowSma(),
-                Math.max(1, chart.getSmaLength()),
-                chart.isShowEma(),
-                Math.max(1, chart.getEmaLength()),
-                chart.isShowBollinger(),
-                Math.max(1, chart.getBollingerLength()),
-                Double.isFinite(width) ? Math.max(0, width) : 2);
     }
 }

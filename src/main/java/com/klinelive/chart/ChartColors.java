@@ -1,6 +1,12 @@
 package com.klinelive.chart;
 
+import com.klinelive.chart.type.Palette;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import javafx.css.CssMetaData;
 import javafx.css.SimpleStyleableObjectProperty;
 import javafx.css.Styleable;
@@ -11,66 +17,113 @@ import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
 
 /**
- * The colours the skin paints on its canvases, as styleable properties of the chart. The stylesheet sets them
- * from looked-up colours ({@code -kl-candle-up: -color-candle-up;}), so a theme only redefines the
- * {@code -color-*} names. Labels, axes and buttons are nodes and take their colours from CSS directly.
+ * The colours the skin paints on its canvases, as styleable properties of the chart: one per palette key, each
+ * set by the stylesheet from a looked-up colour ({@code -kl-line-1: -color-line-1;}), so a theme only redefines
+ * the {@code -color-*} names. Indicators name their colours by palette key ({@code line-1}) or give an explicit
+ * colour ({@code #ff9800}); {@link #resolve(String)} turns either into a paint. Labels, axes and buttons are nodes
+ * and take their colours from CSS directly.
  */
-final class ChartColors {
+final class ChartColors implements Palette {
+
+    /** Every palette key with its colour when no stylesheet applies. */
+    private static final Map<String, String> DEFAULTS = defaults();
 
     private static final StyleablePropertyFactory<CandleChart> FACTORY =
             new StyleablePropertyFactory<>(Control.getClassCssMetaData());
 
-    private static final CssMetaData<CandleChart, Paint> CANDLE_UP =
-            FACTORY.createPaintCssMetaData("-kl-candle-up", c -> c.colors().candleUp, Color.web("#26a69a"));
-    private static final CssMetaData<CandleChart, Paint> CANDLE_DOWN =
-            FACTORY.createPaintCssMetaData("-kl-candle-down", c -> c.colors().candleDown, Color.web("#ef5350"));
-    private static final CssMetaData<CandleChart, Paint> VOLUME_UP =
-            FACTORY.createPaintCssMetaData("-kl-volume-up", c -> c.colors().volumeUp, Color.web("#26a69a80"));
-    private static final CssMetaData<CandleChart, Paint> VOLUME_DOWN =
-            FACTORY.createPaintCssMetaData("-kl-volume-down", c -> c.colors().volumeDown, Color.web("#ef535080"));
-    private static final CssMetaData<CandleChart, Paint> GRID =
-            FACTORY.createPaintCssMetaData("-kl-grid", c -> c.colors().grid, Color.web("#1c2230"));
-    private static final CssMetaData<CandleChart, Paint> SMA =
-            FACTORY.createPaintCssMetaData("-kl-sma", c -> c.colors().sma, Color.web("#f0b90b"));
-    private static final CssMetaData<CandleChart, Paint> EMA =
-            FACTORY.createPaintCssMetaData("-kl-ema", c -> c.colors().ema, Color.web("#42a5f5"));
-    private static final CssMetaData<CandleChart, Paint> BOLLINGER =
-            FACTORY.createPaintCssMetaData("-kl-bollinger", c -> c.colors().bollinger, Color.web("#ab47bc"));
-    private static final CssMetaData<CandleChart, Paint> BOLLINGER_FILL =
-            FACTORY.createPaintCssMetaData("-kl-bollinger-fill", c -> c.colors().bollingerFill, Color.web("#ab47bc14"));
+    private static final Map<String, CssMetaData<CandleChart, Paint>> META = meta();
 
     /** The chart's CSS properties: those of a Control and these colours. */
     static final List<CssMetaData<? extends Styleable, ?>> CSS_META_DATA = FACTORY.getCssMetaData();
 
+    private final Map<String, StyleableObjectProperty<Paint>> palette = new LinkedHashMap<>();
+    private final Map<String, Paint> explicit = new HashMap<>();
+
     final StyleableObjectProperty<Paint> candleUp;
     final StyleableObjectProperty<Paint> candleDown;
-    final StyleableObjectProperty<Paint> volumeUp;
-    final StyleableObjectProperty<Paint> volumeDown;
     final StyleableObjectProperty<Paint> grid;
-    final StyleableObjectProperty<Paint> sma;
-    final StyleableObjectProperty<Paint> ema;
-    final StyleableObjectProperty<Paint> bollinger;
-    final StyleableObjectProperty<Paint> bollingerFill;
 
     ChartColors(CandleChart chart) {
-        candleUp = property(chart, CANDLE_UP, "candleUp");
-        candleDown = property(chart, CANDLE_DOWN, "candleDown");
-        volumeUp = property(chart, VOLUME_UP, "volumeUp");
-        volumeDown = property(chart, VOLUME_DOWN, "volumeDown");
-        grid = property(chart, GRID, "grid");
-        sma = property(chart, SMA, "sma");
-        ema = property(chart, EMA, "ema");
-        bollinger = property(chart, BOLLINGER, "bollinger");
-        bollingerFill = property(chart, BOLLINGER_FILL, "bollingerFill");
+        for (Map.Entry<String, CssMetaData<CandleChart, Paint>> e : META.entrySet()) {
+            CssMetaData<CandleChart, Paint> meta = e.getValue();
+            palette.put(
+                    e.getKey(),
+                    new SimpleStyleableObjectProperty<>(meta, chart, e.getKey(), meta.getInitialValue(chart)));
+        }
+        candleUp = palette.get("candle-up");
+        candleDown = palette.get("candle-down");
+        grid = palette.get("grid");
     }
 
     /** Every colour property, for listeners that redraw when the theme changes. */
     List<StyleableObjectProperty<Paint>> all() {
-        return List.of(candleUp, candleDown, volumeUp, volumeDown, grid, sma, ema, bollinger, bollingerFill);
+        return Collections.unmodifiableList(new ArrayList<>(palette.values()));
     }
 
-    private static StyleableObjectProperty<Paint> property(
-            CandleChart chart, CssMetaData<CandleChart, Paint> meta, String name) {
-        return new SimpleStyleableObjectProperty<>(meta, chart, name, meta.getInitialValue(chart));
+    /** The palette keys, in stylesheet order: what the settings dialog offers. */
+    static List<String> keys() {
+        return List.copyOf(DEFAULTS.keySet());
+    }
+
+    /**
+     * The paint of a palette key ({@code line-1}) or of an explicit colour ({@code #ff9800}); grey for anything
+     * else, so a colour mistyped in the settings shows as grey rather than failing the frame.
+     */
+    Paint resolve(String colour) {
+        return colour(colour);
+    }
+
+    @Override
+    public Paint colour(String colour) {
+        StyleableObjectProperty<Paint> property = palette.get(colour);
+        if (property != null) {
+            return property.get();
+        }
+        return explicit.computeIfAbsent(colour, c -> {
+            try {
+                return Color.web(c);
+            } catch (IllegalArgumentException e) {
+                return Color.GREY;
+            }
+        });
+    }
+
+    private static Map<String, CssMetaData<CandleChart, Paint>> meta() {
+        Map<String, CssMetaData<CandleChart, Paint>> meta = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : DEFAULTS.entrySet()) {
+            String key = e.getKey();
+            meta.put(
+                    key,
+                    FACTORY.createPaintCssMetaData(
+                            "-kl-" + key, c -> c.colors().palette.get(key), Color.web(e.getValue())));
+        }
+        return meta;
+    }
+
+    private static Map<String, String> defaults() {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("candle-up", "#26a69a");
+        d.put("candle-down", "#ef5350");
+        d.put("volume-up", "#26a69a80");
+        d.put("volume-down", "#ef535080");
+        d.put("grid", "#1c2230");
+        d.put("pane-border", "#30363d");
+        d.put("line-1", "#f0b90b");
+        d.put("line-2", "#42a5f5");
+        d.put("line-3", "#ab47bc");
+        d.put("line-4", "#ff9800");
+        d.put("line-5", "#ec407a");
+        d.put("line-6", "#26c6da");
+        d.put("band-fill", "#ab47bc14");
+        d.put("histogram-up", "#26a69a99");
+        d.put("histogram-down", "#ef535099");
+        d.put("area-line", "#42a5f5");
+        d.put("area-fill", "#42a5f529");
+        d.put("drawing", "#2962ff");
+        d.put("drawing-fill", "#2962ff1f");
+        d.put("drawing-handle", "#0d1117");
+        d.put("level", "#6e7681");
+        d.put("level-fill", "#ab47bc0d");
+        return d;
     }
 }

@@ -1,17 +1,26 @@
 package com.klinelive.chart;
 
+import com.klinelive.chart.drawing.Anchor;
+import com.klinelive.chart.drawing.Drawing;
+import com.klinelive.chart.indicator.Study;
+import com.klinelive.chart.indicator.StudySeries;
 import com.klinelive.chart.scale.BarBuffer;
 import com.klinelive.chart.scale.ColumnDecimator;
-import com.klinelive.chart.scale.Overlays;
 import com.klinelive.chart.scale.TimeTicks;
 import com.klinelive.chart.scale.Viewport;
+import com.klinelive.chart.type.ChartType;
 import com.klinelive.model.CandleColumns;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything one frame shows, read from the book under its lock into primitive buffers, so that drawing happens
- * after the lock is released. Reads only the visible candles (plus the overlays' look-back), so a frame costs
- * the same over 10 thousand or a million candles of history. Reused from frame to frame; FX thread only.
+ * after the lock is released. Reads only the visible candles; the studies' values are kept for the whole series
+ * in {@link StudySeries}, brought up to date incrementally (a live trade computes the newest candle only) and
+ * copied out for the visible bars. A frame therefore costs the same over 10 thousand or a million candles of
+ * history. Reused from frame to frame; FX thread only.
  */
 final class ChartFrame {
 
@@ -28,7 +37,9 @@ final class ChartFrame {
      * @param seriesKey    identifies book and timeframe
      * @param version      the book's version before reading
      * @param periodMillis the timeframe's period
-     * @param overlays     which overlays to compute, null for none
+     * @param studies      the chart's studies, in order
+     * @param chartType    how the candles are drawn; it may draw candles of its own, computed here
+     * @param drawings     the drawings, whose moments are placed among the candles here
      * @param legendX      pixel x of the crosshair, NaN for none (the legend shows the newest candle)
      */
     record Request(
@@ -39,13 +50,25 @@ final class ChartFrame {
             Object seriesKey,
             long version,
             long periodMillis,
-            Overlays.Settings overlays,
+            List<Study> studies,
+            ChartType chartType,
+            List<Drawing> drawings,
             double legendX) {}
 
     final BarBuffer bars = new BarBuffer();
-    final Overlays overlays = new Overlays();
     final LegendValues legend = new LegendValues();
+    /** One per study of the request, in its order. */
+    final List<StudyFrame> studies = new ArrayList<>();
+    /** The request's drawings, and each of their anchors' position in index space, drawing by drawing. */
+    List<Drawing> drawings = List.of();
+
+    double[] drawingIndexes = new double[0];
+
     private final ViewTracker tracker = new ViewTracker();
+    private final Map<Study.Key, StudySeries> series = new HashMap<>();
+    private final TransformedCandles transformed = new TransformedCandles();
+    private ChartType transformType;
+    private StudySeries transform;
 
     Viewport viewport = new Viewport(0, 0, 8, 0);
     List<TimeTicks.Tick> timeTicks = List.of();
@@ -53,12 +76,12 @@ final class ChartFrame {
     /** The book version the frame was read at (taken before the read, so a concurrent write shows next time). */
     long version = Long.MIN_VALUE;
 
-    boolean overlaysShown;
     double low;
     double high;
-    double maxVolume;
     double newestOpen = Double.NaN;
     double newestClose = Double.NaN;
+    /** Close of the first candle on screen: what the percent scale counts from. */
+    double baseClose = Double.NaN;
 
     /** Reads the frame from {@code columns}; call inside the book's read lock. */
     void read(CandleColumns columns, Request request) {
@@ -67,14 +90,13 @@ final class ChartFrame {
         int n = candles.size();
         double offset = tracker.resolve(candles, request.seriesKey(), request.rightOffset(), request.followLive());
         viewport = new Viewport(n, request.width(), request.barSpacing(), offset).clamped();
-        ColumnDecimator.decimate(candles, viewport, bars);
+        CandleColumns drawn = drawnCandles(candles, request);
+        ColumnDecimator.decimate(drawn, viewport, bars);
         int from = viewport.firstVisible();
         int to = viewport.endVisible();
-        overlaysShown = request.overlays() != null;
-        if (overlaysShown) {
-            overlays.update(candles, request.seriesKey(), request.version(), from, to, request.overlays());
-        }
-        measure();
+        readStudies(candles, request, from);
+        placeDrawings(candles, request);
+        measure(request.chartType().closesOnly());
         timeTicks = TimeTicks.compute(candles, viewport, request.periodMillis(), TIME_LABEL_SPACING);
         if (to > from) {
             range = new VisibleRange(from, to - 1, candles.time(from), candles.time(to - 1), n);
@@ -84,6 +106,7 @@ final class ChartFrame {
         }
         newestOpen = n > 0 ? candles.open(n - 1) : Double.NaN;
         newestClose = n > 0 ? candles.close(n - 1) : Double.NaN;
+        baseClose = to > from ? drawn.close(from) : Double.NaN;
         readLegend(columns, request.legendX());
     }
 
@@ -94,7 +117,7 @@ final class ChartFrame {
         if (at < 0 || at >= candles.size()) {
             at = candles.size() - 1;
         }
-        legend.read(candles, at, overlays, range.first(), range.last() + 1);
+        legend.read(candles, at);
     }
 
     /** An empty frame: no book, or a book without this timeframe. */
@@ -104,32 +127,76 @@ final class ChartFrame {
         bars.clear(viewport.barSpacing());
         timeTicks = List.of();
         range = VisibleRange.EMPTY;
-        overlaysShown = false;
+        studies.clear();
+        drawings = List.of();
+        drawingIndexes = new double[0];
         low = Double.NaN;
         high = Double.NaN;
-        maxVolume = 0;
         newestOpen = Double.NaN;
         newestClose = Double.NaN;
+        baseClose = Double.NaN;
         legend.index = -1;
     }
 
-    private void measure() {
+    /** Brings each study's values up to date and copies them out for the bars; drops the values of studies gone. */
+    private void readStudies(CandleColumns candles, Request request, int first) {
+        List<Study> wanted = request.studies();
+        series.keySet().retainAll(wanted.stream().map(Study::key).toList());
+        while (studies.size() > wanted.size()) {
+            studies.remove(studies.size() - 1);
+        }
+        while (studies.size() < wanted.size()) {
+            studies.add(new StudyFrame());
+        }
+        for (int s = 0; s < wanted.size(); s++) {
+            Study study = wanted.get(s);
+            StudySeries values = series.computeIfAbsent(study.key(), k -> StudySeries.of(study));
+            values.sync(candles, request.seriesKey());
+            studies.get(s).fill(study, values, bars, first);
+        }
+    }
+
+    private void placeDrawings(CandleColumns candles, Request request) {
+        drawings = request.drawings();
+        int anchors = 0;
+        for (Drawing d : drawings) {
+            anchors += d.anchors().size();
+        }
+        if (drawingIndexes.length != anchors) {
+            drawingIndexes = new double[anchors];
+        }
+        int k = 0;
+        for (Drawing d : drawings) {
+            for (Anchor a : d.anchors()) {
+                drawingIndexes[k++] = TimeIndex.indexOf(candles, a.time(), request.periodMillis());
+            }
+        }
+    }
+
+    /** The candles the chart type draws: the feed's, or its own computed from them, kept up to date. */
+    private CandleColumns drawnCandles(CandleColumns candles, Request request) {
+        ChartType type = request.chartType();
+        if (type.candles() == null) {
+            transformType = null;
+            transform = null;
+            return candles;
+        }
+        if (type != transformType) {
+            transformType = type;
+            transform = new StudySeries(4, type.candles());
+        }
+        transform.sync(candles, request.seriesKey());
+        return transformed.over(candles, transform);
+    }
+
+    private void measure(boolean closesOnly) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
-        double volume = 0;
         for (int b = 0; b < bars.size(); b++) {
-            lo = Math.min(lo, bars.low(b));
-            hi = Math.max(hi, bars.high(b));
-            volume = Math.max(volume, bars.volume(b));
-        }
-        if (overlaysShown && bars.size() > 0) {
-            double overlayLow = overlays.low();
-            double overlayHigh = overlays.high();
-            lo = Double.isNaN(overlayLow) ? lo : Math.min(lo, overlayLow);
-            hi = Double.isNaN(overlayHigh) ? hi : Math.max(hi, overlayHigh);
+            lo = Math.min(lo, closesOnly ? bars.close(b) : bars.low(b));
+            hi = Math.max(hi, closesOnly ? bars.close(b) : bars.high(b));
         }
         low = bars.size() > 0 ? lo : Double.NaN;
         high = bars.size() > 0 ? hi : Double.NaN;
-        maxVolume = volume;
     }
 }

@@ -1,10 +1,12 @@
 package com.klinelive.chart;
 
-import com.klinelive.chart.scale.Overlays;
+import com.klinelive.chart.indicator.Study;
 import com.klinelive.chart.scale.PriceFormat;
 import com.klinelive.chart.scale.TimeTicks;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
@@ -13,30 +15,40 @@ import javafx.scene.layout.VBox;
 
 /**
  * The text nodes over the chart: the legend (symbol, OHLCV and change of the candle under the crosshair or the
- * newest, overlay values), the last price and the candle-close countdown on the price axis, and the crosshair's
+ * newest, a row per overlay with its values), the last price and the candle-close countdown on the price axis, and the crosshair's
  * price and time labels. Unmanaged: the skin places them each frame, so a new text never re-lays out the window.
  */
 final class ChartLabels {
 
     final Label title = label("legend-title");
     final Label values = label(ChartStyles.LEGEND);
-    final Label sma = label("legend-sma");
-    final Label ema = label("legend-ema");
-    final Label bollinger = label("legend-bollinger");
-    final HBox overlayLegend = new HBox(12, sma, ema, bollinger);
+    final VBox overlayLegend = new VBox(1);
     final VBox legend = new SelfSizingBox(new HBox(10, title, values), overlayLegend);
     final Label lastPrice = label(ChartStyles.LAST_PRICE);
     final Label countdown = label(ChartStyles.COUNTDOWN);
     final Label crosshairPrice = label(ChartStyles.CROSSHAIR_PRICE);
     final Label crosshairTime = label(ChartStyles.CROSSHAIR_TIME);
+    private final Consumer<Study> onEdit;
+    private final Consumer<Study> onRemove;
     private long countdownSeconds = -1;
 
-    ChartLabels() {
+    /**
+     * @param onEdit   called when a study's settings button is pressed
+     * @param onRemove called when a study's remove button is pressed
+     */
+    ChartLabels(Consumer<Study> onEdit, Consumer<Study> onRemove) {
+        this.onEdit = onEdit;
+        this.onRemove = onRemove;
         overlayLegend.getStyleClass().add(ChartStyles.OVERLAY_LEGEND);
         legend.getStyleClass().add("legend-box");
-        legend.setMouseTransparent(true);
+        // Only the studies' buttons take the mouse; the rest of the legend lets it through to the chart.
+        legend.setPickOnBounds(false);
+        overlayLegend.setPickOnBounds(false);
+        legend.getChildren().get(0).setMouseTransparent(true);
         for (Node node : nodes()) {
             node.setManaged(false);
+        }
+        for (Node node : List.of(lastPrice, countdown, crosshairPrice, crosshairTime)) {
             node.setMouseTransparent(true);
         }
         lastPrice.setMinWidth(Region.USE_PREF_SIZE);
@@ -49,36 +61,37 @@ final class ChartLabels {
         return List.of(legend, lastPrice, countdown, crosshairPrice, crosshairTime);
     }
 
-    /** Fills and sizes the legend. */
-    void legend(String symbol, String timeframe, LegendValues candle, Overlays.Settings overlays, int decimals) {
-        title.setText(symbol == null ? "" : symbol + " \u00b7 " + timeframe);
+    /** A legend row for a study, with this chart's actions. */
+    StudyLegend newStudyLegend() {
+        return new StudyLegend(onEdit, onRemove);
+    }
+
+    /** Fills the title and the candle's values. */
+    void legend(String symbol, String timeframe, LegendValues candle, int decimals) {
+        String titleText = symbol == null ? "" : symbol + " \u00b7 " + timeframe;
+        if (!titleText.equals(title.getText())) {
+            title.setText(titleText);
+        }
         values.setText(candle.ohlcv(decimals));
         direction(values, !candle.isEmpty() && candle.isUp());
-        show(
-                sma,
-                overlays != null && overlays.sma(),
-                "SMA " + (overlays == null ? "" : overlays.smaLength()),
-                candle.sma,
-                decimals);
-        show(
-                ema,
-                overlays != null && overlays.ema(),
-                "EMA " + (overlays == null ? "" : overlays.emaLength()),
-                candle.ema,
-                decimals);
-        boolean bands = overlays != null && overlays.bollinger();
-        bollinger.setVisible(bands);
-        bollinger.setManaged(bands);
-        if (bands) {
-            String range = Double.isNaN(candle.bollingerUpper)
-                    ? "-"
-                    : PriceFormat.price(candle.bollingerUpper, decimals) + " / "
-                            + PriceFormat.price(candle.bollingerLower, decimals);
-            bollinger.setText(
-                    "BB " + overlays.bollingerLength() + " " + trim(overlays.bollingerWidth()) + "  " + range);
+    }
+
+    /** The rows of the overlays' legends, one per overlay, created or dropped to match {@code count}. */
+    List<StudyLegend> overlayRows(int count) {
+        List<Node> rows = overlayLegend.getChildren();
+        while (rows.size() > count) {
+            rows.remove(rows.size() - 1);
         }
-        overlayLegend.setVisible(sma.isVisible() || ema.isVisible() || bands);
-        overlayLegend.setManaged(overlayLegend.isVisible());
+        while (rows.size() < count) {
+            rows.add(newStudyLegend());
+        }
+        overlayLegend.setVisible(count > 0);
+        overlayLegend.setManaged(count > 0);
+        List<StudyLegend> out = new ArrayList<>(count);
+        for (Node row : rows) {
+            out.add((StudyLegend) row);
+        }
+        return out;
     }
 
     /**
@@ -166,18 +179,6 @@ final class ChartLabels {
             double at = Math.max(left, Math.min(right - w, x - w / 2));
             crosshairTime.resizeRelocate(Math.round(at), axisY, w, h);
         }
-    }
-
-    private static void show(Label label, boolean on, String name, double value, int decimals) {
-        label.setVisible(on);
-        label.setManaged(on);
-        if (on) {
-            label.setText(name + "  " + (Double.isNaN(value) ? "-" : PriceFormat.price(value, decimals)));
-        }
-    }
-
-    private static String trim(double width) {
-        return width == Math.rint(width) ? Long.toString((long) width) : Double.toString(width);
     }
 
     /** Marks a label as showing a rise or a fall, for its colour. */

@@ -21,11 +21,23 @@ public final class ChartStyles {
     /** The canvas with the newest candles over the plot, repainted on each live trade. */
     public static final String LIVE_PLOT = "live-plot";
 
-    /** The canvas with the volume bars. */
-    public static final String VOLUME = "volume";
+    /** The history canvas of an indicator pane; it also carries the indicator's id ({@code rsi}, {@code volume}). */
+    public static final String PANE = "pane";
 
-    /** The canvas with the newest volume bars over the volume pane. */
-    public static final String LIVE_VOLUME = "live-volume";
+    /** The live canvas of an indicator pane. */
+    public static final String LIVE_PANE = "live-pane";
+
+    /** The canvas of the drawings over the price pane. */
+    public static final String DRAWINGS = "drawings";
+
+    /** A study's row in a legend: name, values, settings and remove buttons. */
+    public static final String STUDY_LEGEND = "study-legend";
+
+    /** The settings button of a study's legend row. */
+    public static final String STUDY_EDIT = "study-edit";
+
+    /** The remove button of a study's legend row. */
+    public static final String STUDY_REMOVE = "study-remove";
 
     /** The dashed line across the plot at the last price. */
     public static final String PRICE_LINE = "price-line";
@@ -36,8 +48,8 @@ public final class ChartStyles {
     /** The price axis on the right of the candles. */
     public static final String PRICE_AXIS = "price-axis";
 
-    /** The volume axis on the right of the volume bars. */
-    public static final String VOLUME_AXIS = "volume-axis";
+    /** The value axis of an indicator pane. */
+    public static final String PANE_AXIS = "pane-axis";
 
     /** The time axis under both panes. */
     public static final String TIME_AXIS = "time-axis";

@@ -1,146 +1,316 @@
 package com.klinelive.chart;
 
-import com.klinelive.candle.CandleBook;
-import com.klinelive.chart.scale.NiceTicks;
-import com.klinelive.chart.scale.Overlays;
+import com.klinelive.chart.indicator.Study;
+import com.klinelive.chart.scale.AxisTick;
+import com.klinelive.chart.scale.BarBuffer;
+import com.klinelive.chart.scale.PaneLayout;
 import com.klinelive.chart.scale.PriceFormat;
 import com.klinelive.chart.scale.PriceScale;
+import com.klinelive.chart.scale.ScaleMode;
+import com.klinelive.chart.scale.TimeTicks;
+import com.klinelive.chart.scale.ValueTicks;
+import com.klinelive.chart.type.BarGeometry;
+import com.klinelive.chart.type.ChartType;
+import java.util.ArrayList;
 import java.util.List;
-import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Paint;
 import javafx.scene.shape.Line;
 
 /**
- * Paints a {@link ChartFrame} onto the chart's nodes: the candle and volume canvases, the axes' ranges and ticks,
- * the legend, the last price and the crosshair. Holds the price scales of the last frame, which the crosshair
- * uses between frames. FX thread only.
+ * Paints a {@link ChartFrame} onto the panes: the price pane with its overlays, then any number of indicator panes
+ * on the same time axis, each with its own scale; the axes' ranges and ticks, the legend, the last price and the
+ * crosshair. FX thread only.
  *
  * <p>Each pane is two canvases: the history layer and, over it, a live layer from the bar before the newest to
- * the right edge. A live trade that leaves the scales and every older bar as they were repaints only the live
- * layer (see {@link HistoryLayer}); on the software pipeline a frame then costs a strip a few candles wide
- * instead of the whole window.
+ * the right edge. A live trade that leaves a pane's scale and every older value as they were repaints only its
+ * live layer (see {@link HistoryLayer}); on the software pipeline a frame then costs strips a few candles wide
+ * instead of the whole window, however many panes there are.
  */
 final class FramePainter {
 
-    private static final double PRICE_PADDING = 0.08;
-    private static final double VOLUME_PADDING = 0.12;
-    private static final double OVERLAY_LINE_WIDTH = 1.5;
+    /**
+     * Device columns between the live layer's left edge and the centre of the bar before the newest: more than a
+     * line's half width and its anti-aliasing, so no pixel of the history layer depends on the newest value.
+     */
+    private static final int SPLIT_MARGIN = 3;
 
     /**
      * Where the panes are, in chart coordinates.
      *
-     * @param left         left edge of both panes
-     * @param top          top edge of the candle pane
-     * @param plotWidth    width of both panes
-     * @param plotHeight   height of the candle pane
-     * @param volumeHeight height of the volume pane under it (0 when hidden)
-     * @param axisWidth    width of the price and volume axes on the right
-     * @param scale        device pixels per logical pixel
+     * @param left      left edge of the panes
+     * @param top       top edge of the price pane
+     * @param plotWidth width of the panes
+     * @param height    height of all panes together
+     * @param axisWidth width of the value axes on the right
+     * @param scale     device pixels per logical pixel
+     * @param layout    the panes' tops and heights, from {@code top}
      */
     record Geometry(
             double left,
             double top,
             double plotWidth,
-            double plotHeight,
-            double volumeHeight,
+            double height,
             double axisWidth,
-            double scale) {
+            double scale,
+            PaneLayout layout) {
 
-        /** Whether plot coordinates (x, y) lie over either pane. */
+        /** Whether plot coordinates (x, y) lie over a pane. */
         boolean contains(double x, double y) {
-            return x >= 0 && x <= plotWidth && y >= 0 && y <= plotHeight + volumeHeight;
+            return x >= 0 && x <= plotWidth && y >= 0 && y <= height;
+        }
+
+        /** Height of the price pane. */
+        double plotHeight() {
+            return layout.height(0);
+        }
+
+        Geometry withScale(double value) {
+            return new Geometry(left, top, plotWidth, height, axisWidth, value, layout);
+        }
+
+        Geometry withAxisWidth(double value) {
+            return new Geometry(left, top, plotWidth, height, value, scale, layout);
         }
     }
 
-    /** The candle pane's history layer: everything left of the live layer. */
-    final Canvas plot = canvas(ChartStyles.PLOT);
-    /** The candle pane's live layer, over the history: the newest candle and the bar before it. */
-    final Canvas livePlot = canvas(ChartStyles.LIVE_PLOT);
+    /** Everything a pane's history paint depends on besides the bars and the studies' values. */
+    private record Setting(
+            double top,
+            double height,
+            double width,
+            double renderScale,
+            PriceScale scale,
+            double split,
+            List<TimeTicks.Tick> timeTicks,
+            List<Study> studies,
+            ChartType chartType) {}
 
-    final Canvas volume = canvas(ChartStyles.VOLUME);
-    final Canvas liveVolume = canvas(ChartStyles.LIVE_VOLUME);
     final PriceLine priceLine = new PriceLine();
-    final PriceAxis priceAxis = new PriceAxis();
-    final PriceAxis volumeAxis = new PriceAxis(PriceFormat::volume);
     final TimeAxis timeAxis = new TimeAxis();
-    final ChartLabels labels = new ChartLabels();
+    final ChartLabels labels;
+    final LegendPainter legends;
     final Line crosshairX = crosshairLine();
     final Line crosshairY = crosshairLine();
 
-    private final HistoryLayer history = new HistoryLayer();
-    private PriceScale prices = new PriceScale(0, 1, 1);
-    private PriceScale volumes = new PriceScale(0, 1, 1);
+    private final BarBuffer shownBars = new BarBuffer();
+    private final List<StudyFrame> overlays = new ArrayList<>();
     private int decimals = 2;
     private double decimalsPrice = Double.NaN;
     private int axisLabelLength;
 
-    FramePainter() {
-        priceAxis.getStyleClass().add(ChartStyles.PRICE_AXIS);
-        volumeAxis.getStyleClass().add(ChartStyles.VOLUME_AXIS);
+    FramePainter(ChartLabels labels) {
+        this.labels = labels;
+        this.legends = new LegendPainter(labels);
         timeAxis.getStyleClass().add(ChartStyles.TIME_AXIS);
     }
 
-    /** The nodes to add to the skin, in paint order: layers over their history, the price line over both. */
-    List<Node> panes() {
-        return List.of(plot, livePlot, volume, liveVolume, priceLine.canvas);
-    }
-
     /**
-     * Paints everything of {@code frame}: the history canvases only when what they show changed (or {@code whole}
-     * asks for it), the live layer always.
+     * Paints everything of {@code frame}: each pane's history canvas only when what it shows changed (or
+     * {@code whole} asks for it), the live layers always.
      *
-     * @return whether the history canvases were repainted
+     * @param panes the price pane, then one pane per study that is not an overlay, in the frame's order
+     * @return whether any history canvas was repainted
      */
-    boolean paint(CandleChart chart, ChartFrame frame, Geometry at, double pointerX, double pointerY, boolean whole) {
+    boolean paint(
+            CandleChart chart,
+            ChartFrame frame,
+            Geometry at,
+            List<PaneView> panes,
+            PriceScale manualPrices,
+            double pointerX,
+            double pointerY,
+            boolean whole) {
         ChartColors colors = chart.colors();
         BarGeometry g = new BarGeometry(at.scale(), frame.bars.slotWidth());
         chooseDecimals(frame.newestClose);
-        PriceScale newPrices = PriceScale.fit(frame.low, frame.high, at.plotHeight(), PRICE_PADDING);
-        boolean volumeShown = chart.isShowVolume() && at.volumeHeight() > 0;
-        PriceScale newVolumes = volumeShown
-                ? PriceScale.fromZero(frame.maxVolume, at.volumeHeight(), VOLUME_PADDING, volumes)
-                : volumes;
         double split = liveSplit(frame, at);
         int bars = frame.bars.size();
+        int liveFrom = liveFrom(frame, split);
         int shared = split < at.plotWidth() ? bars - 1 : bars;
-        boolean repaint = whole || !history.shows(frame, at, newPrices, newVolumes, volumeShown, split, shared);
-        prices = newPrices;
-        volumes = newVolumes;
-        priceAxis.setRange(prices.min(), prices.max());
-        timeAxis.setTicks(frame.viewport.firstIndex(), frame.viewport.lastIndex(), frame.timeTicks);
-        volumeAxis.setRange(0, volumes.max());
-        NiceTicks priceTicks = priceAxis.ticks(at.plotHeight());
-        if (repaint) {
-            paintCandles(plot, colors, frame, at, g, priceTicks, 0, 0, split);
-            if (volumeShown) {
-                paintVolume(volume, colors, frame, at, g, 0, 0, split);
+        boolean barsSame = !whole && shownBars.sameAs(frame.bars, shared);
+        overlays.clear();
+        int pane = 1;
+        for (StudyFrame study : frame.studies) {
+            if (study.study().inPane()) {
+                panes.get(pane++).study = study.study();
+            } else {
+                overlays.add(study);
             }
-            history.remember(frame, at, prices, volumes, volumeShown, split);
         }
+        boolean repainted = false;
+        for (int k = 0; k < panes.size(); k++) {
+            PaneView view = panes.get(k);
+            List<StudyFrame> studies = k == 0 ? overlays : studiesOf(frame, view.study);
+            view.scale = k == 0 || studies.isEmpty()
+                    ? PaneScales.priceScale(frame, overlays, at.layout().height(k), chart.getScaleMode(), manualPrices)
+                    : PaneScales.paneScale(view, studies.get(0), at.layout().height(k));
+            ScaleMode mode = k == 0 ? chart.getScaleMode() : ScaleMode.LINEAR;
+            double base = mode == ScaleMode.PERCENT ? frame.baseClose : Double.NaN;
+            if (!view.ticksFitScale(mode, base)) {
+                // Labels are text to format: only when the scale moved, not at every trade.
+                view.ticksFor(PaneScales.ticks(view, mode, base), mode, base);
+            }
+            view.axis.setTicks(view.scale, view.ticks);
+            Setting setting = new Setting(
+                    at.layout().top(k),
+                    at.layout().height(k),
+                    at.plotWidth(),
+                    at.scale(),
+                    view.scale,
+                    split,
+                    frame.timeTicks,
+                    studies.stream().map(StudyFrame::study).toList(),
+                    k == 0 ? chart.getChartType() : null);
+            // Sized here, with the setting that remembers the size: a canvas the layout pass resized is repainted.
+            place(
+                    view.history,
+                    at.left(),
+                    at.top() + at.layout().top(k),
+                    at.plotWidth(),
+                    at.layout().height(k));
+            if (!barsSame || !view.shown.shows(setting, studies, shared)) {
+                paintPane(chart, view.history, view, colors, frame, at, k, g, studies, 0, 0, split);
+                view.shown.remember(setting, studies, bars);
+                repainted = true;
+            }
+            place(
+                    view.live,
+                    at.left() + split,
+                    at.top() + at.layout().top(k),
+                    at.plotWidth() - split,
+                    at.layout().height(k));
+            if (split < at.plotWidth()) {
+                paintPane(chart, view.live, view, colors, frame, at, k, g, studies, liveFrom, split, at.plotWidth());
+            }
+        }
+        if (!barsSame) {
+            shownBars.copyFrom(frame.bars);
+        }
+        timeAxis.setTicks(frame.viewport.firstIndex(), frame.viewport.lastIndex(), frame.timeTicks);
+        paintLastPrice(chart, frame, at, panes.get(0), split);
+        legends.legendAfterFrame(chart, frame, panes, decimals, whole);
+        crosshair(chart, frame, at, panes, pointerX, pointerY);
+        return repainted;
+    }
+
+    /**
+     * The price axis width for the widest label seen so far: it only grows (a new magnitude or more decimals),
+     * so the plot does not jitter. The last price label, with the most decimals, is usually the widest.
+     *
+     * @return more than {@code at.axisWidth()} asks for a wider axis
+     */
+    double axisWidthNeeded(Geometry at, PaneView price) {
+        PriceScale prices = price.scale;
+        String widest = PriceFormat.price(Math.max(Math.abs(prices.max()), Math.abs(prices.min())), decimals);
+        int length = widest.length();
+        for (AxisTick tick : price.ticks) {
+            length = Math.max(length, tick.label().length());
+        }
+        if (length > axisLabelLength) {
+            axisLabelLength = length;
+            return Math.max(at.axisWidth(), price.axis.widthFor("8".repeat(length)));
+        }
+        return at.axisWidth();
+    }
+
+    /** The values of the study a pane shows; none in a frame without candles. */
+    private static List<StudyFrame> studiesOf(ChartFrame frame, Study study) {
+        for (StudyFrame s : frame.studies) {
+            if (s.study() == study) {
+                return List.of(s);
+            }
+        }
+        return List.of();
+    }
+
+    /**
+     * Paints pane {@code k}'s plot x range {@code [origin, right)} onto {@code canvas}, which starts at plot x
+     * {@code origin}: grid, fills, the candles (price pane), levels and plots from bar {@code from}. Everything is
+     * drawn in plot coordinates and the canvas clips, so the live and the history layer paint identical pixels
+     * where they meet.
+     */
+    private static void paintPane(
+            CandleChart chart,
+            Canvas canvas,
+            PaneView view,
+            ChartColors colors,
+            ChartFrame frame,
+            Geometry at,
+            int k,
+            BarGeometry g,
+            List<StudyFrame> studies,
+            int from,
+            double origin,
+            double right) {
+        double height = at.layout().height(k);
+        GraphicsContext gc = canvas.getGraphicsContext2D();
+        gc.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        gc.save();
+        gc.translate(-origin, 0);
+        PlotPainter.grid(
+                gc,
+                g,
+                at.plotWidth(),
+                height,
+                view.scale,
+                view.ticks,
+                frame.viewport,
+                frame.timeTicks,
+                colors.grid.get());
+        if (k == 0) {
+            for (StudyFrame study : studies) {
+                StudyPainter.paint(gc, g, frame.bars, from, view.scale, study, colors, true);
+            }
+            chart.getChartType().paint(gc, g, frame.bars, from, view.scale, colors);
+        } else if (!studies.isEmpty()) {
+            paintLevels(gc, g, view, at.plotWidth(), colors);
+            StudyPainter.paint(gc, g, frame.bars, from, view.scale, studies.get(0), colors, true);
+        }
+        for (StudyFrame study : studies) {
+            StudyPainter.paint(gc, g, frame.bars, from, view.scale, study, colors, false);
+        }
+        if (k > 0) {
+            gc.setFill(colors.resolve("pane-border"));
+            gc.fillRect(0, 0, at.plotWidth(), g.logical(1));
+        }
+        gc.clearRect(right, 0, at.plotWidth() - right, height);
+        gc.restore();
+    }
+
+    /** The study's guide lines, dashed, and a faint fill between the outermost two. */
+    private static void paintLevels(
+            GraphicsContext gc, BarGeometry g, PaneView view, double width, ChartColors colors) {
+        List<Double> levels = view.study.indicator().levels(view.study.parameterArray());
+        if (levels.isEmpty()) {
+            return;
+        }
+        double low = levels.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+        double high = levels.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        if (high > low) {
+            int top = g.deviceY(view.scale.y(high));
+            int bottom = g.deviceY(view.scale.y(low));
+            gc.setFill(colors.resolve("level-fill"));
+            gc.fillRect(0, g.logical(top), width, g.logical(bottom - top));
+        }
+        for (double level : levels) {
+            PlotPainter.level(gc, g, width, view.scale, level, colors.resolve("level"));
+        }
+    }
+
+    /** The last-price line (its history part and the live layer's) and its label on the price axis. */
+    private void paintLastPrice(CandleChart chart, ChartFrame frame, Geometry at, PaneView price, double split) {
+        ChartColors colors = chart.colors();
         boolean newestUp = frame.newestClose >= frame.newestOpen;
         Paint lineColour = newestUp ? colors.candleUp.get() : colors.candleDown.get();
-        double lineY = prices.y(frame.newestClose);
-        place(livePlot, at.left() + split, at.top(), at.plotWidth() - split, at.plotHeight(), true);
-        place(
-                liveVolume,
-                at.left() + split,
-                at.top() + at.plotHeight(),
-                at.plotWidth() - split,
-                at.volumeHeight(),
-                volumeShown);
+        double lineY = price.scale.y(frame.newestClose);
         if (split < at.plotWidth()) {
-            int from = Math.max(0, bars - 2);
-            paintCandles(livePlot, colors, frame, at, g, priceTicks, from, split, at.plotWidth());
-            GraphicsContext gc = livePlot.getGraphicsContext2D();
+            GraphicsContext gc = price.live.getGraphicsContext2D();
             gc.save();
             gc.translate(-split, 0);
             PriceLine.paintLive(gc, at, split, at.plotWidth(), lineY, lineColour);
             gc.restore();
-            if (volumeShown) {
-                paintVolume(liveVolume, colors, frame, at, g, from, split, at.plotWidth());
-            }
         }
         priceLine.place(at, split, lineY, lineColour);
         double[] covered = labels.lastPrice(
@@ -152,34 +322,14 @@ final class FramePainter {
                 frame.newestClose,
                 newestUp,
                 decimals);
-        priceAxis.setCovered(covered == null ? Double.NaN : covered[0], covered == null ? Double.NaN : covered[1]);
-        legend(chart, frame);
-        crosshair(chart, frame, at, pointerX, pointerY);
-        return repaint;
+        price.axis.setCovered(covered == null ? Double.NaN : covered[0], covered == null ? Double.NaN : covered[1]);
     }
 
     /**
-     * The price axis width for the widest label seen so far: it only grows (a new magnitude or more decimals),
-     * so the plot does not jitter. The last price label, with the most decimals, is usually the widest.
-     *
-     * @return more than {@code at.axisWidth()} asks for a wider axis
-     */
-    double axisWidthNeeded(Geometry at) {
-        String widest = PriceFormat.price(Math.max(Math.abs(prices.max()), Math.abs(prices.min())), decimals);
-        int length = Math.max(
-                widest.length(),
-                priceAxis.ticks(at.plotHeight()).format(prices.max()).length());
-        if (length > axisLabelLength) {
-            axisLabelLength = length;
-            return Math.max(at.axisWidth(), priceAxis.widthFor("8".repeat(length)));
-        }
-        return at.axisWidth();
-    }
-
-    /**
-     * Where the live layer starts, in plot x: at the device column of the centre of the bar before the newest, so
-     * it holds the newest candle and the overlay segments leading to it; the bar it cuts through is painted by
-     * both layers, each its own side. The pane's width when the newest candle is off screen: no live layer.
+     * Where the live layer starts, in plot x: a few device columns left of the centre of the bar before the
+     * newest, so it holds the newest candle and the whole line segments leading to it, with their joins and
+     * anti-aliasing (which depend on the newest value); the bars it cuts through are painted by both layers, each
+     * its own side. The pane's width when the newest candle is off screen: no live layer.
      */
     private static double liveSplit(ChartFrame frame, Geometry at) {
         int bars = frame.bars.size();
@@ -189,111 +339,36 @@ final class FramePainter {
         if (bars == 1) {
             return 0;
         }
-        double split = Math.floor(frame.bars.x(bars - 2) * at.scale()) / at.scale();
+        double split = (Math.floor(frame.bars.x(bars - 2) * at.scale()) - SPLIT_MARGIN) / at.scale();
         return Math.max(0, Math.min(at.plotWidth(), split));
     }
 
-    /**
-     * Paints the candle pane's plot x range {@code [origin, right)} onto {@code canvas}, which starts at plot x
-     * {@code origin}: grid, Bollinger band, candles from bar {@code from}, moving averages. Everything is drawn in
-     * plot coordinates and the canvas clips, so the live and the history layer paint identical pixels where they
-     * meet.
-     */
-    private void paintCandles(
-            Canvas canvas,
-            ChartColors colors,
-            ChartFrame frame,
-            Geometry at,
-            BarGeometry g,
-            NiceTicks priceTicks,
-            int from,
-            double origin,
-            double right) {
-        GraphicsContext gc = canvas.getGraphicsContext2D();
-        gc.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
-        gc.save();
-        gc.translate(-origin, 0);
-        PlotPainter.grid(
-                gc,
-                g,
-                at.plotWidth(),
-                at.plotHeight(),
-                prices,
-                priceTicks,
-                frame.viewport,
-                frame.timeTicks,
-                colors.grid.get());
-        Overlays.Settings overlays = frame.overlaysShown ? frame.overlays.settings() : null;
-        // Lines start a bar early: the segment into the first bar, and the join there, are the layer's too.
-        int lineFrom = Math.max(0, from - 1);
-        if (overlays != null && overlays.bollinger()) {
-            Paint band = colors.bollinger.get();
-            PlotPainter.band(gc, frame.bars, lineFrom, prices, frame.overlays, colors.bollingerFill.get());
-            PlotPainter.line(gc, frame.bars, lineFrom, prices, frame.overlays::bollingerUpper, band, 1);
-            PlotPainter.line(gc, frame.bars, lineFrom, prices, frame.overlays::bollingerLower, band, 1);
-            PlotPainter.line(gc, frame.bars, lineFrom, prices, frame.overlays::bollingerMiddle, band, 1);
+    /** The first bar the live layer paints: the first whose slot reaches past the split. */
+    private static int liveFrom(ChartFrame frame, double split) {
+        int from = Math.max(0, frame.bars.size() - 2);
+        while (from > 0 && frame.bars.x(from - 1) + frame.bars.slotWidth() >= split) {
+            from--;
         }
-        PlotPainter.candles(gc, g, frame.bars, from, prices, true, colors.candleUp.get());
-        PlotPainter.candles(gc, g, frame.bars, from, prices, false, colors.candleDown.get());
-        if (overlays != null && overlays.sma()) {
-            PlotPainter.line(
-                    gc, frame.bars, lineFrom, prices, frame.overlays::sma, colors.sma.get(), OVERLAY_LINE_WIDTH);
-        }
-        if (overlays != null && overlays.ema()) {
-            PlotPainter.line(
-                    gc, frame.bars, lineFrom, prices, frame.overlays::ema, colors.ema.get(), OVERLAY_LINE_WIDTH);
-        }
-        gc.clearRect(right, 0, at.plotWidth() - right, at.plotHeight());
-        gc.restore();
+        return from;
     }
 
-    /** Paints the volume pane's plot x range {@code [origin, right)} onto {@code canvas}, as the candle pane. */
-    private void paintVolume(
-            Canvas canvas,
-            ChartColors colors,
-            ChartFrame frame,
-            Geometry at,
-            BarGeometry g,
-            int from,
-            double origin,
-            double right) {
-        GraphicsContext gc = canvas.getGraphicsContext2D();
-        gc.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
-        gc.save();
-        gc.translate(-origin, 0);
-        PlotPainter.grid(
-                gc,
-                g,
-                at.plotWidth(),
-                at.volumeHeight(),
-                null,
-                null,
-                frame.viewport,
-                frame.timeTicks,
-                colors.grid.get());
-        gc.setFill(colors.grid.get());
-        gc.fillRect(0, 0, at.plotWidth(), g.logical(1));
-        VolumePainter.bars(gc, g, frame.bars, from, volumes, at.volumeHeight(), true, colors.volumeUp.get());
-        VolumePainter.bars(gc, g, frame.bars, from, volumes, at.volumeHeight(), false, colors.volumeDown.get());
-        gc.clearRect(right, 0, at.plotWidth() - right, at.volumeHeight());
-        gc.restore();
-    }
-
-    /** Moves and sizes a layer canvas; an empty or hidden one takes no pixels. */
-    private static void place(Canvas canvas, double x, double y, double width, double height, boolean shown) {
+    /** Moves and sizes a layer canvas; an empty one takes no pixels. */
+    private static void place(Canvas canvas, double x, double y, double width, double height) {
         canvas.relocate(x, y);
-        canvas.setWidth(shown ? Math.max(0, width) : 0);
-        canvas.setHeight(shown ? Math.max(0, height) : 0);
-        canvas.setVisible(shown && width > 0 && height > 0);
+        canvas.setWidth(Math.max(0, width));
+        canvas.setHeight(Math.max(0, height));
+        canvas.setVisible(width > 0 && height > 0);
     }
 
     /**
      * Moves the crosshair lines and labels to plot coordinates (x, y), or hides them when that is outside the
-     * panes. They are nodes, not a canvas over the panes: moving them repaints only the few pixels they cover,
+     * panes: the vertical line crosses every pane, the horizontal one and the value label belong to the pane under
+     * the pointer. They are nodes, not a canvas over the panes: moving them repaints only the few pixels they cover,
      * where a full-size transparent canvas costs a blend of the whole plot every frame on the software pipeline.
      */
-    void crosshair(CandleChart chart, ChartFrame frame, Geometry at, double x, double y) {
-        boolean shown = at.contains(x, y);
+    void crosshair(CandleChart chart, ChartFrame frame, Geometry at, List<PaneView> panes, double x, double y) {
+        int k = at.contains(x, y) ? at.layout().paneAt(y) : -1;
+        boolean shown = k >= 0;
         crosshairX.setVisible(shown);
         crosshairY.setVisible(shown);
         if (!shown) {
@@ -306,29 +381,25 @@ final class FramePainter {
         BarGeometry g = new BarGeometry(at.scale(), 1);
         double lineX = at.left() + g.lineCentre((int) Math.floor(centre * at.scale()));
         double lineY = at.top() + g.lineCentre((int) Math.floor(y * at.scale()));
-        double bottom = at.top() + at.plotHeight() + at.volumeHeight();
+        double bottom = at.top() + at.height();
         crosshairX.setStrokeWidth(g.logical(1));
         crosshairY.setStrokeWidth(g.logical(1));
         setLine(crosshairX, lineX, at.top(), lineX, bottom);
         setLine(crosshairY, at.left(), lineY, at.left() + at.plotWidth(), lineY);
-        String value = y < at.plotHeight()
-                ? PriceFormat.price(prices.value(y), decimals)
-                : PriceFormat.volume(volumes.value(y - at.plotHeight()));
+        PaneView pane = panes.get(k);
+        double under = pane.scale.value(y - at.layout().top(k));
+        String value = k == 0 && chart.getScaleMode() == ScaleMode.PERCENT && frame.baseClose > 0
+                ? ValueTicks.signed(ValueTicks.percent(under, frame.baseClose), 2)
+                : pane.format(under, decimals);
         labels.crosshairValue(value, at.left() + at.plotWidth(), at.axisWidth(), at.top() + y);
         long time = index >= 0 && frame.legend.index == index ? frame.legend.time : Long.MIN_VALUE;
         labels.crosshairTime(
                 time, chart.getTimeframe().millis(), at.left() + centre, bottom, at.left(), at.left() + at.plotWidth());
     }
 
-    /** Shows the frame's legend candle (under the crosshair, else the newest) in the legend. */
-    void legend(CandleChart chart, ChartFrame frame) {
-        CandleBook book = chart.getBook();
-        labels.legend(
-                book == null ? null : book.symbol(),
-                chart.getTimeframe().label(),
-                frame.legend,
-                frame.overlaysShown ? frame.overlays.settings() : null,
-                decimals);
+    /** The decimals prices are shown with. */
+    int decimals() {
+        return decimals;
     }
 
     /**
@@ -359,11 +430,5 @@ final class FramePainter {
         line.setMouseTransparent(true);
         line.setVisible(false);
         return line;
-    }
-
-    private static Canvas canvas(String styleClass) {
-        Canvas canvas = new Canvas();
-        canvas.getStyleClass().add(styleClass);
-        return canvas;
     }
 }

@@ -1,120 +1,70 @@
 package com.klinelive.chart;
 
-import com.klinelive.chart.scale.BarBuffer;
-import com.klinelive.chart.scale.Overlays;
-import com.klinelive.chart.scale.PriceScale;
-import com.klinelive.chart.scale.TimeTicks;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * What the history canvases show: every bar left of the live layer, with the scales, grid and overlays they were
- * painted with. A frame repaints them only when it would paint something else there; a live trade that changes
- * just the newest candle then repaints only the narrow live layer, which on the software pipeline is the
- * difference between redrawing (and compositing) a window-sized canvas and a strip a few candles wide.
+ * What a pane's history canvas shows: the setting it was painted with (geometry, scale, grid, split, studies and
+ * their colours) and the studies' values at every bar left of the live layer. A frame repaints it only when it
+ * would paint something else there; a live trade that changes just the newest candle then repaints only the
+ * narrow live layer, which on the software pipeline is the difference between redrawing (and compositing) a
+ * window-sized canvas and a strip a few candles wide.
  *
- * <p>The comparison is by value, over the bars and overlay values themselves, not by guessing from what changed
- * in the book: a late trade in an older candle, a history repair or a new candle scrolling in all change some
- * bar left of the split, and so repaint everything. FX thread only.
+ * <p>The comparison is by value, over the values themselves, not by guessing from what changed in the book: a
+ * late trade in an older candle, a history repair or a new candle scrolling in all change some value left of the
+ * split, and so repaint the pane. The bars themselves are compared once per frame for all panes by the painter.
+ * FX thread only.
  */
 final class HistoryLayer {
 
-    private static final int SERIES = 5;
-
-    /** Everything a history paint depends on besides the bars and overlay values; volumes null when hidden. */
-    private record Setting(
-            FramePainter.Geometry at,
-            PriceScale prices,
-            PriceScale volumes,
-            double split,
-            List<TimeTicks.Tick> timeTicks,
-            Overlays.Settings overlays) {}
-
-    private final BarBuffer bars = new BarBuffer();
-    private double[] overlayValues = new double[0];
-    private double[] scratch = new double[0];
-    private Setting setting;
+    private final List<double[]> values = new ArrayList<>();
+    private Object setting;
 
     /**
-     * Whether the history canvases already show what {@code frame} would paint left of {@code split}.
+     * Whether the canvas already shows what a frame with {@code setting} and these studies would paint left of
+     * the split.
      *
      * @param shared the bars left of the split: all but the newest when there is a live layer, else all
      */
-    boolean shows(
-            ChartFrame frame,
-            FramePainter.Geometry at,
-            PriceScale prices,
-            PriceScale volumes,
-            boolean volumeShown,
-            double split,
-            int shared) {
-        Setting now = setting(frame, at, prices, volumes, volumeShown, split);
-        if (!now.equals(setting) || !bars.sameAs(frame.bars, shared)) {
+    boolean shows(Object setting, List<StudyFrame> studies, int shared) {
+        if (!setting.equals(this.setting) || studies.size() != values.size()) {
             return false;
         }
-        int values = overlayValues(frame, shared);
-        return Arrays.equals(scratch, 0, values, overlayValues, 0, values);
+        for (int s = 0; s < studies.size(); s++) {
+            StudyFrame study = studies.get(s);
+            int n = study.length(shared);
+            double[] shown = values.get(s);
+            if (shown.length < n || !Arrays.equals(study.values(), 0, n, shown, 0, n)) {
+                return false;
+            }
+        }
+        return true;
     }
 
-    /** Records that the history canvases now show {@code frame}; call after painting them. */
-    void remember(
-            ChartFrame frame,
-            FramePainter.Geometry at,
-            PriceScale prices,
-            PriceScale volumes,
-            boolean volumeShown,
-            double split) {
-        setting = setting(frame, at, prices, volumes, volumeShown, split);
-        bars.copyFrom(frame.bars);
-        int values = overlayValues(frame, frame.bars.size());
-        overlayValues = Arrays.copyOf(scratch, values);
+    /** Records that the canvas now shows this; call after painting it. */
+    void remember(Object setting, List<StudyFrame> studies, int bars) {
+        this.setting = setting;
+        while (values.size() > studies.size()) {
+            values.remove(values.size() - 1);
+        }
+        for (int s = 0; s < studies.size(); s++) {
+            StudyFrame study = studies.get(s);
+            int n = study.length(bars);
+            if (s == values.size()) {
+                values.add(new double[0]);
+            }
+            double[] copy = values.get(s);
+            if (copy.length < n) {
+                copy = new double[Math.max(n, copy.length * 2)];
+                values.set(s, copy);
+            }
+            System.arraycopy(study.values(), 0, copy, 0, n);
+        }
     }
 
-    /** Forgets what is shown, so the next frame repaints the history. */
+    /** Forgets what is shown, so the next frame repaints the pane. */
     void forget() {
         setting = null;
-    }
-
-    private static Setting setting(
-            ChartFrame frame,
-            FramePainter.Geometry at,
-            PriceScale prices,
-            PriceScale volumes,
-            boolean volumeShown,
-            double split) {
-        return new Setting(
-                at,
-                prices,
-                volumeShown ? volumes : null,
-                split,
-                frame.timeTicks,
-                frame.overlaysShown ? frame.overlays.settings() : null);
-    }
-
-    /**
-     * Writes the overlay values of the first {@code count} bars into the scratch array: an overlay at an old
-     * candle can change without any visible bar changing (a late trade just left of the view).
-     *
-     * @return how many values were written
-     */
-    private int overlayValues(ChartFrame frame, int count) {
-        if (!frame.overlaysShown) {
-            return 0;
-        }
-        int n = count * SERIES;
-        if (scratch.length < n) {
-            scratch = new double[Math.max(n, scratch.length * 2)];
-        }
-        Overlays o = frame.overlays;
-        for (int b = 0; b < count; b++) {
-            int index = frame.bars.lastIndex(b);
-            int at = b * SERIES;
-            scratch[at] = o.sma(index);
-            scratch[at + 1] = o.ema(index);
-            scratch[at + 2] = o.bollingerUpper(index);
-            scratch[at + 3] = o.bollingerMiddle(index);
-            scratch[at + 4] = o.bollingerLower(index);
-        }
-        return n;
     }
 }

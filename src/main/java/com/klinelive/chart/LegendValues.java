@@ -1,12 +1,11 @@
 package com.klinelive.chart;
 
-import com.klinelive.chart.scale.Overlays;
 import com.klinelive.chart.scale.PriceFormat;
 import com.klinelive.model.CandleColumns;
 
 /**
- * The values the legend shows for one candle (the one under the crosshair, else the newest), copied out of the
- * book so the text can be built after the lock is released.
+ * The candle the legend shows (the one under the crosshair, else the newest), copied out of the book so the text
+ * can be built after the lock is released. The studies' values at it come from their own series.
  */
 final class LegendValues {
 
@@ -18,13 +17,9 @@ final class LegendValues {
     double close;
     double volume;
     double previousClose;
-    double sma = Double.NaN;
-    double ema = Double.NaN;
-    double bollingerUpper = Double.NaN;
-    double bollingerLower = Double.NaN;
 
-    /** Copies candle {@code i} and the overlay values at it, if the overlays cover it. */
-    void read(CandleColumns candles, int i, Overlays overlays, int from, int to) {
+    /** Copies candle {@code i}. */
+    void read(CandleColumns candles, int i) {
         if (i < 0 || i >= candles.size()) {
             index = -1;
             return;
@@ -37,12 +32,6 @@ final class LegendValues {
         close = candles.close(i);
         volume = candles.volume(i);
         previousClose = i > 0 ? candles.close(i - 1) : open;
-        Overlays.Settings settings = overlays.settings();
-        boolean covered = settings != null && i >= from && i < to;
-        sma = covered && settings.sma() ? overlays.sma(i) : Double.NaN;
-        ema = covered && settings.ema() ? overlays.ema(i) : Double.NaN;
-        bollingerUpper = covered && settings.bollinger() ? overlays.bollingerUpper(i) : Double.NaN;
-        bollingerLower = covered && settings.bollinger() ? overlays.bollingerLower(i) : Double.NaN;
     }
 
     boolean isEmpty() {

@@ -1,15 +1,20 @@
 package com.klinelive.chart;
 
-import com.klinelive.chart.scale.NiceTicks;
+import com.klinelive.chart.scale.AxisTick;
+import com.klinelive.chart.scale.PriceScale;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.function.DoubleFunction;
+import java.util.Map;
 import javafx.geometry.Side;
 import javafx.scene.chart.ValueAxis;
 
 /**
- * A vertical value axis (price, or volume) whose ticks are {@link NiceTicks}: round values at least
- * {@link #MIN_LABEL_SPACING} pixels apart. The chart sets its range every frame; it never ranges itself.
+ * A vertical value axis (price, or an indicator's values) that shows the ticks the chart computed, at the pixels its
+ * {@link PriceScale} puts them: the axis ranges over the scale's values, or their logarithms on a log scale, so a
+ * linear, logarithmic or percent scale all place their labels exactly where the grid lines are. A label belongs to
+ * its tick's value, not to a pixel: the axis keeps a tick mark whose value stays from one frame to the next, and
+ * its label stays right as the range moves. The chart sets it every frame; it never ranges itself.
  */
 public final class PriceAxis extends ValueAxis<Number> {
 
@@ -22,34 +27,55 @@ public final class PriceAxis extends ValueAxis<Number> {
     /** Half the height of a tick label, about: a label this close to a covered band would be cut by it. */
     private static final double LABEL_HALF_HEIGHT = 8;
 
-    private final DoubleFunction<String> labels;
-    private NiceTicks ticks = NiceTicks.of(0, 1, 1);
+    private final Map<Double, String> labels = new HashMap<>();
+    private List<AxisTick> ticks = List.of();
+    private PriceScale scale = new PriceScale(0, 1, 1);
     private double coveredTop = Double.NaN;
     private double coveredBottom = Double.NaN;
     private long coveredTicks;
 
-    /** An axis on the right that labels values with as many decimals as its step needs. */
+    /** An axis on the right. */
     public PriceAxis() {
-        this(null);
-    }
-
-    /**
-     * An axis on the right.
-     *
-     * @param labels turns a tick value into its label; null labels with the decimals of the tick step
-     */
-    public PriceAxis(DoubleFunction<String> labels) {
-        this.labels = labels;
         setSide(Side.RIGHT);
         setAutoRanging(false);
         setAnimated(false);
         setMinorTickVisible(false);
     }
 
-    /** Shows {@code lower ... upper} over the axis height. */
-    public void setRange(double lower, double upper) {
-        setLowerBound(lower);
-        setUpperBound(upper);
+    /** Shows {@code newTicks} placed by {@code newScale}; lays out again only when they changed. */
+    public void setTicks(PriceScale newScale, List<AxisTick> newTicks) {
+        if (newScale.equals(scale) && newTicks.equals(ticks)) {
+            return;
+        }
+        scale = newScale;
+        ticks = List.copyOf(newTicks);
+        labels.clear();
+        for (AxisTick tick : ticks) {
+            labels.put(unit(tick.value()), tick.label());
+        }
+        boolean same = getLowerBound() == unit(scale.min()) && getUpperBound() == unit(scale.max());
+        setLowerBound(unit(scale.min()));
+        setUpperBound(unit(scale.max()));
+        if (same) {
+            // Same bounds, new ticks: the bounds alone would not say so.
+            invalidateRange();
+            requestAxisLayout();
+        }
+    }
+
+    /** Where a value stands on the axis: itself, or its logarithm on a log scale. */
+    private double unit(double value) {
+        return scale.log() ? Math.log(value) : value;
+    }
+
+    /** The ticks shown (before those near the edges or covered are left out). */
+    public List<AxisTick> ticks() {
+        return ticks;
+    }
+
+    /** The scale the ticks are placed by. */
+    public PriceScale scale() {
+        return scale;
     }
 
     /**
@@ -61,9 +87,8 @@ public final class PriceAxis extends ValueAxis<Number> {
         coveredTop = top;
         coveredBottom = bottom;
         long covered = 0;
-        NiceTicks current = ticks(getHeight());
-        for (int i = 0; i < Math.min(Long.SIZE, current.count()); i++) {
-            if (isCovered(current.value(i), getHeight())) {
+        for (int i = 0; i < Math.min(Long.SIZE, ticks.size()); i++) {
+            if (isCovered(scale.y(ticks.get(i).value()))) {
                 covered |= 1L << i;
             }
         }
@@ -80,37 +105,34 @@ public final class PriceAxis extends ValueAxis<Number> {
         return Math.ceil(measureTickMarkLabelSize(label, 0).getWidth() + getTickLabelGap() + tick) + 6;
     }
 
-    /** The ticks of the current range over {@code length} pixels, the same the axis labels. */
-    public NiceTicks ticks(double length) {
-        return NiceTicks.of(getLowerBound(), getUpperBound(), Math.max(1, (int) (length / MIN_LABEL_SPACING)));
-    }
-
     @Override
     protected List<Number> calculateTickValues(double length, Object range) {
-        double[] bounds = (double[]) range;
-        ticks = NiceTicks.of(bounds[0], bounds[1], Math.max(1, (int) (length / MIN_LABEL_SPACING)));
-        double margin = (bounds[1] - bounds[0]) * EDGE_MARGIN / Math.max(1, length);
-        List<Number> values = new ArrayList<>(ticks.count());
-        for (int i = 0; i < ticks.count(); i++) {
-            double value = ticks.value(i);
-            if (value >= bounds[0] + margin && value <= bounds[1] - margin && !isCovered(value, length)) {
-                values.add(value);
+        List<Number> values = new ArrayList<>(ticks.size());
+        double height = scale.height();
+        for (AxisTick tick : ticks) {
+            double y = scale.y(tick.value());
+            if (y >= EDGE_MARGIN && y <= height - EDGE_MARGIN && !isCovered(y)) {
+                values.add(unit(tick.value()));
             }
         }
         return values;
     }
 
-    private boolean isCovered(double value, double length) {
-        if (!(coveredBottom >= coveredTop) || getUpperBound() <= getLowerBound()) {
-            return false;
-        }
-        double y = (getUpperBound() - value) / (getUpperBound() - getLowerBound()) * length;
-        return y >= coveredTop - LABEL_HALF_HEIGHT && y <= coveredBottom + LABEL_HALF_HEIGHT;
+    private boolean isCovered(double y) {
+        return coveredBottom >= coveredTop
+                && y >= coveredTop - LABEL_HALF_HEIGHT
+                && y <= coveredBottom + LABEL_HALF_HEIGHT;
+    }
+
+    /** The label of a tick mark, by its value on the axis (the tick's value, or its logarithm on a log scale). */
+    public String labelAt(Number value) {
+        return getTickMarkLabel(value);
     }
 
     @Override
     protected String getTickMarkLabel(Number value) {
-        return labels != null ? labels.apply(value.doubleValue()) : ticks.format(value.doubleValue());
+        String label = labels.get(value.doubleValue());
+        return label != null ? label : "";
     }
 
     @Override
@@ -121,7 +143,8 @@ public final class PriceAxis extends ValueAxis<Number> {
     @Override
     protected void setRange(Object range, boolean animate) {
         double[] bounds = (double[]) range;
-        setRange(bounds[0], bounds[1]);
+        setLowerBound(bounds[0]);
+        setUpperBound(bounds[1]);
     }
 
     @Override

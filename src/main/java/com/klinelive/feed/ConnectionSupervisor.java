@@ -232,7 +232,7 @@ final class ConnectionSupervisor {
     private void opened(Inbound in) {
         everConnected = true;
         in.openedAtNanos = loop.nanoTime();
-        if (in.transport.kind() == TransportKind.LONG_POLLING) {
+        if (in.fallback) {
             metrics.transport(TransportKind.LONG_POLLING);
             reconnectBackoff.reset();
             enter(FeedState.LONG_POLLING, TransportKind.LONG_POLLING, "", 0);
@@ -253,11 +253,11 @@ final class ConnectionSupervisor {
             }
             return; // otherwise taken over once it delivers
         }
-        metrics.transport(TransportKind.WEBSOCKET);
+        metrics.transport(in.transport.kind());
         scheduleLifetime();
         if (subscribesNow) {
             reconnectBackoff.reset();
-            enter(FeedState.WEBSOCKET, TransportKind.WEBSOCKET, capabilitiesText(known), 0);
+            enterReceiving(in, capabilitiesText(known));
         }
         // Otherwise the state changes when the feed greets, or its first message tells its format.
     }
@@ -282,17 +282,15 @@ final class ConnectionSupervisor {
         if (in == successor) {
             return;
         }
-        metrics.transport(TransportKind.WEBSOCKET);
-        enter(FeedState.WEBSOCKET, TransportKind.WEBSOCKET, "", 0);
+        enterReceiving(in, "");
     }
 
     private void formatDetected(Inbound in, FeedFormat detected) {
         useFormat(detected);
         if (in == active && !detected.greetsFirst()) {
-            metrics.transport(TransportKind.WEBSOCKET);
             reconnectBackoff.reset();
             scheduleLifetime();
-            enter(FeedState.WEBSOCKET, TransportKind.WEBSOCKET, capabilitiesText(detected), 0);
+            enterReceiving(in, capabilitiesText(detected));
         }
     }
 
@@ -321,10 +319,18 @@ final class ConnectionSupervisor {
             takeOverSuccessor();
             return;
         }
-        if (in.transport.kind() == TransportKind.WEBSOCKET) {
-            webSocketClosed(in, reason, opened);
-        } else {
+        if (successor != null) {
+            // It ended while its successor is still connecting: that is the connection being made now, not one
+            // to leave beside a reconnect (which it would later close). Should it fail, that is a failed connect.
+            active = successor;
+            successor = null;
+            enter(FeedState.CONNECTING, null, reason, 0);
+            return;
+        }
+        if (in.fallback) {
             scheduleReconnect("long polling lost: " + reason);
+        } else {
+            webSocketClosed(in, reason, opened);
         }
     }
 
@@ -390,20 +396,14 @@ final class ConnectionSupervisor {
     }
 
     private void scheduleProbe() {
-        if (probe != null
-                || active == null
-                || active.transport.kind() != TransportKind.LONG_POLLING
-                || state == FeedState.STOPPED) {
+        if (probe != null || active == null || !active.fallback || state == FeedState.STOPPED) {
             return;
         }
         cancel(probeRetry);
         long delay = Math.max(1_000, probeBackoff.nextDelayMillis());
         probeRetry = loop.schedule(
                 () -> {
-                    if (probe == null
-                            && active != null
-                            && active.transport.kind() == TransportKind.LONG_POLLING
-                            && state != FeedState.STOPPED) {
+                    if (probe == null && active != null && active.fallback && state != FeedState.STOPPED) {
                         probe = open(webSockets, options.endpoint().webSocket(), List.of());
                         probe.transport.start();
                     }
@@ -487,7 +487,7 @@ final class ConnectionSupervisor {
     private void scheduleLifetime() {
         FeedFormat known = format;
         Optional<Duration> max = known == null ? Optional.empty() : known.maxConnectionLifetime();
-        if (max.isEmpty() || active == null || active.transport.kind() != TransportKind.WEBSOCKET) {
+        if (max.isEmpty() || active == null || active.fallback) {
             return;
         }
         long millis = max.get().toMillis();
@@ -512,14 +512,13 @@ final class ConnectionSupervisor {
         successor = null;
         cancel(ackDeadline, pinger);
         drop(old);
-        metrics.transport(TransportKind.WEBSOCKET);
         FeedFormat known = format;
         if (known != null) {
             known.applicationPing().ifPresent(ping -> schedulePing(active, ping));
         }
         scheduleLifetime();
         LOG.info("the successor connection took over");
-        enter(FeedState.WEBSOCKET, TransportKind.WEBSOCKET, known == null ? "" : capabilitiesText(known), 0);
+        enterReceiving(active, known == null ? "" : capabilitiesText(known));
     }
 
     // ---- watchdog -----------------------------------------------------------------------------------------
@@ -557,6 +556,10 @@ final class ConnectionSupervisor {
                 ? options.deadAfter().toMillis()
                 : Math.max(options.deadAfter().toMillis(), POLL_DEAD_MILLIS);
         FeedState receiving = webSocket ? FeedState.WEBSOCKET : FeedState.LONG_POLLING;
+        if (isReceiving(state) && state != receiving) {
+            // A stream of the format's own that began on long polling and upgraded (socket.io): the state follows.
+            enterReceiving(current, status.detail());
+        }
         if (silentMillis >= deadAfter) {
             LOG.info("no message for {} ms: reconnecting", silentMillis);
             drop(current);
@@ -571,6 +574,17 @@ final class ConnectionSupervisor {
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------
+
+    /** The connection {@code in} delivers: the state of its channel now (a stream may begin on long polling). */
+    private void enterReceiving(Inbound in, String detail) {
+        TransportKind kind = in.transport.kind();
+        metrics.transport(kind);
+        enter(kind == TransportKind.WEBSOCKET ? FeedState.WEBSOCKET : FeedState.LONG_POLLING, kind, detail, 0);
+    }
+
+    private static boolean isReceiving(FeedState s) {
+        return s == FeedState.WEBSOCKET || s == FeedState.LONG_POLLING;
+    }
 
     private void useFormat(FeedFormat known) {
         format = known;
@@ -606,7 +620,7 @@ final class ConnectionSupervisor {
 
     /** A new transport, not started: the caller makes it current first, so none of its events is dropped. */
     private Inbound open(TransportFactory factory, URI uri, List<String> pollSymbols) {
-        Inbound inbound = new Inbound(this, syncs, metrics, rejections, listeners);
+        Inbound inbound = new Inbound(this, syncs, metrics, rejections, listeners, factory == longPolls);
         TransportRequest request = new TransportRequest(
                 uri,
                 pollSymbols,

@@ -25,7 +25,8 @@ import java.util.random.RandomGenerator;
  * the options, recognised from the URL, or told by the first message.
  *
  * <p>Threads: ticks are decoded and counted on the transport's network thread (no queue, no copy); everything
- * that changes the connection runs on the control thread. Listeners are called on those threads, outside locks.
+ * that changes the connection runs on the control thread. Listeners are called on those threads, outside the
+ * client's locks (see {@link FeedListener} for the transports' own).
  */
 public final class FeedClient implements AutoCloseable {
 
@@ -180,7 +181,7 @@ public final class FeedClient implements AutoCloseable {
      * network thread would. Never used by the client itself.
      */
     Inbound detachedInbound() {
-        Inbound inbound = new Inbound(supervisor, syncs, metrics, rejections, listeners);
+        Inbound inbound = new Inbound(supervisor, syncs, metrics, rejections, listeners, false);
         inbound.current = true;
         return inbound;
     }

@@ -4,8 +4,10 @@ import java.util.List;
 
 /**
  * Hears what a {@link FeedClient} does. Methods are called on the client's threads (network or control), never
- * on the JavaFX thread and never while the client holds a lock; implementations must return quickly and hop
- * threads themselves. Every method has a default so a listener implements only what it needs.
+ * on the JavaFX thread and never under the client's own locks; implementations must return quickly and hop
+ * threads themselves. {@link #onCandles} runs inside the delivery of a message, which a transport may serialise
+ * under a lock of its own (long polling, socket.io): a listener must not close the client from there, or the
+ * close waits for that lock. Every method has a default so a listener implements only what it needs.
  */
 public interface FeedListener {
 

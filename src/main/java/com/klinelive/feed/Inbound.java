@@ -31,6 +31,11 @@ final class Inbound implements TransportEvents, FeedSink {
     private final Rejections rejections;
     private final FeedListeners listeners;
     Transport transport;
+    /**
+     * Whether this is the long-polling fallback of our protocol, rather than a stream (which may itself begin on
+     * long polling, as socket.io does, and so gets the format's subscription).
+     */
+    final boolean fallback;
     /** Whether the supervisor uses this transport (as its connection, probe or successor). */
     volatile boolean current;
     /** When it opened, 0 before; control thread. */
@@ -51,8 +56,10 @@ final class Inbound implements TransportEvents, FeedSink {
             SymbolSyncs syncs,
             FeedMetrics metrics,
             Rejections rejections,
-            FeedListeners listeners) {
+            FeedListeners listeners,
+            boolean fallback) {
         this.supervisor = supervisor;
+        this.fallback = fallback;
         this.syncs = syncs;
         this.metrics = metrics;
         this.rejections = rejections;

@@ -42,7 +42,7 @@ final class SymbolSyncs {
     private final RestClient rest;
     private final Consumer<String> newSymbol;
     private final HistoryLoader loader;
-    private final CandleReplacements replacements = new CandleReplacements();
+    private final CandleReplacements replacements;
     private final Map<String, SymbolSync> syncs = new ConcurrentHashMap<>();
 
     // Set once the format is known (by the network thread that learns it, before it decodes); read by all.
@@ -72,6 +72,7 @@ final class SymbolSyncs {
         this.rest = rest;
         this.newSymbol = newSymbol;
         this.loader = new HistoryLoader(options, loop, new LoaderOwner(), historyBackoff);
+        this.replacements = new CandleReplacements(metrics::gapRepaired);
     }
 
     /** The feed's format is known: its history and sequence rules apply to every sync made from now on. */
@@ -237,15 +238,15 @@ final class SymbolSyncs {
             long[] range = sync.countWaitingAsTheyCome();
             listeners.candles(symbol, loop.nanoTime());
             if (history.candles().isPresent()) {
-                replaceOnceClosed(symbol, range[0], range[1], metrics::gapRepaired);
+                replaceOnceClosed(symbol, range[0], range[1], true);
             }
         }
     }
 
-    private void replaceOnceClosed(String symbol, long fromTime, long toTime, Runnable replaced) {
+    private void replaceOnceClosed(String symbol, long fromTime, long toTime, boolean gap) {
         SymbolSync sync = syncs.get(symbol);
         if (sync != null) {
-            replacements.add(symbol, sync.book(), options.historyTimeframes(), fromTime, toTime, replaced);
+            replacements.add(symbol, sync.book(), options.historyTimeframes(), fromTime, toTime, gap);
         }
     }
 
@@ -309,7 +310,7 @@ final class SymbolSyncs {
 
         @Override
         public void replaceOnceClosed(String symbol, long fromTime, long toTime) {
-            SymbolSyncs.this.replaceOnceClosed(symbol, fromTime, toTime, () -> {});
+            SymbolSyncs.this.replaceOnceClosed(symbol, fromTime, toTime, false);
         }
     }
 }

@@ -24,6 +24,17 @@ public interface CandleColumns {
 
     long trades(int index);
 
+    /**
+     * Counts the changes that rewrote candles instead of only updating the newest one, appending newer ones or
+     * dropping the oldest to make room: a late trade in an older candle, a candle inserted into a gap, history
+     * replacing the candles, a clear. A reader that keeps values derived from older candles (indicators) compares
+     * it between reads: unchanged, only the newest candle and newer ones can differ from what it saw. Columns that
+     * never change keep the default, 0.
+     */
+    default long rewrites() {
+        return 0;
+    }
+
     /** The candle at {@code index} as a value (allocates; not for per-frame loops). */
     default Candle candle(int index) {
         return new Candle(

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.klinelive.chart.CandleChart;
+import com.klinelive.chart.drawing.Drawing;
+import com.klinelive.chart.indicator.StudyText;
+import com.klinelive.chart.scale.ScaleMode;
 import com.klinelive.model.Candle;
 import com.klinelive.model.Timeframe;
 import com.klinelive.sim.SimOptions;
@@ -104,9 +107,92 @@ class ViewerAppTest {
     }
 
     @Test
+    void chartFlagsSetTheChartAndAreRememberedForTheNextStart() throws Exception {
+        close(app);
+        ChartOptions flags = ChartOptions.parse("volume,rsi,macd", "sma:20,sma:50,ema:50", "heikin-ashi", "log");
+        app = launch(new ViewerOptions(sim.uri().toString(), null, null, null, null, false, null, flags));
+        CandleChart chart = chart();
+        List<String> expected = List.of("sma:20", "sma:50", "ema:50", "volume", "rsi:14", "macd:12:26:9");
+        assertEquals(
+                expected,
+                onFx(() -> chart.getStudies().stream().map(StudyText::format).toList()));
+        assertEquals("heikin-ashi", onFx(() -> chart.getChartType().id()));
+        assertEquals(ScaleMode.LOG, onFx(chart::getScaleMode));
+        waitFor(10_000, () -> onFx(() -> chart.getVisibleRange().count() > 0), () -> "no candles");
+        waitFor(5_000, () -> onFx(() -> chart.lookup(".pane.macd") != null), () -> "no MACD pane");
+        close(app);
+
+        app = launch(new ViewerOptions(sim.uri().toString(), null, null, null, null, false, null));
+        CandleChart again = chart();
+        assertEquals(
+                expected,
+                onFx(() -> again.getStudies().stream().map(StudyText::format).toList()));
+        assertEquals("heikin-ashi", onFx(() -> again.getChartType().id()));
+        assertEquals(ScaleMode.LOG, onFx(again::getScaleMode));
+    }
+
+    @Test
+    void aTrendLineDrawnMovedAndUndoneIsFoundBackAtTheSameTimeAndPriceAfterARestart() throws Exception {
+        CandleChart chart = chart();
+        waitFor(10_000, () -> onFx(() -> chart.getVisibleRange().count() > 50), () -> "no candles");
+        robot.clickOn("#draw-trend");
+        javafx.geometry.Bounds plot = onFx(() -> {
+            javafx.scene.Node pane = chart.lookup(".plot");
+            return pane.localToScreen(pane.getBoundsInLocal());
+        });
+        javafx.geometry.Point2D from = new javafx.geometry.Point2D(
+                plot.getMinX() + plot.getWidth() * 0.35, plot.getMinY() + plot.getHeight() * 0.35);
+        javafx.geometry.Point2D to = new javafx.geometry.Point2D(
+                plot.getMinX() + plot.getWidth() * 0.65, plot.getMinY() + plot.getHeight() * 0.65);
+        robot.drag(from, javafx.scene.input.MouseButton.PRIMARY)
+                .moveTo(to)
+                .release(javafx.scene.input.MouseButton.PRIMARY);
+        waitFor(5_000, () -> onFx(() -> chart.getDrawings().size() == 1), () -> "no drawing");
+        Drawing drawn = onFx(() -> chart.getDrawings().get(0));
+        assertEquals("trend", drawn.tool().id());
+
+        // The magnet put the points on the candles' prices: grab the line where it is, halfway between them.
+        javafx.geometry.Point2D middle = onFx(() ->
+                screenOf(chart, drawn).get(0).midpoint(screenOf(chart, drawn).get(1)));
+        robot.drag(middle, javafx.scene.input.MouseButton.PRIMARY)
+                .moveBy(20, 15)
+                .moveBy(20, 15)
+                .release(javafx.scene.input.MouseButton.PRIMARY);
+        waitFor(5_000, () -> !onFx(() -> chart.getDrawings().get(0)).equals(drawn), () -> "not moved");
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        waitFor(5_000, () -> onFx(() -> chart.getDrawings()).equals(List.of(drawn)), () -> "not undone");
+        close(app);
+
+        app = launch(new ViewerOptions(sim.uri().toString(), null, null, null, null, false, null));
+        CandleChart again = chart();
+        waitFor(10_000, () -> onFx(() -> again.getBook() != null), () -> "no book");
+        assertEquals("ETHUSDT", onFx(() -> again.getBook().symbol()));
+        assertEquals(List.of(drawn), onFx(() -> List.copyOf(again.getDrawings())));
+    }
+
+    /** Where a drawing's points are on the screen, by the chart's axes and candles. FX thread. */
+    private static List<javafx.geometry.Point2D> screenOf(CandleChart chart, Drawing drawing) {
+        javafx.scene.layout.Region surface = (javafx.scene.layout.Region) chart.lookup(".crosshair");
+        com.klinelive.chart.PriceAxis axis = (com.klinelive.chart.PriceAxis) chart.lookup(".price-axis");
+        com.klinelive.chart.scale.Viewport view = new com.klinelive.chart.scale.Viewport(
+                chart.getVisibleRange().count(), surface.getWidth(), chart.getBarSpacing(), chart.getRightOffset());
+        long period = chart.getTimeframe().millis();
+        return drawing.anchors().stream()
+                .map(a -> {
+                    double index = chart.getBook().read(chart.getTimeframe(), c -> {
+                        int i = c.ceilingIndex(a.time() + 1) - 1;
+                        return i + (double) (a.time() - c.time(i)) / period;
+                    });
+                    return surface.localToScreen(view.x(index), axis.scale().y(a.price()));
+                })
+                .toList();
+    }
+
+    @Test
     void settingsPersistAndRestoreAcrossRuns() throws Exception {
         robot.clickOn("#tf-15m");
-        robot.clickOn("#sma");
+        robot.clickOn("#indicators");
+        robot.clickOn("#add-sma");
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> {
             app.window().stage().setWidth(1111);
@@ -116,7 +202,9 @@ class ViewerAppTest {
 
         Settings saved = new Settings(prefs);
         assertEquals(Timeframe.M15, saved.timeframe());
-        assertTrue(saved.indicator("sma"));
+        assertEquals(
+                List.of("volume", "sma:20"),
+                saved.studies().stream().map(StudyText::format).toList());
         assertEquals("ETHUSDT", saved.symbol());
         assertEquals(
                 1111,
@@ -127,7 +215,9 @@ class ViewerAppTest {
         app = launch(new ViewerOptions(sim.uri().toString(), null, null, null, null, false, null));
         CandleChart chart = chart();
         assertEquals(Timeframe.M15, onFx(chart::getTimeframe));
-        assertTrue(onFx(chart::isShowSma));
+        assertEquals(
+                List.of("volume", "sma:20"),
+                onFx(() -> chart.getStudies().stream().map(StudyText::format).toList()));
         waitFor(10_000, () -> onFx(() -> chart.getBook() != null), () -> "no book");
         assertEquals("ETHUSDT", onFx(() -> chart.getBook().symbol()));
         // The URL given is the last one used and first of the recent ones: remembering it again must not

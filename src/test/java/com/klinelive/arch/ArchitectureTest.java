@@ -208,6 +208,36 @@ class ArchitectureTest {
             .allowEmptyShould(true);
 
     @ArchTest
+    static final ArchRule indicatorsArePureMaths = classes()
+            .that()
+            .resideInAPackage("com.klinelive.chart.indicator..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(JAVA, "com.klinelive.model..", "com.klinelive.chart.indicator..");
+
+    @ArchTest
+    static final ArchRule chartTypesKnowOnlyTheirInputsNotTheControl = classes()
+            .that()
+            .resideInAPackage("com.klinelive.chart.type..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(
+                    JAVA,
+                    "javafx..",
+                    "com.klinelive.model..",
+                    "com.klinelive.chart.scale..",
+                    "com.klinelive.chart.indicator..",
+                    "com.klinelive.chart.type..");
+
+    @ArchTest
+    static final ArchRule drawingToolsKnowOnlyTheirPointsNotTheControl = classes()
+            .that()
+            .resideInAPackage("com.klinelive.chart.drawing..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(JAVA, "javafx..", "com.klinelive.chart.scale..", "com.klinelive.chart.drawing..");
+
+    @ArchTest
     static final ArchRule dataPackagesNeverImportJavaFx = noClasses()
             .that()
             .resideInAnyPackage(
@@ -215,6 +245,7 @@ class ArchitectureTest {
                     "com.klinelive.candle..",
                     "com.klinelive.feed..",
                     "com.klinelive.chart.scale..",
+                    "com.klinelive.chart.indicator..",
                     "com.klinelive.sim..",
                     "com.klinelive.cache..",
                     "com.klinelive.recording..")

@@ -61,8 +61,18 @@ class CacheCrashTest {
             for (int kill = 0; kill < KILLS; kill++) {
                 Map<String, long[]> committed = new ConcurrentHashMap<>();
                 Process child = startChild(file, sim, committed);
-                // Anywhere from during the first pass (the backfill: ten thousand candles) to the steady trickle.
-                Thread.sleep(random.nextInt(600));
+                // Every other kill waits for the child's first commit, then lands anywhere in the writing that
+                // follows; the others land anywhere from the first pass (the backfill: ten thousand candles) on. So
+                // half the kills surely hit a cache being written, however slow a loaded machine makes the child.
+                if (kill % 2 == 0) {
+                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                    while (committed.isEmpty() && System.nanoTime() < deadline) {
+                        Thread.sleep(5);
+                    }
+                    Thread.sleep(random.nextInt(300));
+                } else {
+                    Thread.sleep(random.nextInt(600));
+                }
                 child.destroyForcibly(); // SIGKILL
                 assertTrue(child.waitFor(10, TimeUnit.SECONDS), "the child died");
                 killedWhileWriting += committed.isEmpty() ? 0 : 1;

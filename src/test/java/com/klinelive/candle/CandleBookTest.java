@@ -284,4 +284,26 @@ class CandleBookTest {
         assertEquals(1, candles.size(), tf.label());
         return candles.get(0);
     }
+
+    @Test
+    void rewritesCountOnlyChangesToOlderCandles() {
+        book.apply(new Tick("BTCUSDT", 1, T0 + 1_000, 100, 1));
+        long start = rewrites();
+        book.apply(new Tick("BTCUSDT", 2, T0 + 2_000, 101, 1));
+        book.apply(new Tick("BTCUSDT", 3, T0 + 61_000, 102, 1));
+        book.putCandle(Timeframe.M1, new Candle(T0 + 60_000, 102, 103, 101, 103, 2, 2));
+        book.putCandle(Timeframe.M1, new Candle(T0 + 120_000, 103, 103, 103, 103, 1, 1));
+        assertEquals(start, rewrites(), "the newest changed and newer candles came: no rewrite");
+
+        book.apply(new Tick("BTCUSDT", 4, T0 + 3_000, 99, 1));
+        assertEquals(start + 1, rewrites(), "a late trade in an older candle");
+        book.putCandle(Timeframe.M1, new Candle(T0, 100, 104, 99, 100, 5, 5));
+        assertEquals(start + 2, rewrites(), "an older candle replaced");
+        book.loadHistory(List.of(new History(Timeframe.M1, List.of(new Candle(T0, 1, 1, 1, 1, 1, 1)), 9)));
+        assertTrue(rewrites() > start + 2, "history replaced the candles");
+    }
+
+    private long rewrites() {
+        return book.read(Timeframe.M1, c -> c.rewrites());
+    }
 }

@@ -4,8 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.klinelive.chart.indicator.Indicators;
+import com.klinelive.chart.indicator.Study;
+import com.klinelive.chart.indicator.StudyText;
+import com.klinelive.chart.type.ChartType;
+import com.klinelive.chart.type.ChartTypes;
 import com.klinelive.model.Candle;
 import com.klinelive.model.Timeframe;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.geometry.Bounds;
@@ -20,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A live trade repaints only the live layer when nothing older changed, and whatever a frame repaints, the panes
@@ -47,9 +55,8 @@ class CandleChartLayersTest {
         market = new SyntheticBook("TESTUSD", 100, 11).walk(T0, T0 + CANDLES * MINUTE, 20_000);
         stage = FxToolkit.setupFixture(() -> {
             chart = new CandleChart(market.book(), Timeframe.M1);
-            chart.setShowSma(true);
-            chart.setShowEma(true);
-            chart.setShowBollinger(true);
+            // Overlays on the price pane and three panes under it: every layer of every pane is checked.
+            chart.getStudies().setAll(StudyText.parseList("sma:20,ema:50,bollinger,vwap,volume,rsi,macd"));
             Stage s = new Stage();
             s.setScene(new Scene(chart, 900, 600));
             s.show();
@@ -83,13 +90,27 @@ class CandleChartLayersTest {
     }
 
     @Test
+    void everyChartTypeRepaintsOnlyTheLiveLayerForATradeAndMatchesAWholeRepaint() throws Exception {
+        for (ChartType type : ChartTypes.ALL) {
+            robot.interact(() -> chart.setChartType(type));
+            awaitFrame();
+            Candle newest = candle(CANDLES - 1);
+            long wholeBefore = chart.frameStats().snapshot().wholeFrames();
+            for (int i = 0; i < 4; i++) {
+                double price = newest.low() + (newest.high() - newest.low()) * (i % 2 == 0 ? 0.35 : 0.65);
+                market.trade(newest.time() + 40_000 + i, price, 0.001);
+                awaitFrame();
+            }
+            long whole = chart.frameStats().snapshot().wholeFrames() - wholeBefore;
+            assertTrue(whole <= 1, type.id() + ": " + whole + " whole repaints for trades in the newest candle");
+            assertSameAsWholeRepaint();
+        }
+    }
+
+    @Test
     void aLateTradeInAnOlderCandleRepaintsTheHistory() throws Exception {
-        // Without overlays, whose values would change too: the bar itself must give the change away.
-        robot.interact(() -> {
-            chart.setShowSma(false);
-            chart.setShowEma(false);
-            chart.setShowBollinger(false);
-        });
+        // Without indicators, whose values would change too: the bar itself must give the change away.
+        robot.interact(() -> chart.getStudies().clear());
         awaitFrame();
         int index = CANDLES - 40;
         Candle old = candle(index);
@@ -101,6 +122,21 @@ class CandleChartLayersTest {
         awaitFrame();
         assertEquals(price, candle(index).close(), 0);
         assertTrue(chart.frameStats().snapshot().wholeFrames() > whole, "the history layer was repainted");
+        assertSameAsWholeRepaint();
+    }
+
+    @Test
+    void aLateTradeLeftOfTheViewRepaintsThePanesWhoseValuesItChanges() throws Exception {
+        robot.interact(() -> chart.getStudies().setAll(StudyText.parseList("rsi:14")));
+        awaitFrame();
+        int first = chart.getVisibleRange().first();
+        assertTrue(first > 20, "candles left of the view: " + first);
+        // Two candles left of the view: no bar on screen changes, the RSI of the first ones on screen does.
+        Candle old = candle(first - 2);
+        long whole = chart.frameStats().snapshot().wholeFrames();
+        market.trade(old.time() + MINUTE - 1, old.close() * 1.02, 0.001);
+        awaitFrame();
+        assertTrue(chart.frameStats().snapshot().wholeFrames() > whole, "the RSI pane's history was repainted");
         assertSameAsWholeRepaint();
     }
 
@@ -167,13 +203,20 @@ class CandleChartLayersTest {
 
     /** Compares the panes as they are with the panes after a forced repaint of everything. */
     private void assertSameAsWholeRepaint() throws Exception {
+        // The legend follows the newest candle at most ten times a second: let it catch up with the last trade.
+        WaitForAsyncUtils.sleep(2 * LegendPainter.LEGEND_PERIOD / 1_000_000, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
         WritableImage live = panes();
         long whole = chart.frameStats().snapshot().wholeFrames();
         robot.interact(() -> {
-            // Any view property change repaints every layer; setting it back keeps the view as it was.
-            int length = chart.getSmaLength();
-            chart.setSmaLength(length + 1);
-            chart.setSmaLength(length);
+            // Any change to the studies repaints every layer; the same study in its place keeps the view as it was.
+            List<Study> studies = chart.getStudies();
+            if (studies.isEmpty()) {
+                studies.add(Study.of(Indicators.byId("sma")));
+                studies.clear();
+            } else {
+                studies.set(0, studies.get(0));
+            }
         });
         awaitFrame();
         assertTrue(chart.frameStats().snapshot().wholeFrames() > whole, "a whole repaint happened");
@@ -193,11 +236,22 @@ class CandleChartLayersTest {
             }
         }
         if (differing > 0) {
+            try {
+                javax.imageio.ImageIO.write(
+                        javafx.embed.swing.SwingFXUtils.fromFXImage(live, null),
+                        "png",
+                        new java.io.File("/tmp/live.png"));
+                javax.imageio.ImageIO.write(
+                        javafx.embed.swing.SwingFXUtils.fromFXImage(fresh, null),
+                        "png",
+                        new java.io.File("/tmp/fresh.png"));
+            } catch (java.io.IOException e) {
+            }
             fail(differing + " pixels differ from a whole repaint, the first at " + first);
         }
     }
 
-    /** A snapshot of the candle and volume panes (not the axes, whose countdown ticks with the clock). */
+    /** A snapshot of every pane (not the axes, whose countdown ticks with the clock). */
     private WritableImage panes() {
         AtomicReference<WritableImage> image = new AtomicReference<>();
         robot.interact(() -> {

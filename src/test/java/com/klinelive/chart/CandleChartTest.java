@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.klinelive.chart.indicator.StudyText;
 import com.klinelive.chart.scale.PriceFormat;
 import com.klinelive.chart.scale.Viewport;
 import com.klinelive.model.Candle;
 import com.klinelive.model.Timeframe;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -18,7 +20,10 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.Region;
@@ -216,20 +221,93 @@ class CandleChartTest {
     }
 
     @Test
-    void overlaysAndVolumeCanBeToggled() throws Exception {
+    void studiesAddOverlaysAndPanesThatTheirLegendsRemove() throws Exception {
         awaitFrame();
-        Node volume = chart.lookup("." + ChartStyles.VOLUME);
         double plotHeight = ((Canvas) chart.lookup("." + ChartStyles.PLOT)).getHeight();
-        robot.interact(() -> {
-            chart.setShowSma(true);
-            chart.setSmaLength(9);
-            chart.setShowVolume(false);
-        });
+        assertTrue(chart.lookup(".pane.volume").isVisible(), "a new chart shows volume");
+        robot.interact(() -> chart.getStudies().setAll(StudyText.parseList("sma:9,sma:50,volume,rsi")));
         awaitFrame();
-        Label sma = robot.lookup(".legend-sma").queryAs(Label.class);
-        waitUntil(() -> sma.isVisible() && sma.getText().startsWith("SMA 9  "));
-        assertFalse(volume.isVisible());
-        assertTrue(((Canvas) chart.lookup("." + ChartStyles.PLOT)).getHeight() > plotHeight);
+        waitUntil(() -> chart.lookupAll("." + ChartStyles.STUDY_LEGEND).size() == 4);
+        Node rsi = chart.lookup(".pane.rsi");
+        assertTrue(rsi != null && ((Canvas) rsi).getHeight() > 0);
+        assertTrue(((Canvas) chart.lookup("." + ChartStyles.PLOT)).getHeight() < plotHeight, "the price pane shrank");
+        // The legend shows each study's value at the newest candle.
+        double newestSma9 = market.book().read(Timeframe.M1, c -> {
+            double sum = 0;
+            for (int i = c.size() - 9; i < c.size(); i++) {
+                sum += c.close(i);
+            }
+            return sum / 9;
+        });
+        int decimals = PriceFormat.decimalsFor(market.book().read(Timeframe.M1, c -> c.close(c.size() - 1)));
+        waitUntil(() -> legendRow("SMA 9").valueTexts().equals(List.of(PriceFormat.price(newestSma9, decimals))));
+        assertTrue(legendRow("SMA 50") != null);
+
+        robot.clickOn(legendRow("RSI 14").lookup("." + ChartStyles.STUDY_REMOVE));
+        awaitFrame();
+        assertEquals(
+                List.of("SMA 9", "SMA 50", "Vol"),
+                chart.getStudies().stream().map(s -> s.label()).toList());
+        waitUntil(() -> chart.lookup(".pane.rsi") == null);
+    }
+
+    @Test
+    void draggingTheDividerResizesThePanesAndTheStudyRemembersIt() throws Exception {
+        robot.interact(() -> chart.getStudies().setAll(StudyText.parseList("volume,rsi")));
+        awaitFrame();
+        Canvas rsi = (Canvas) chart.lookup(".pane.rsi");
+        double before = rsi.getHeight();
+        double volumeBefore = ((Canvas) chart.lookup(".pane.volume")).getHeight();
+        Bounds pane = rsi.localToScreen(rsi.getBoundsInLocal());
+        // The divider is the RSI pane's top edge; dragging it up 60 pixels trades that much from the volume pane.
+        robot.drag(new Point2D(pane.getMinX() + 200, pane.getMinY()), MouseButton.PRIMARY)
+                .moveBy(0, -30)
+                .moveBy(0, -30)
+                .release(MouseButton.PRIMARY);
+        awaitFrame();
+        waitUntil(() -> Math.abs(((Canvas) chart.lookup(".pane.rsi")).getHeight() - (before + 60)) <= 1);
+        double total = surface().getHeight();
+        assertEquals((before + 60) / total, chart.getStudies().get(1).paneShare(), 2.0 / total);
+        assertEquals((volumeBefore - 60) / total, chart.getStudies().get(0).paneShare(), 2.0 / total);
+        assertEquals(volumeBefore - 60, ((Canvas) chart.lookup(".pane.volume")).getHeight(), 1);
+    }
+
+    @Test
+    void theSettingsDialogChecksEachValueAndReplacesTheStudy() throws Exception {
+        robot.interact(() -> chart.getStudies().setAll(StudyText.parseList("rsi")));
+        awaitFrame();
+        waitUntil(() -> legendRow("RSI 14") != null);
+        robot.clickOn(legendRow("RSI 14").lookup("." + ChartStyles.STUDY_EDIT));
+        WaitForAsyncUtils.waitForFxEvents();
+        TextField length = robot.lookup("#parameter-0").queryAs(TextField.class);
+        DialogPane pane = (DialogPane) length.getScene().getRoot();
+        Button ok = (Button) pane.lookupButton(ButtonType.OK);
+        Label error = (Label) pane.lookup("." + StudyDialog.ERROR);
+
+        robot.interact(() -> length.setText("0"));
+        assertTrue(ok.isDisabled());
+        assertEquals("length must be a whole number from 1 to 1000, not 0", error.getText());
+        robot.interact(() -> length.setText("abc"));
+        assertTrue(ok.isDisabled());
+        assertTrue(error.getText().contains("'abc' is not a number"), error.getText());
+
+        robot.interact(() -> length.setText("21"));
+        assertFalse(ok.isDisabled());
+        robot.clickOn(ok);
+        waitUntil(() -> chart.getStudies().get(0).label().equals("RSI 21"));
+        waitUntil(() -> legendRow("RSI 21") != null);
+        // Colours left alone stay the theme's palette colours.
+        assertEquals(List.of("line-3"), chart.getStudies().get(0).colours());
+    }
+
+    private StudyLegend legendRow(String label) {
+        for (Node node : chart.lookupAll("." + ChartStyles.STUDY_LEGEND)) {
+            StudyLegend row = (StudyLegend) node;
+            if (row.study() != null && row.study().label().equals(label) && row.isVisible()) {
+                return row;
+            }
+        }
+        return null;
     }
 
     @Test

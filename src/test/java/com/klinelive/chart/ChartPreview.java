@@ -1,5 +1,11 @@
 package com.klinelive.chart;
 
+import com.klinelive.chart.drawing.Anchor;
+import com.klinelive.chart.drawing.Drawing;
+import com.klinelive.chart.drawing.DrawingTool;
+import com.klinelive.chart.drawing.DrawingTools;
+import com.klinelive.chart.indicator.StudyText;
+import com.klinelive.chart.type.ChartTypes;
 import com.klinelive.model.Timeframe;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -16,7 +22,9 @@ import javafx.stage.Stage;
 
 /**
  * Opens the chart in a real window over a synthetic live book, to look at it (run under Xvfb for a screenshot).
- * Arguments: {@code light} for the light theme, {@code overlays} for SMA/EMA/Bollinger, {@code crosshair} to
+ * Arguments: {@code light} for the light theme, {@code overlays} for SMA/EMA/Bollinger, {@code studies=rsi,macd}
+ * for any studies (replacing volume), {@code type=ohlc} for a chart type, {@code drawings} for one drawing of each
+ * tool, {@code crosshair} to
  * place the crosshair, {@code back} to scroll back, {@code far} to zoom far out, {@code 5m} (any timeframe
  * label) to pick the timeframe; for a rough performance look, {@code history=N} (N one-second candles),
  * {@code visible=N} (candles on screen), {@code width=}, {@code height=} and {@code tickms=} (feed period).
@@ -58,10 +66,19 @@ public final class ChartPreview {
                 chart.getStyleClass().add(ChartStyles.LIGHT);
             }
             if (args.contains("overlays")) {
-                chart.setShowSma(true);
-                chart.setShowEma(true);
-                chart.setShowBollinger(true);
+                chart.getStudies().addAll(StudyText.parseList("sma:20,ema:50,bollinger"));
             }
+            args.stream()
+                    .filter(a -> a.startsWith("studies="))
+                    .findFirst()
+                    .ifPresent(a -> chart.getStudies().setAll(StudyText.parseList(a.substring(8))));
+            if (args.contains("drawings")) {
+                chart.getDrawings().setAll(sampleDrawings(market, now));
+            }
+            args.stream()
+                    .filter(a -> a.startsWith("type="))
+                    .findFirst()
+                    .ifPresent(a -> chart.setChartType(ChartTypes.byId(a.substring(5))));
             if (args.contains("far")) {
                 chart.setBarSpacing(0.3);
             }
@@ -107,6 +124,47 @@ public final class ChartPreview {
         public void stop() {
             feed.shutdownNow();
         }
+    }
+
+    /** One drawing of each tool over the last few hours of the book. */
+    private static List<Drawing> sampleDrawings(SyntheticBook market, long now) {
+        double[] range = market.book().read(Timeframe.M1, c -> {
+            double lo = Double.MAX_VALUE;
+            double hi = -Double.MAX_VALUE;
+            for (int i = c.size() - 150; i < c.size(); i++) {
+                lo = Math.min(lo, c.low(i));
+                hi = Math.max(hi, c.high(i));
+            }
+            return new double[] {lo, hi};
+        });
+        double lo = range[0];
+        double hi = range[1];
+        double span = hi - lo;
+        long minute = 60_000;
+        java.util.function.Function<String, DrawingTool> tool =
+                id -> DrawingTools.byId(id).orElseThrow();
+        return List.of(
+                new Drawing(tool.apply("horizontal"), List.of(new Anchor(now - 60 * minute, hi - span * 0.1))),
+                new Drawing(
+                        tool.apply("trend"),
+                        List.of(
+                                new Anchor(now - 140 * minute, lo + span * 0.2),
+                                new Anchor(now - 40 * minute, lo + span * 0.6))),
+                new Drawing(
+                        tool.apply("ray"),
+                        List.of(
+                                new Anchor(now - 120 * minute, hi - span * 0.05),
+                                new Anchor(now - 90 * minute, hi - span * 0.2))),
+                new Drawing(
+                        tool.apply("rectangle"),
+                        List.of(
+                                new Anchor(now - 100 * minute, lo + span * 0.3),
+                                new Anchor(now - 70 * minute, lo + span * 0.05))),
+                new Drawing(
+                        tool.apply("fib"),
+                        List.of(new Anchor(now - 60 * minute, lo), new Anchor(now - 20 * minute, hi))),
+                new Drawing(
+                        tool.apply("note"), List.of(new Anchor(now - 130 * minute, hi - span * 0.3)), "range high"));
     }
 
     private static int intArg(List<String> args, String prefix, int fallback) {

@@ -274,6 +274,32 @@ class ConnectionSupervisorTest {
     }
 
     @Test
+    void aConnectionThatEndsBeforeItsSuccessorOpenedHandsOverToItInsteadOfReconnectingBeside() {
+        ScriptedFormat format = new ScriptedFormat();
+        format.lifetime = Duration.ofSeconds(60);
+        start(options("ws://feed.test/stream", format)
+                .withTimeouts(Duration.ofSeconds(3), Duration.ofMinutes(2), Duration.ofMinutes(4)));
+        ScriptedTransports.Scripted old = webSockets.last().open();
+        old.message(tick(1));
+        loop.advance(54_000);
+        ScriptedTransports.Scripted next = webSockets.last();
+        assertEquals(2, webSockets.made.size());
+
+        old.end("closed by the server", true);
+        assertEquals(FeedState.CONNECTING, status().state(), "the successor being made is the connection now");
+        loop.advance(30_000);
+        assertEquals(2, webSockets.made.size(), "no third connection beside the successor");
+        next.open();
+        assertEquals(List.of("subscribe"), next.sent);
+        assertEquals(FeedState.WEBSOCKET, status().state());
+        next.message(tick(2));
+        loop.advance(250);
+        assertFalse(next.closedByClient);
+        assertEquals(2, client.metrics().ticks());
+        assertEquals(TransportKind.WEBSOCKET, client.metrics().transport());
+    }
+
+    @Test
     void withoutSequenceNumbersTheSuccessorTakesOverAtOnceSoNoTickIsCountedTwice() {
         ScriptedFormat format = new ScriptedFormat();
         format.lifetime = Duration.ofSeconds(60);
@@ -289,6 +315,37 @@ class ConnectionSupervisorTest {
         next.message(tick(2));
         assertEquals(2, client.metrics().ticks());
         assertEquals(FeedState.WEBSOCKET, status().state());
+    }
+
+    @Test
+    void aStreamOfTheFormatsOwnThatBeginsOnLongPollingIsSubscribedAndFollowsItsUpgrade() {
+        // socket.io: the format's own transport opens on long polling and upgrades to WebSocket later. It is the
+        // stream, not our long-polling fallback: it gets the subscription, and the state follows its channel.
+        ScriptedTransports own = new ScriptedTransports(TransportKind.LONG_POLLING, loop);
+        ScriptedFormat format = new ScriptedFormat();
+        format.own = own;
+        start(options("http://feed.test:3000", format));
+        assertEquals(0, webSockets.made.size());
+        ScriptedTransports.Scripted stream = own.last().open();
+        assertEquals(List.of("subscribe"), stream.sent, "the format's subscription goes out on its own transport");
+        assertEquals(FeedState.LONG_POLLING, status().state());
+        assertEquals(TransportKind.LONG_POLLING, status().transport());
+        stream.message(tick(1));
+
+        stream.upgrade();
+        loop.advance(250);
+        assertEquals(FeedState.WEBSOCKET, status().state(), "the state follows the upgrade");
+        assertEquals(TransportKind.WEBSOCKET, status().transport());
+        assertEquals(TransportKind.WEBSOCKET, client.metrics().transport());
+        stream.message(tick(2));
+        assertEquals(2, client.metrics().ticks());
+
+        loop.advance(5_250);
+        assertEquals(FeedState.STALE, status().state(), "a silent upgraded stream goes stale like any WebSocket");
+        stream.message(NativeEncoder.heartbeat(T0));
+        loop.advance(250);
+        assertEquals(FeedState.WEBSOCKET, status().state());
+        assertEquals(0, polls.made.size(), "no fallback of ours was ever made");
     }
 
     @Test

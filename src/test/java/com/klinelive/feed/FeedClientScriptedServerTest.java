@@ -57,7 +57,7 @@ class FeedClientScriptedServerTest {
         CandleAggregator aggregator = aggregator();
         FeedClient client = client(FeedOptions.defaults(server.url("/ws/btcusdt@trade")), aggregator);
 
-        waitFor(5_000, () -> client.metrics().ticks() == 300, () -> "ticks " + client.metrics());
+        waitFor(30_000, () -> client.metrics().ticks() == 300, () -> "ticks " + client.metrics());
         assertTrue(client.status().thirdParty(), "an exchange stream has no fallback and no history");
         assertEquals(FeedState.WEBSOCKET, client.status().state());
         assertEquals(List.of("BTCUSDT"), client.symbols());
@@ -78,7 +78,7 @@ class FeedClientScriptedServerTest {
         FeedClient client = client(FeedOptions.defaults(server.url("/ws/btcusdt@kline_1m")), aggregator);
 
         waitFor(
-                5_000,
+                30_000,
                 () -> aggregator.book("BTCUSDT") != null
                         && aggregator.book("BTCUSDT").candles(Timeframe.M1, 10).size() == 2,
                 () -> "" + client.metrics());
@@ -111,7 +111,7 @@ class FeedClientScriptedServerTest {
                         .withSymbols(List.of("BTC-USD")),
                 aggregator);
 
-        waitFor(5_000, () -> client.metrics().ticks() == 50, () -> "ticks " + client.metrics());
+        waitFor(30_000, () -> client.metrics().ticks() == 50, () -> "ticks " + client.metrics());
         String subscribe = server.received.poll(1, TimeUnit.SECONDS);
         assertEquals("{\"type\":\"subscribe\",\"product_ids\":[\"BTC-USD\"],\"channels\":[\"matches\"]}", subscribe);
         Candle minute = aggregator.book("BTC-USD").candles(Timeframe.M1, 10).get(0);
@@ -155,7 +155,7 @@ class FeedClientScriptedServerTest {
         FeedClient client = client(FeedOptions.defaults(server.url("/feed")), aggregator);
 
         waitFor(
-                5_000,
+                30_000,
                 () -> client.metrics().ticks() == 200 && client.metrics().rejected() == 11,
                 () -> "" + client.metrics());
         assertEquals(1, server.connections(), "the connection survives garbage");
@@ -192,8 +192,8 @@ class FeedClientScriptedServerTest {
                 FeedOptions.defaults(server.url("/feed")).withBackoff(Duration.ofMillis(50), Duration.ofMillis(200)),
                 aggregator);
 
-        waitFor(8_000, () -> client.metrics().ticks() == 40, () -> "" + client.metrics());
-        waitFor(2_000, () -> client.metrics().duplicates() == 20, () -> "" + client.metrics());
+        waitFor(30_000, () -> client.metrics().ticks() == 40, () -> "" + client.metrics());
+        waitFor(30_000, () -> client.metrics().duplicates() == 20, () -> "" + client.metrics());
         assertEquals(2, server.connections());
         assertTrue(client.metrics().reconnects() >= 1);
         String secondSubscribe = server.received.stream().skip(1).findFirst().orElse("");

@@ -9,6 +9,7 @@ import com.klinelive.feed.format.HistoryContext;
 import com.klinelive.feed.format.Subscription;
 import com.klinelive.feed.protocol.FeedDecoder;
 import com.klinelive.feed.protocol.Rejections;
+import com.klinelive.feed.transport.TransportFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +27,8 @@ final class ScriptedFormat implements FeedFormat {
     ApplicationPing ping;
     Duration lifetime;
     FormatHistory history = FormatHistory.NONE;
+    /** A transport of the format's own (as socket.io has), or null for WebSocket. */
+    TransportFactory own;
 
     @Override
     public String name() {
@@ -72,6 +75,11 @@ final class ScriptedFormat implements FeedFormat {
     @Override
     public boolean longPolling() {
         return longPolling;
+    }
+
+    @Override
+    public Optional<TransportFactory> transport(FormatSettings settings) {
+        return Optional.ofNullable(own);
     }
 
     @Override

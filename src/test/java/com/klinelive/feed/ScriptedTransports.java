@@ -47,6 +47,7 @@ final class ScriptedTransports implements TransportFactory {
         boolean started;
         boolean closedByClient;
         private boolean ended;
+        private volatile TransportKind kindNow = kind;
 
         Scripted(TransportRequest request, TransportEvents events) {
             this.request = request;
@@ -55,7 +56,7 @@ final class ScriptedTransports implements TransportFactory {
 
         @Override
         public TransportKind kind() {
-            return kind;
+            return kindNow;
         }
 
         @Override
@@ -79,6 +80,12 @@ final class ScriptedTransports implements TransportFactory {
         Scripted open() {
             events.onOpen(this);
             loop.runDue();
+            return this;
+        }
+
+        /** Moves the connection to WebSocket, as a socket.io session does once its upgrade completes. */
+        Scripted upgrade() {
+            kindNow = TransportKind.WEBSOCKET;
             return this;
         }
 

@@ -25,7 +25,7 @@ public final class ServerTruth {
             for (String symbol : sim.symbols()) {
                 long last = sim.lastSeq(symbol);
                 waitFor(
-                        15_000,
+                        30_000,
                         () -> client.book(symbol) != null && client.book(symbol).lastSeq() >= last,
                         () -> symbol + " client at "
                                 + (client.book(symbol) == null

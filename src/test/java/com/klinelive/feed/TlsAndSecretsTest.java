@@ -45,7 +45,7 @@ class TlsAndSecretsTest {
             FeedClient client = client(sim.uri().toString(), trustStoreFor(keystore, "good"));
             try {
                 waitFor(
-                        8_000,
+                        30_000,
                         () -> client.status().state() == FeedState.WEBSOCKET
                                 && client.metrics().ticks() > 10,
                         () -> client.status() + " " + client.metrics());
@@ -61,7 +61,7 @@ class TlsAndSecretsTest {
         try (SimServer sim = SimServer.start(tlsSim(keystore))) {
             FeedClient client = client(sim.uri().toString(), trustStoreFor(keystore, "wrong"));
             try {
-                waitFor(8_000, () -> client.status().state() == FeedState.RECONNECTING, () -> "" + client.status());
+                waitFor(30_000, () -> client.status().state() == FeedState.RECONNECTING, () -> "" + client.status());
                 String reason = client.status().detail().toLowerCase(Locale.ROOT);
                 assertTrue(reason.contains("subject alternative name") || reason.contains("certificate"), reason);
                 assertFalse(client.everConnected());
@@ -78,7 +78,7 @@ class TlsAndSecretsTest {
         try (SimServer sim = SimServer.start(tlsSim(keystore))) {
             FeedClient client = client(sim.uri().toString(), null);
             try {
-                waitFor(8_000, () -> client.status().state() == FeedState.RECONNECTING, () -> "" + client.status());
+                waitFor(30_000, () -> client.status().state() == FeedState.RECONNECTING, () -> "" + client.status());
                 assertFalse(client.everConnected());
             } finally {
                 client.close();
@@ -125,11 +125,11 @@ class TlsAndSecretsTest {
                             });
             transport.start();
             try {
-                waitFor(5_000, () -> !lifecycle.isEmpty(), () -> "no end reported");
+                waitFor(30_000, () -> !lifecycle.isEmpty(), () -> "no end reported");
                 proxy.stall(false);
-                waitFor(5_000, () -> sim.stats().webSocketsOpened() == 1, () -> "the handshake never completed");
+                waitFor(30_000, () -> sim.stats().webSocketsOpened() == 1, () -> "the handshake never completed");
                 waitFor(
-                        5_000,
+                        30_000,
                         () -> proxy.openSockets() == 0,
                         () -> "the late connection was left open: " + proxy.openSockets() + " sockets");
                 assertEquals(List.of("closed: no WebSocket after 500 ms"), lifecycle);
@@ -149,7 +149,7 @@ class TlsAndSecretsTest {
             String url = "http://trader:hunter2@127.0.0.1:" + sim.port() + "/?token=s3cr3t-token&view=1";
             FeedClient client = client(url, null);
             try {
-                waitFor(8_000, () -> client.status().state() == FeedState.LONG_POLLING, () -> "" + client.status());
+                waitFor(30_000, () -> client.status().state() == FeedState.LONG_POLLING, () -> "" + client.status());
                 assertFalse(client.status().describe().contains("hunter2"));
             } finally {
                 client.close();

@@ -9,6 +9,11 @@ import com.klinelive.candle.CandleBook;
 import com.klinelive.chart.CandleChart;
 import com.klinelive.chart.ChartStyles;
 import com.klinelive.chart.FrameStats;
+import com.klinelive.chart.drawing.Anchor;
+import com.klinelive.chart.drawing.Drawing;
+import com.klinelive.chart.drawing.DrawingTool;
+import com.klinelive.chart.drawing.DrawingTools;
+import com.klinelive.chart.indicator.StudyText;
 import com.klinelive.model.Candle;
 import com.klinelive.model.Timeframe;
 import java.lang.management.ManagementFactory;
@@ -83,6 +88,13 @@ public final class RenderApp extends Application {
             for (int history : new int[] {10_000, 1_000_000, 100_000, 10_000, 1_000_000}) {
                 cases.add(new RenderCase("ours", 5_000, history));
             }
+            // The chart as an analyst sets it up, beside the plain one, alternated the same way.
+            for (int history : new int[] {100_000, 10_000, 1_000_000, 100_000, 10_000, 1_000_000}) {
+                cases.add(new RenderCase("analysis", 5_000, history));
+                if (history == 100_000) {
+                    cases.add(new RenderCase("ours", 5_000, history));
+                }
+            }
         }
         measureMemory();
         scene = new Scene(new Pane(), WIDTH, HEIGHT);
@@ -151,6 +163,10 @@ public final class RenderApp extends Application {
         } else if (c.ours()) {
             book = SyntheticCandles.book(candles);
             ours = new CandleChart(book, Timeframe.M1);
+            if (c.chart().equals("analysis")) {
+                ours.getStudies().setAll(StudyText.parseList(RenderCase.ANALYSIS));
+                ours.getDrawings().setAll(drawings(candles, RenderCase.DRAWINGS));
+            }
             root = ours;
         } else {
             peer = new NodeCandleChart();
@@ -186,6 +202,22 @@ public final class RenderApp extends Application {
         after = usedHeap();
         memory.addProperty("peerBytesPerCandle", (after - before) / 20_000.0);
         java.lang.ref.Reference.reachabilityFence(offscreen);
+    }
+
+    /** {@code count} drawings over the newest 5,000 candles, every tool in turn, spread over time and price. */
+    private static List<Drawing> drawings(List<Candle> candles, int count) {
+        List<Drawing> out = new java.util.ArrayList<>();
+        int n = candles.size();
+        for (int k = 0; k < count; k++) {
+            DrawingTool tool = DrawingTools.ALL.get(k % DrawingTools.ALL.size());
+            Candle a = candles.get(Math.max(0, n - 5_000 + 200 * k));
+            Candle b = candles.get(Math.max(0, n - 5_000 + 200 * k + 150));
+            List<Anchor> anchors = tool.anchors() == 1
+                    ? List.of(new Anchor(a.time(), a.high()))
+                    : List.of(new Anchor(a.time(), a.low()), new Anchor(b.time(), b.high()));
+            out.add(new Drawing(tool, anchors, tool.hasText() ? "note " + k : ""));
+        }
+        return out;
     }
 
     /** Zooms our chart so that exactly the case's number of candles fills the plot, newest at the right edge. */

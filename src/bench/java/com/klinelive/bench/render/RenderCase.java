@@ -3,14 +3,21 @@ package com.klinelive.bench.render;
 /**
  * One measurement of the render section.
  *
- * @param chart   {@code ours} (CandleChart), {@code peer} (node-per-candle XYChart) or {@code floor} (a
- *                full-window canvas filled each frame: what any full repaint costs)
+ * @param chart   {@code ours} (CandleChart: candles and the volume pane), {@code analysis} (CandleChart with
+ *                {@link #ANALYSIS}: three indicator panes and four overlays, and {@link #DRAWINGS} drawings), {@code peer} (node-per-candle
+ *                XYChart) or {@code floor} (a full-window canvas filled each frame: what any full repaint costs)
  * @param visible candles on screen
  * @param history candles in the series (the peer's series holds exactly the visible ones)
  */
 record RenderCase(String chart, int visible, int history) {
 
+    /** Drawings on the analysis chart, every tool in turn. */
+    static final int DRAWINGS = 20;
+
+    /** The analysis chart's studies: four overlays, three panes (RSI, MACD, Stochastic), no volume. */
+    static final String ANALYSIS = "sma:20,sma:50,ema:50,bollinger:20:2,rsi:14,macd:12:26:9,stochastic:14:3";
+
     boolean ours() {
-        return chart.equals("ours");
+        return chart.equals("ours") || chart.equals("analysis");
     }
 }

@@ -145,6 +145,47 @@ final class DetailTables {
                 + num(get(f.render, "memory", "peerBytesPerCandle")) + " B per candle (20k candles, laid out).\n";
     }
 
+    String indicators() {
+        Markdown t = new Markdown(
+                "indicator",
+                "engine",
+                "ms, wall: median (min–max)",
+                "ms, CPU: median",
+                "MB allocated",
+                "ta4j / ours (CPU)");
+        for (String name : new String[] {"Rsi", "Macd", "Bollinger"}) {
+            JsonObject ours = Figures.jmh(f.indicators, "IndicatorBench", "ours" + name, null);
+            JsonObject peer = Figures.jmh(f.indicators, "IndicatorBench", "ta4j" + name, null);
+            for (JsonObject b : new JsonObject[] {ours, peer}) {
+                if (b == null) {
+                    continue;
+                }
+                t.row(
+                        name.toUpperCase(java.util.Locale.ROOT).replace("BOLLINGER", "Bollinger"),
+                        b == ours ? "ours (StudySeries)" : "ta4j 0.17, DoubleNum",
+                        spread(get(b, "median"), get(b, "min"), get(b, "max")),
+                        // The CPU profiler counts nanoseconds per operation; these operations are in milliseconds.
+                        num(get(b, "cpuMedian") / 1e6),
+                        num(get(b, "allocBytesPerOp") / 1e6),
+                        b == ours || ours == null ? "–" : ratio(get(b, "cpuMedian") / get(ours, "cpuMedian")));
+            }
+        }
+        Markdown live = new Markdown(
+                "history", "ns per trade, wall: median (min–max)", "ns per trade, CPU: median", "B per trade");
+        for (JsonElement e : f.indicators.getAsJsonArray("benchmarks")) {
+            JsonObject b = e.getAsJsonObject();
+            if (b.get("class").getAsString().equals("LiveTickBench")) {
+                live.row(
+                        count(b.getAsJsonObject("params").get("history").getAsLong()),
+                        spread(get(b, "median"), get(b, "min"), get(b, "max")),
+                        num(get(b, "cpuMedian")),
+                        num(get(b, "allocBytesPerOp")));
+            }
+        }
+        return t + "\nA live trade into the newest candle, then RSI, MACD and Bollinger brought up to date "
+                + "(the book's count included):\n\n" + live;
+    }
+
     String transport() {
         Markdown t = new Markdown(
                 "ticks/s",
@@ -260,6 +301,7 @@ final class DetailTables {
             case "ours" -> "ours";
             case "peer" -> "peer";
             case "floor" -> "floor (one full-window fill)";
+            case "analysis" -> "ours, 3 panes + 4 overlays + 20 drawings";
             case "gsonPojo" -> "Gson data binding";
             case "gsonTree" -> "Gson tree model";
             case "oursOneTimeframe" -> "ours, one timeframe";

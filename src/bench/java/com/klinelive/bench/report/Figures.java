@@ -13,6 +13,7 @@ final class Figures {
 
     final JsonObject decode = Results.read("decode");
     final JsonObject aggregate = Results.read("aggregate");
+    final JsonObject indicators = Results.read("indicators");
     final JsonObject render = Results.read("render");
     final JsonObject transport = Results.read("transport");
     final JsonObject ingest = Results.read("ingest");

@@ -46,6 +46,12 @@ public final class ReportWriter {
                 d::aggregate,
                 "aggregate.png");
         section(sb, "3. Rendering at 1920x1080, software pipeline", f.render != null, d::render, "render.png");
+        section(
+                sb,
+                "7. Indicators: RSI, MACD, Bollinger over 1M candles, and a live trade",
+                f.indicators != null,
+                d::indicators,
+                null);
         section(sb, "4. Transports on loopback", f.transport != null, d::transport, "transport.png");
         section(sb, "5a. Ingest ceiling with the chart live", f.ingest != null, d::ingest, "ingest.png");
         section(sb, "5b. Simulator fan-out (100 ticks/s to every client)", f.fanout != null, d::fanout, null);
@@ -91,7 +97,8 @@ public final class ReportWriter {
 
     private static JsonObject firstMachine(Figures f) {
         for (JsonObject o :
-                new JsonObject[] {f.decode, f.aggregate, f.render, f.transport, f.ingest, f.fanout, f.e2e}) {
+                new JsonObject[] {f.decode, f.aggregate, f.indicators, f.render, f.transport, f.ingest, f.fanout, f.e2e
+                }) {
             if (o != null && o.has("machine")) {
                 return o.getAsJsonObject("machine");
             }

@@ -1,5 +1,7 @@
 package com.klinelive.chart.scale;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Locale;
 
 /**
@@ -25,10 +27,45 @@ public final class PriceFormat {
         return Math.max(2, Math.min(8, digits));
     }
 
-    /** {@code value} with {@code decimals} fraction digits. */
+    /**
+     * {@code value} with {@code decimals} fraction digits (0 to 8), as {@code String.format("%.2f")} writes it, but
+     * without a sign when it rounds to zero ({@code 0.00}, not {@code -0.00}).
+     * Written by hand: the legend and the axis labels format a dozen prices per frame, and {@code String.format}
+     * was a tenth of a frame's work with three panes and four overlays (render benchmark, section 3).
+     */
     public static String price(double value, int decimals) {
-        return String.format(Locale.ROOT, "%." + decimals + "f", value);
+        double abs = Math.abs(value);
+        if (decimals < 0 || decimals >= POWERS.length || !(abs * POWERS[decimals] < 1e15)) {
+            return String.format(Locale.ROOT, "%." + decimals + "f", value);
+        }
+        double exact = abs * POWERS[decimals];
+        double fraction = exact - Math.floor(exact);
+        if (Math.abs(fraction - 0.5) <= Math.max(1e-9, 4 * Math.ulp(exact))) {
+            // Too near a tie for a double product to tell which way it rounds: round the shortest decimal that
+            // reads back as the value, as String.format does.
+            return BigDecimal.valueOf(value)
+                    .setScale(decimals, RoundingMode.HALF_UP)
+                    .toPlainString();
+        }
+        long scaled = Math.round(exact);
+        long power = (long) POWERS[decimals];
+        StringBuilder text = new StringBuilder(24);
+        if (value < 0 && scaled != 0) {
+            text.append('-');
+        }
+        text.append(scaled / power);
+        if (decimals > 0) {
+            String digits = Long.toString(scaled % power);
+            text.append('.');
+            for (int i = digits.length(); i < decimals; i++) {
+                text.append('0');
+            }
+            text.append(digits);
+        }
+        return text.toString();
     }
+
+    private static final double[] POWERS = {1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8};
 
     /** A volume in at most four significant figures with a K/M/B/T suffix: 950, 12.5K, 3.21M. */
     public static String volume(double value) {

@@ -2,18 +2,78 @@ package com.klinelive.chart.scale;
 
 /**
  * The vertical mapping between a value (price or volume) and pixel y: {@code max} at y = 0, {@code min} at
- * y = {@code height}.
+ * y = {@code height}, linear in the value or, on a logarithmic scale, in its logarithm (equal ratios take equal
+ * heights: a doubling is as tall at 100 as at 40,000).
  *
  * @param min    value at the bottom edge
  * @param max    value at the top edge, &gt; {@code min}
  * @param height pixels from top to bottom edge
+ * @param log    whether the scale is logarithmic; then {@code min} &gt; 0
  */
-public record PriceScale(double min, double max, double height) {
+public record PriceScale(double min, double max, double height, boolean log) {
 
     public PriceScale {
-        if (!(max > min) || !Double.isFinite(min) || !Double.isFinite(max) || !(height >= 0)) {
-            throw new IllegalArgumentException("bad price scale " + min + ".." + max + " over " + height);
+        if (!(max > min) || !Double.isFinite(min) || !Double.isFinite(max) || !(height >= 0) || (log && !(min > 0))) {
+            throw new IllegalArgumentException(
+                    "bad " + (log ? "log " : "") + "price scale " + min + ".." + max + " over " + height);
         }
+    }
+
+    /** A linear scale. */
+    public PriceScale(double min, double max, double height) {
+        this(min, max, height, false);
+    }
+
+    /**
+     * A logarithmic scale that shows {@code low ... high} (both &gt; 0) with {@code padding} of the height free
+     * above and below; a linear {@link #fit} when the range is not positive (a logarithm needs it).
+     */
+    public static PriceScale fitLog(double low, double high, double height, double padding) {
+        if (!(low > 0 && Double.isFinite(high)) || high < low) {
+            return fit(low, high, height, padding);
+        }
+        double lo = Math.log(low);
+        double hi = Math.log(high);
+        if (hi == lo) {
+            lo -= 0.005;
+            hi += 0.005;
+        }
+        double extra = (hi - lo) * padding / (1 - 2 * padding);
+        return new PriceScale(Math.exp(lo - extra), Math.exp(hi + extra), height, true);
+    }
+
+    /** This scale over another height, the same values at its edges. */
+    public PriceScale withHeight(double newHeight) {
+        return new PriceScale(min, max, newHeight, log);
+    }
+
+    /**
+     * This scale stretched around its middle: {@code factor} &gt; 1 shows more range (compresses the content), &lt; 1
+     * less; in log space for a logarithmic scale.
+     */
+    public PriceScale stretched(double factor) {
+        double lo = unit(min);
+        double hi = unit(max);
+        double middle = (lo + hi) / 2;
+        double half = (hi - lo) / 2 * factor;
+        return fromUnits(middle - half, middle + half);
+    }
+
+    /** This scale moved with the content by {@code dy} pixels (down positive: higher values come into view). */
+    public PriceScale shifted(double dy) {
+        double perPixel = (unit(max) - unit(min)) / Math.max(1, height);
+        return fromUnits(unit(min) + dy * perPixel, unit(max) + dy * perPixel);
+    }
+
+    private double unit(double value) {
+        return log ? Math.log(value) : value;
+    }
+
+    private PriceScale fromUnits(double lo, double hi) {
+        if (!(hi > lo) || !Double.isFinite(lo) || !Double.isFinite(hi)) {
+            return this;
+        }
+        return log ? new PriceScale(Math.exp(lo), Math.exp(hi), height, true) : new PriceScale(lo, hi, height, false);
     }
 
     /**
@@ -52,6 +112,7 @@ public record PriceScale(double min, double max, double height) {
     public static PriceScale fromZero(double top, double height, double padding, PriceScale previous) {
         if (previous != null
                 && previous.min == 0
+                && !previous.log
                 && previous.height == height
                 && top > 0
                 && Double.isFinite(top)
@@ -62,13 +123,22 @@ public record PriceScale(double min, double max, double height) {
         return fromZero(top, height, padding);
     }
 
-    /** Pixel y of {@code value}. */
+    /** Pixel y of {@code value}; on a log scale a value at or below zero lies far below the bottom edge. */
     public double y(double value) {
+        if (log) {
+            if (!(value > 0)) {
+                return value == value ? height * 16 : Double.NaN;
+            }
+            return Math.log(max / value) / Math.log(max / min) * height;
+        }
         return (max - value) / (max - min) * height;
     }
 
     /** Value at pixel y. */
     public double value(double y) {
+        if (log) {
+            return max * Math.exp(-y / height * Math.log(max / min));
+        }
         return max - y / height * (max - min);
     }
 }

@@ -35,9 +35,10 @@ import java.util.function.LongSupplier;
  * <ul>
  *   <li>An answer that is not HTTP 200, an HTML page (an error page of a proxy or CDN), text that is not one strict
  *       JSON value, or a body over the limit fails the request with a {@link RestException} that says which.</li>
- *   <li>HTTP 429 or 418 blocks the host for its {@code Retry-After} (seconds or an HTTP date; a minute when it
- *       gives none): no request goes there until then. Requests made meanwhile wait for it, unless the wait is
- *       longer than {@link #MAX_QUEUED_WAIT}; then they fail at once with a {@link RateLimitedException}.</li>
+ *   <li>HTTP 429 or 418 blocks the host for its {@code Retry-After} (seconds or an HTTP date, at most a century;
+ *       a minute when it gives none): no request goes there until then. Requests made meanwhile wait for it, unless
+ *       the wait is longer than {@link #MAX_QUEUED_WAIT}; then they fail at once with a
+ *       {@link RateLimitedException}.</li>
  *   <li>A host with a {@link WeightLimit} is slowed down before its budget runs out.</li>
  *   <li>Every limit met is reported to the listeners, so the status bar can show it.</li>
  * </ul>
@@ -50,6 +51,11 @@ public final class RestClient {
     public static final Duration MAX_QUEUED_WAIT = Duration.ofMinutes(2);
 
     private static final Duration DEFAULT_RETRY_AFTER = Duration.ofMinutes(1);
+    /**
+     * The longest hold kept: a {@code Retry-After} date further away (a server's "never") holds this long, which
+     * outlives any process and still fits the nanosecond clock.
+     */
+    static final Duration MAX_RETRY_AFTER = Duration.ofDays(100 * 365);
 
     private final HttpClient http;
     private final ScheduledExecutorService timer;
@@ -221,7 +227,7 @@ public final class RestClient {
         try {
             ZonedDateTime when = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
             Duration d = Duration.between(ZonedDateTime.now(when.getZone()), when);
-            return Optional.of(d.isNegative() ? Duration.ZERO : d);
+            return Optional.of(d.isNegative() ? Duration.ZERO : d.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : d);
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }

@@ -17,6 +17,23 @@ class PriceFormatTest {
     }
 
     @Test
+    void pricesReadAsStringFormatWritesThem() {
+        java.util.Random random = new java.util.Random(1);
+        for (int i = 0; i < 100_000; i++) {
+            int decimals = random.nextInt(9);
+            double value = (random.nextDouble() - 0.3) * Math.pow(10, random.nextInt(8)) / 7;
+            String expected = String.format(java.util.Locale.ROOT, "%." + decimals + "f", value);
+            // The one difference: a value that rounds to zero has no sign.
+            expected = expected.matches("-0(\\.0*)?") ? expected.substring(1) : expected;
+            assertEquals(expected, PriceFormat.price(value, decimals), value + " with " + decimals);
+        }
+        assertEquals("0.00", PriceFormat.price(-0.001, 2));
+        assertEquals("-1", PriceFormat.price(-0.5, 0));
+        assertEquals("NaN", PriceFormat.price(Double.NaN, 2));
+        assertEquals("1234567890123456.00", PriceFormat.price(1234567890123456.0, 2));
+    }
+
+    @Test
     void volumesAreCompact() {
         assertEquals("950", PriceFormat.volume(950));
         assertEquals("12.35", PriceFormat.volume(12.346));

@@ -84,7 +84,7 @@ class LongPollTransportTest {
             transport.start();
             try {
                 waitFor(
-                        10_000,
+                        30_000,
                         () -> events.messages.get() >= 300
                                 && events.symbols.size() == sim.symbols().size(),
                         () -> events.messages + " messages, symbols " + events.symbols);

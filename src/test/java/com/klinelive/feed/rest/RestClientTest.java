@@ -147,20 +147,44 @@ class RestClientTest {
     }
 
     @Test
+    void aRetryAfterDateCenturiesAwayBansTheHostInsteadOfOverflowing() {
+        server.then(new Answer(429, "application/json", Map.of("Retry-After", "Fri, 31 Dec 9999 23:59:59 GMT"), "{}"));
+        Throwable e = failure(server.uri("/a"));
+        assertInstanceOf(RateLimitedException.class, e, String.valueOf(e));
+        assertTrue(((RateLimitedException) e).retryAfter().toDays() > 1_000);
+        assertInstanceOf(RateLimitedException.class, failure(server.uri("/b")));
+        assertEquals(1, server.arrivals().size(), "no request may reach a host that banned us");
+    }
+
+    @Test
     void usedWeightNearTheLimitWaitsForTheNextWindow() {
+        // The wall clock stands 400 ms into a one-second window, so the next window is 600 ms away, whenever the
+        // machine gets round to it.
+        long windowStart = 1_764_073_200_000L;
+        RestClient rest = new RestClient(http, timer, Duration.ofSeconds(5), () -> windowStart + 400);
+        rest.addListener(notices::add);
         rest.limitByWeight("127.0.0.1", new WeightLimit("X-MBX-USED-WEIGHT-1M", 100, Duration.ofSeconds(1)));
         server.then(new Answer(200, "application/json", Map.of("X-MBX-USED-WEIGHT-1M", "95"), "[1]"));
-        assertEquals("[1]", get(server.uri("/a")));
-        long wallAfterFirst = System.currentTimeMillis();
-        long nanosAfterFirst = System.nanoTime();
+        assertEquals(
+                "[1]",
+                rest.getJson(server.uri("/a"), 1_024)
+                        .orTimeout(10, TimeUnit.SECONDS)
+                        .join());
         server.then(new Answer(200, "application/json", Map.of("X-MBX-USED-WEIGHT-1M", "3"), "[2]"));
-        assertEquals("[2]", get(server.uri("/b")));
-        long untilNextWindow = 1_000 - wallAfterFirst % 1_000;
-        long waited = (server.arrivals().get(1).nanos() - nanosAfterFirst) / MILLIS;
-        assertTrue(waited >= untilNextWindow - 20, "waited " + waited + " ms of " + untilNextWindow);
+        assertEquals(
+                "[2]",
+                rest.getJson(server.uri("/b"), 1_024)
+                        .orTimeout(10, TimeUnit.SECONDS)
+                        .join());
+
         assertEquals(
                 "127.0.0.1 rate limit: used weight 95 of 100, waiting for the next window",
                 notices.get(0).describe());
+        assertEquals(Duration.ofMillis(600), notices.get(0).retryIn());
+        // A lower bound only: the hold began after the first request arrived, and load can only make it longer.
+        List<ScriptedHttpServer.Arrival> arrivals = server.arrivals();
+        long apart = (arrivals.get(1).nanos() - arrivals.get(0).nanos()) / MILLIS;
+        assertTrue(apart >= 600, "the second request went out " + apart + " ms after the first, not 600");
     }
 
     @Test

@@ -37,56 +37,74 @@ class SocketIoRecordInteropTest {
     void recordOfAMappedSocketIoFeedGivesTheCandlesOfEveryTradeEmitted() throws Exception {
         int trades = 400;
         try (NodeSocketIoServer server = new NodeSocketIoServer("--trades", "" + trades, "--every-ms", "3")) {
-            Path csv = dir.resolve("t.csv");
-            StringWriter out = new StringWriter();
-            StringWriter err = new StringWriter();
-            CommandLine cli = new CommandLine(new KlineLiveCommand());
-            cli.setOut(new PrintWriter(out));
-            cli.setErr(new PrintWriter(err));
-
-            int code = cli.execute(
-                    "record",
-                    "--url",
-                    server.url(""),
-                    "--format",
-                    "socketio",
-                    "--event",
-                    "trade",
-                    "--field",
-                    "symbol=sym",
-                    "--field",
-                    "seq=data.id",
-                    "--field",
-                    "time=data.ts",
-                    "--field",
-                    "price=data.px",
-                    "--field",
-                    "size=data.qty",
-                    "--interval",
-                    "1s",
-                    "--duration",
-                    "6s",
-                    "--out",
-                    csv.toString());
-
-            assertEquals(0, code, err.toString());
-            server.awaitLine("done", 10_000);
-            List<String> sent = server.linesAfter("sent ");
-            assertEquals(trades, sent.size());
-            CandleBook truth = new CandleBook("BTCUSDT", EnumSet.of(Timeframe.S1), 10_000);
-            for (String line : sent) {
-                JsonObject data = JsonParser.parseString(line).getAsJsonObject().getAsJsonObject("data");
-                truth.apply(
-                        data.get("id").getAsLong(),
-                        data.get("ts").getAsLong(),
-                        data.get("px").getAsDouble(),
-                        data.get("qty").getAsDouble());
-            }
-            assertEquals(truth.candles(Timeframe.S1, Integer.MAX_VALUE), parse(Files.readAllLines(csv)));
-            String summary = out.toString().trim();
-            assertTrue(summary.contains(" ticks=" + trades + " "), summary);
-            assertTrue(summary.contains(" rejected=0 "), summary);
+            recordAndCompare(server, trades);
         }
+    }
+
+    @Test
+    void theSubscribeEventIsEmittedOnceConnectedSoAServerThatWaitsForItStreams() throws Exception {
+        // The session opens on long polling: it is the format's stream all the same, and --subscribe goes out.
+        int trades = 200;
+        try (NodeSocketIoServer server =
+                new NodeSocketIoServer("--trades", "" + trades, "--every-ms", "3", "--await-subscribe")) {
+            recordAndCompare(server, trades, "--subscribe", "[\"subscribe\",\"BTCUSDT\"]");
+            assertEquals("subscribed BTCUSDT", server.awaitLine("subscribed ", 10_000));
+        }
+    }
+
+    /** Records the server's trades with the mapping and checks the candles against what it emitted. */
+    private void recordAndCompare(NodeSocketIoServer server, int trades, String... moreOptions) throws Exception {
+        Path csv = dir.resolve("t.csv");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new KlineLiveCommand());
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        List<String> args = new ArrayList<>(List.of(
+                "record",
+                "--url",
+                server.url(""),
+                "--format",
+                "socketio",
+                "--event",
+                "trade",
+                "--field",
+                "symbol=sym",
+                "--field",
+                "seq=data.id",
+                "--field",
+                "time=data.ts",
+                "--field",
+                "price=data.px",
+                "--field",
+                "size=data.qty",
+                "--interval",
+                "1s",
+                "--duration",
+                "6s",
+                "--out",
+                csv.toString()));
+        args.addAll(List.of(moreOptions));
+
+        int code = cli.execute(args.toArray(String[]::new));
+
+        assertEquals(0, code, err.toString());
+        server.awaitLine("done", 10_000);
+        List<String> sent = server.linesAfter("sent ");
+        assertEquals(trades, sent.size());
+        CandleBook truth = new CandleBook("BTCUSDT", EnumSet.of(Timeframe.S1), 10_000);
+        for (String line : sent) {
+            JsonObject data = JsonParser.parseString(line).getAsJsonObject().getAsJsonObject("data");
+            truth.apply(
+                    data.get("id").getAsLong(),
+                    data.get("ts").getAsLong(),
+                    data.get("px").getAsDouble(),
+                    data.get("qty").getAsDouble());
+        }
+        assertEquals(truth.candles(Timeframe.S1, Integer.MAX_VALUE), parse(Files.readAllLines(csv)));
+        String summary = out.toString().trim();
+        assertTrue(summary.contains(" ticks=" + trades + " "), summary);
+        assertTrue(summary.contains(" rejected=0 "), summary);
     }
 
     private static List<Candle> parse(List<String> lines) {

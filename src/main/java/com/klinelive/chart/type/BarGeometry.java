@@ -1,21 +1,26 @@
-package com.klinelive.chart;
+package com.klinelive.chart.type;
 
 /**
  * Where candle bodies and wicks fall on the device pixel grid, so every edge is crisp at any render scale (HiDPI):
  * coordinates are rounded in device pixels and converted back to the canvas's logical units for drawing.
  * Bodies get the parity of the wick, so the wick sits exactly in the middle of its body.
  */
-final class BarGeometry {
+public final class BarGeometry {
 
-    final double scale;
-    final int wick;
-    final int body;
+    /** Device pixels per logical pixel. */
+    public final double scale;
+
+    /** Width of a wick (and of a thin line) in device pixels. */
+    public final int wick;
+
+    /** Width of a body in device pixels, of the wick's parity. */
+    public final int body;
 
     /**
      * @param scale     device pixels per logical pixel (the window's render scale)
      * @param slotWidth logical pixels per bar
      */
-    BarGeometry(double scale, double slotWidth) {
+    public BarGeometry(double scale, double slotWidth) {
         this.scale = scale;
         this.wick = Math.max(1, (int) Math.round(scale));
         double device = slotWidth * scale;
@@ -27,27 +32,27 @@ final class BarGeometry {
     }
 
     /** Device column of the left edge of the wick of a bar centred at logical x. */
-    int wickLeft(double centreX) {
+    public int wickLeft(double centreX) {
         return (int) Math.floor(centreX * scale) - (wick - 1) / 2;
     }
 
     /** Device column of the left edge of the body of a bar centred at logical x. */
-    int bodyLeft(double centreX) {
+    public int bodyLeft(double centreX) {
         return wickLeft(centreX) - (body - wick) / 2;
     }
 
     /** Logical y rounded to the device grid, in device pixels. */
-    int deviceY(double logicalY) {
+    public int deviceY(double logicalY) {
         return (int) Math.round(logicalY * scale);
     }
 
     /** Device pixels to logical units. */
-    double logical(double device) {
+    public double logical(double device) {
         return device / scale;
     }
 
     /** The logical coordinate of the centre of the device pixel row or column {@code device}, for 1px lines. */
-    double lineCentre(int device) {
+    public double lineCentre(int device) {
         return (device + 0.5) / scale;
     }
 }

@@ -1,0 +1,41 @@
+package com.klinelive.chart.type;
+
+import com.klinelive.chart.indicator.Computation;
+import com.klinelive.chart.scale.BarBuffer;
+import com.klinelive.chart.scale.PriceScale;
+import java.util.function.Supplier;
+import javafx.scene.canvas.GraphicsContext;
+
+/**
+ * How the price pane draws the candles: one implementation per type, one file each, registered in
+ * {@link ChartTypes}. A type paints the frame's bars (one per candle, or per pixel column when zoomed out) from a
+ * given bar on; it may draw from candles of its own computed from the feed's ({@link #candles()}, Heikin-Ashi).
+ */
+public interface ChartType {
+
+    /** Short lower-case name for command lines and settings: {@code candles}, {@code heikin-ashi}. */
+    String id();
+
+    /** Name shown in menus. */
+    String name();
+
+    /**
+     * Paints bars {@code from} to the last onto {@code gc}, in plot coordinates. Called for the history layer and
+     * for the live layer (from the bar before the newest); both must paint the same pixels where they meet, so
+     * paint on the device grid ({@link BarGeometry}) and start lines a bar early.
+     */
+    void paint(GraphicsContext gc, BarGeometry g, BarBuffer bars, int from, PriceScale scale, Palette colours);
+
+    /**
+     * The candles this type draws, computed from the feed's candles: four outputs per candle (open, high, low,
+     * close); null (the default) draws the feed's candles.
+     */
+    default Supplier<Computation> candles() {
+        return null;
+    }
+
+    /** Whether the price scale fits the closes only (a line), rather than the highs and lows. */
+    default boolean closesOnly() {
+        return false;
+    }
+}
