@@ -10,8 +10,8 @@ import java.util.List;
  * @param timeframe   a timeframe label such as {@code 1m}
  * @param chartType   candles, hollow, ohlc, line, area or heikin-ashi
  * @param scale       linear, log or percent
- * @param indicators  its indicators, overlays and panes, in order
- * @param paneWeights the share of the height each pane below the price pane takes, in the order of its panes
+ * @param studies     its indicators, overlays then panes, each as the chart writes one ({@code rsi:14|line-3|0.2}:
+ *                    kind and parameters, colours, pane share)
  * @param detached    the bounds of its own window, or null when it is in the main window's layout
  */
 public record ChartSpec(
@@ -20,20 +20,12 @@ public record ChartSpec(
         String timeframe,
         String chartType,
         String scale,
-        List<IndicatorSpec> indicators,
-        List<Double> paneWeights,
+        List<String> studies,
         WindowSpec detached) {
 
     /** A 1m candle chart of the embedded simulator's first symbol with a volume pane. */
-    public static final ChartSpec DEFAULT = new ChartSpec(
-            FeedSpec.EMBEDDED,
-            "",
-            "1m",
-            "candles",
-            "linear",
-            List.of(new IndicatorSpec("volume", null, null).normalized()),
-            List.of(),
-            null);
+    public static final ChartSpec DEFAULT =
+            new ChartSpec(FeedSpec.EMBEDDED, "", "1m", "candles", "linear", List.of("volume"), null);
 
     ChartSpec normalized() {
         return new ChartSpec(
@@ -42,17 +34,12 @@ public record ChartSpec(
                 Texts.orDefault(timeframe, "1m"),
                 Texts.orDefault(chartType, "candles"),
                 Texts.orDefault(scale, "linear"),
-                Texts.each(indicators, IndicatorSpec::normalized),
-                paneWeights == null
-                        ? List.of()
-                        : paneWeights.stream()
-                                .filter(w -> w != null && Double.isFinite(w) && w > 0)
-                                .toList(),
+                Texts.each(studies, String::trim),
                 detached == null ? null : detached.normalized());
     }
 
     /** This chart on {@code symbol}. */
     public ChartSpec withSymbol(String newSymbol) {
-        return new ChartSpec(feed, newSymbol, timeframe, chartType, scale, indicators, paneWeights, detached);
+        return new ChartSpec(feed, newSymbol, timeframe, chartType, scale, studies, detached);
     }
 }

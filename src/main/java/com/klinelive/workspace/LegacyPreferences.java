@@ -2,7 +2,6 @@ package com.klinelive.workspace;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
@@ -27,25 +26,31 @@ public final class LegacyPreferences {
     /** The workspace those settings describe: one chart, as the old single-chart window showed it. */
     public static Workspace read(Preferences node) {
         String url = node.get("feed.url", "");
-        List<IndicatorSpec> indicators = new ArrayList<>();
-        indicators.add(new IndicatorSpec("volume", Map.of(), List.of()));
-        if (node.getBoolean("chart.indicator.sma", false)) {
-            indicators.add(new IndicatorSpec("sma", Map.of("length", 20.0), List.of()));
-        }
-        if (node.getBoolean("chart.indicator.ema", false)) {
-            indicators.add(new IndicatorSpec("ema", Map.of("length", 50.0), List.of()));
-        }
-        if (node.getBoolean("chart.indicator.bollinger", false)) {
-            indicators.add(new IndicatorSpec("bollinger", Map.of("length", 20.0, "width", 2.0), List.of()));
+        // The studies as the last version wrote them, or, from the version before, the three toggles.
+        String saved = node.get("chart.studies", null);
+        List<String> studies = new ArrayList<>();
+        if (saved != null) {
+            for (String entry : saved.split(",")) {
+                if (!entry.isBlank()) {
+                    studies.add(entry.trim());
+                }
+            }
+        } else {
+            studies.add("volume");
+            String[][] toggles = {{"sma", "sma:20"}, {"ema", "ema:50"}, {"bollinger", "bollinger:20:2"}};
+            for (String[] toggle : toggles) {
+                if (node.getBoolean("chart.indicator." + toggle[0], false)) {
+                    studies.add(toggle[1]);
+                }
+            }
         }
         ChartSpec chart = new ChartSpec(
                 url.isEmpty() ? FeedSpec.EMBEDDED : FeedSpec.of(url),
                 node.get("feed.symbol", ""),
                 node.get("chart.timeframe", "1m"),
-                "candles",
-                "linear",
-                indicators,
-                List.of(),
+                node.get("chart.type", "candles"),
+                node.get("chart.scale", "linear"),
+                studies,
                 null);
         String recent = node.get("feed.recent", "");
         double x = node.getDouble("window.x", Double.NaN);

@@ -32,9 +32,7 @@ class LegacyPreferencesTest {
         assertEquals("http://127.0.0.1:8080", chart.feed().url());
         assertEquals("SIM-ETH", chart.symbol());
         assertEquals("15m", chart.timeframe());
-        assertEquals(
-                List.of("volume", "ema"),
-                chart.indicators().stream().map(IndicatorSpec::kind).toList());
+        assertEquals(List.of("volume", "ema:50"), chart.studies());
         assertEquals(2, w.recentUrls().size());
         assertFalse(w.ui().dark());
         assertEquals(40, w.window().x());

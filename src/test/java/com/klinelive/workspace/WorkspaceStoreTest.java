@@ -42,13 +42,9 @@ class WorkspaceStoreTest {
                 "5m",
                 "heikin-ashi",
                 "log",
-                List.of(
-                        new IndicatorSpec("sma", Map.of("length", 20.0), List.of("#ff9800")),
-                        new IndicatorSpec("sma", Map.of("length", 50.0), List.of("#2196f3")),
-                        new IndicatorSpec("rsi", Map.of("length", 14.0), List.of())),
-                List.of(0.25),
+                List.of("sma:20|line-1|0", "sma:50|line-2|0", "rsi:14|line-3|0.25"),
                 null);
-        ChartSpec second = new ChartSpec(mapped, "ETH", "1m", "candles", "linear", List.of(), List.of(), null);
+        ChartSpec second = new ChartSpec(mapped, "ETH", "1m", "candles", "linear", List.of(), null);
         ChartSpec third = first.withSymbol("ETHUSDT");
         ChartSpec fourth = second.withSymbol("SOL");
         ChartSpec floating = new ChartSpec(
@@ -57,7 +53,6 @@ class WorkspaceStoreTest {
                 "1s",
                 "line",
                 "percent",
-                List.of(),
                 List.of(),
                 WindowSpec.at(100, 50, 800, 600, false));
         PriceAlert alert = new PriceAlert("a-1", binance.url(), "BTCUSDT", 104_250.5, AlertCondition.CROSSES_UP, false);
@@ -75,13 +70,9 @@ class WorkspaceStoreTest {
                 List.of(new SymbolDrawings(
                         binance.url(),
                         "BTCUSDT",
-                        List.of(new DrawingSpec(
-                                "trend-line",
-                                List.of(
-                                        new DrawingSpec.Anchor(1_733_000_000_000L, 100_000),
-                                        new DrawingSpec.Anchor(1_733_003_600_000L, 101_500.25)),
-                                "",
-                                "#ffffff")))),
+                        List.of(
+                                "trend:1733000000000:100000.0:1733003600000:101500.25",
+                                "note:1733000000000:99000.0:Buy%21"))),
                 List.of(binance, mapped),
                 List.of("http://127.0.0.1:8080"),
                 WindowSpec.at(10, 20, 1920, 1080, true),
