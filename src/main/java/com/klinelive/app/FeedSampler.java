@@ -13,7 +13,6 @@ import com.klinelive.feed.websocket.WebSocketTransports;
 import com.klinelive.workspace.FeedSpec;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -45,7 +44,7 @@ final class FeedSampler implements AutoCloseable {
      */
     static FeedSampler start(FeedSpec spec, int max, Listener listener) {
         FeedEndpoint endpoint = FeedEndpoint.parse(spec.url());
-        FormatSettings settings = settingsOf(spec);
+        FormatSettings settings = FeedSpecs.settings(spec);
         Optional<FeedFormat> format = spec.format().equals("auto")
                 ? FormatRegistry.installed().forUrl(endpoint.given())
                 : Optional.of(FormatRegistry.installed()
@@ -98,14 +97,6 @@ final class FeedSampler implements AutoCloseable {
         FeedSampler sampler = new FeedSampler(self[0]);
         self[0].start();
         return sampler;
-    }
-
-    static FormatSettings settingsOf(FeedSpec spec) {
-        return new FormatSettings(
-                spec.restUrl().isBlank() ? null : java.net.URI.create(spec.restUrl()),
-                spec.event().isBlank() ? FormatSettings.DEFAULT_EVENT : spec.event(),
-                Map.copyOf(spec.fields()),
-                spec.subscribe().isBlank() ? null : spec.subscribe());
     }
 
     @Override

@@ -55,7 +55,8 @@ public final class I18n {
             // A missing text must not break the window; the key shows what is missing (I18nTest lists them).
             return key;
         }
-        return args.length == 0 ? pattern : new MessageFormat(pattern, locale.get()).format(args);
+        // Always through MessageFormat, so an apostrophe is written '' in every text, with or without places.
+        return new MessageFormat(pattern, locale.get()).format(args);
     }
 
     /** A binding to the text of {@code key} that follows the language. */
