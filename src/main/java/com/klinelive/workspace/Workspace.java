@@ -55,7 +55,11 @@ public record Workspace(
                         false,
                         false,
                         List.of(ChartSpec.DEFAULT),
-                        List.of(),
+                        // The embedded simulator's symbols: a first start shows a live watchlist at once.
+                        List.of(
+                                new WatchEntry("", "BTCUSDT"),
+                                new WatchEntry("", "ETHUSDT"),
+                                new WatchEntry("", "SOLUSDT")),
                         List.of(),
                         List.of(),
                         List.of(),
