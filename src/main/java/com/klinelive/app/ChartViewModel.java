@@ -55,6 +55,7 @@ final class ChartViewModel {
     private final ObservableList<Drawing> drawings = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ReadOnlyObjectWrapper<FeedSession> session = new ReadOnlyObjectWrapper<>(this, "session");
+    private final ReadOnlyObjectWrapper<RecordingSession> recording = new ReadOnlyObjectWrapper<>(this, "recording");
     private WindowSpec detached;
 
     private FeedSessions<FeedSpec>.Lease lease;
@@ -170,7 +171,44 @@ final class ChartViewModel {
         generation++;
     }
 
+    /**
+     * Plays the tick recording {@code file} in this chart instead of a feed (File, Open recording), paused at its
+     * start. The file is read on {@code background}; {@code failed} hears why it could not be opened.
+     */
+    void openRecording(java.nio.file.Path file, Executor background, java.util.function.Consumer<String> failed) {
+        release();
+        long current = ++generation;
+        symbols.clear();
+        book.set(null);
+        background.execute(() -> {
+            RecordingSession opened;
+            try {
+                opened = RecordingSession.open(file, changed -> {
+                    if (changed.isEmpty() || changed.equals(shownSymbol)) {
+                        dirtySink.accept(System.nanoTime());
+                    }
+                });
+            } catch (java.io.IOException | RuntimeException e) {
+                fx.execute(() -> failed.accept(e.getMessage()));
+                return;
+            }
+            fx.execute(() -> {
+                if (current != generation) {
+                    opened.close();
+                    return;
+                }
+                recording.set(opened);
+                symbolsOffered(current, List.copyOf(opened.player().symbols()));
+            });
+        });
+    }
+
     private void release() {
+        RecordingSession played = recording.get();
+        if (played != null) {
+            recording.set(null);
+            played.close();
+        }
         FeedSession open = session.get();
         if (open != null && listening != null) {
             open.stopListening(listening);
@@ -198,7 +236,8 @@ final class ChartViewModel {
 
     private void showSymbol(String wanted) {
         FeedSession open = session.get();
-        if (wanted == null || wanted.isEmpty() || open == null) {
+        RecordingSession played = recording.get();
+        if (wanted == null || wanted.isEmpty() || open == null && played == null) {
             return;
         }
         shownSymbol = wanted;
@@ -212,7 +251,7 @@ final class ChartViewModel {
         } finally {
             loadingDrawings = false;
         }
-        book.set(open.aggregator().bookFor(wanted));
+        book.set((open != null ? open.aggregator() : played.aggregator()).bookFor(wanted));
     }
 
     /** The feed as alerts, drawings and the watchlist name it: its URL without secrets, empty for the simulator. */
@@ -303,6 +342,15 @@ final class ChartViewModel {
 
     FeedSession session() {
         return session.get();
+    }
+
+    /** The recording this chart plays, or null while it shows a feed. */
+    RecordingSession recording() {
+        return recording.get();
+    }
+
+    ReadOnlyObjectProperty<RecordingSession> recordingProperty() {
+        return recording.getReadOnlyProperty();
     }
 
     /** The bounds of its own window, or null when it is in the main window. */

@@ -2,6 +2,7 @@ package com.klinelive.app;
 
 import com.klinelive.cache.FeedTracker;
 import com.klinelive.candle.CandleAggregator;
+import com.klinelive.candle.TradeListener;
 import com.klinelive.feed.FeedClient;
 import com.klinelive.feed.FeedListener;
 import com.klinelive.feed.FeedOptions;
@@ -27,6 +28,9 @@ final class FeedSession implements AutoCloseable {
     private final CandleAggregator aggregator;
     private final FeedClient client;
     private final FeedTracker cached;
+    // Hear every trade counted, on the feed's threads: the alerts, and a tick recording while one is made.
+    private volatile TradeListener alerts;
+    private volatile TradeListener recorder;
     /** The charts' listeners: charts come and go while the client, which keeps its listeners, lives on. */
     private final List<FeedListener> charts = new CopyOnWriteArrayList<>();
 
@@ -38,6 +42,16 @@ final class FeedSession implements AutoCloseable {
                 CandleAggregator.DEFAULT_CAPACITY,
                 CandleAggregator.DEFAULT_MAX_SYMBOLS);
         this.client = Feeds.client(options.withHistory(EnumSet.allOf(Timeframe.class), HISTORY_CANDLES), aggregator);
+        aggregator.tradeListener((symbol, seq, time, price, size) -> {
+            TradeListener a = alerts;
+            if (a != null) {
+                a.counted(symbol, seq, time, price, size);
+            }
+            TradeListener r = recorder;
+            if (r != null) {
+                r.counted(symbol, seq, time, price, size);
+            }
+        });
         listeners.forEach(client::addListener);
         client.addListener(new FeedListener() {
             @Override
@@ -102,6 +116,23 @@ final class FeedSession implements AutoCloseable {
         return embedded != null
                 ? "embedded simulator " + embedded.uri().getAuthority()
                 : client.options().endpoint().redacted();
+    }
+
+    /** Where every trade counted goes for the alerts (any thread). */
+    void alerts(TradeListener listener) {
+        alerts = listener;
+    }
+
+    /** Starts writing every trade counted to {@code writer}, or stops with null; returns the one it replaces. */
+    TradeListener recorder(TradeListener writer) {
+        TradeListener previous = recorder;
+        recorder = writer;
+        return previous;
+    }
+
+    /** The tick recording being written, or null. */
+    TradeListener recorder() {
+        return recorder;
     }
 
     /** Adds a chart's listener; it hears symbols and candles from now on, on the feed's threads. */

@@ -41,6 +41,8 @@ final class MainMenu {
         return menu(
                 "menu.file",
                 item("menu.file.openfeed", "Shortcut+O", window::openFeedDialog),
+                item("menu.file.openrecording", null, window::openRecording),
+                item("menu.file.recordticks", null, window::toggleTickRecording),
                 new SeparatorMenuItem(),
                 item("menu.file.png", "Shortcut+S", window::exportPng),
                 item("menu.file.csv", "Shortcut+E", window::exportCsv),

@@ -53,6 +53,7 @@ final class MainWindow {
     private final SplitPane center = new SplitPane();
     private final VBox bottom = new VBox();
     private final StatusBar statusBar;
+    private final PlayerBar playerBar;
     private final List<ChartWindow> ownWindows = new java.util.ArrayList<>();
     private final CrosshairSync crosshairSync;
     private boolean closed;
@@ -76,6 +77,7 @@ final class MainWindow {
                 () -> workspace.active() == null ? "" : workspace.active().feedKey());
         this.alertLog = new AlertLogPanel(workspace.alerts(), workspace.i18n(), workspace.zoneProperty()::get);
         this.statusBar = new StatusBar(workspace.status());
+        this.playerBar = new PlayerBar(workspace.i18n(), workspace.zoneProperty()::get);
         toolbar.onOpenFeed(this::openFeedDialog);
 
         BorderPane root = new BorderPane();
@@ -152,6 +154,7 @@ final class MainWindow {
     private void activeChanged() {
         ChartViewModel active = workspace.active();
         drawingBar.show(activeChart());
+        playerBar.show(active);
         String symbol = active == null ? "" : active.symbolProperty().get();
         stage.setTitle((symbol == null || symbol.isEmpty() ? "" : symbol + " · ") + "KLine Live");
     }
@@ -164,7 +167,10 @@ final class MainWindow {
             center.getItems().remove(watchlistPanel);
         }
         bottom.getChildren()
-                .setAll(workspace.alertLogOpenProperty().get() ? List.of(alertLog, statusBar) : List.of(statusBar));
+                .setAll(
+                        workspace.alertLogOpenProperty().get()
+                                ? List.of(alertLog, playerBar, statusBar)
+                                : List.of(playerBar, statusBar));
     }
 
     void openInOwnWindow(ChartViewModel chart) {
@@ -181,6 +187,64 @@ final class MainWindow {
                     }
                 });
                 ownWindows.add(window);
+            }
+        }
+    }
+
+    /** File, Open recording: plays a tick recording in the active chart, with the player's controls. */
+    void openRecording() {
+        ChartViewModel active = workspace.active();
+        if (active == null) {
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(workspace.i18n().text("recording.title"));
+        java.io.File file = chooser.showOpenDialog(stage);
+        if (file != null) {
+            openRecording(file.toPath());
+        }
+    }
+
+    /** Plays {@code file} in the active chart (automation and tests: no dialog). */
+    void openRecording(Path file) {
+        ChartViewModel active = workspace.active();
+        if (active != null) {
+            active.openRecording(
+                    file,
+                    background,
+                    problem -> workspace.status().message(workspace.i18n().text("recording.failed", problem)));
+        }
+    }
+
+    /** File, Record ticks: writes every trade of the active chart's feed to a file, until asked to stop. */
+    void toggleTickRecording() {
+        ChartViewModel active = workspace.active();
+        FeedSession session = active == null ? null : active.session();
+        if (session == null) {
+            return;
+        }
+        if (session.recorder() instanceof com.klinelive.recording.TickFileWriter writing) {
+            session.recorder(null);
+            background.execute(() -> {
+                String text;
+                try {
+                    writing.close();
+                    text = workspace.i18n().text("recording.stopped", writing.recorded());
+                } catch (java.io.IOException e) {
+                    text = workspace.i18n().text("export.failed", e.getMessage());
+                }
+                String message = text;
+                Platform.runLater(() -> workspace.status().message(message));
+            });
+            return;
+        }
+        Path file = choose("menu.file.recordticks", "ticks.klt", "KLine Live ticks", "*.klt");
+        if (file != null) {
+            try {
+                session.recorder(com.klinelive.recording.TickFileWriter.open(file));
+                workspace.status().message(workspace.i18n().text("recording.writing", session.displayName(), file));
+            } catch (java.io.IOException e) {
+                workspace.status().message(workspace.i18n().text("export.failed", e.getMessage()));
             }
         }
     }
@@ -219,6 +283,7 @@ final class MainWindow {
             return;
         }
         workspace.refresh(System.currentTimeMillis());
+        playerBar.refresh();
         if (statsOverlay.isVisible()) {
             statsOverlay.setText(statsLine().replace(' ', '\n').replaceFirst("stats\n", ""));
         }

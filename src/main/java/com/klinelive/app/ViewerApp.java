@@ -137,7 +137,7 @@ public final class ViewerApp {
     private FeedSession openSession(FeedSpec feed) {
         FeedSession session = FeedSession.open(feed, options.ssl());
         String key = ChartViewModel.keyOf(feed);
-        session.aggregator().tradeListener(new TradeListener() {
+        session.alerts(new TradeListener() {
             private AlertMonitor.TradeCheck check;
 
             @Override

@@ -224,7 +224,15 @@ final class WorkspaceViewModel {
     void refresh(long nowMillis) {
         ChartViewModel chart = active.get();
         FeedSession session = chart == null ? null : chart.session();
-        if (session != null) {
+        RecordingSession played = chart == null ? null : chart.recording();
+        if (played != null) {
+            status.clear();
+            status.feed(i18n.text(
+                    "recording.status",
+                    played.file().getFileName(),
+                    played.player().sent(),
+                    played.player().state().name().toLowerCase(java.util.Locale.ROOT)));
+        } else if (session != null) {
             status.feed(session.displayName());
             status.update(session.client().status(), session.client().metrics());
         } else {
