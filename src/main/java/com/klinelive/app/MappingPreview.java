@@ -1,15 +1,17 @@
 package com.klinelive.app;
 
-import com.klinelive.feed.format.json.FieldMapping;
-import com.klinelive.feed.format.json.MappedJsonDecoder;
+import com.klinelive.feed.format.FormatRegistry;
+import com.klinelive.feed.format.FormatSettings;
 import com.klinelive.feed.protocol.ControlMessage;
 import com.klinelive.feed.protocol.DecodeOutcome;
+import com.klinelive.feed.protocol.FeedDecoder;
 import com.klinelive.feed.protocol.FeedSink;
 import com.klinelive.feed.protocol.Rejections;
 import com.klinelive.model.Candle;
 import com.klinelive.model.Tick;
 import com.klinelive.model.Timeframe;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,19 +26,19 @@ record MappingPreview(List<Tick> ticks, List<String> problems) {
 
     /** The preview of {@code fields} (key to path; blank paths left out) over {@code messages}. */
     static MappingPreview of(List<String> messages, Map<String, String> fields) {
-        List<String> entries = new ArrayList<>();
+        Map<String, String> mapped = new LinkedHashMap<>();
         fields.forEach((key, path) -> {
             if (path != null && !path.isBlank()) {
-                entries.add(key + "=" + path.trim());
+                mapped.put(key, path.trim());
             }
         });
-        MappedJsonDecoder decoder;
+        // The json format's own decoder, found like any format: a mapping it cannot use makes every message a
+        // rejection that says what to fix, which is what the preview shows.
         Rejections rejections = new Rejections();
-        try {
-            decoder = new MappedJsonDecoder(FieldMapping.parse(entries, null), rejections);
-        } catch (IllegalArgumentException e) {
-            return new MappingPreview(List.of(), List.of(e.getMessage()));
-        }
+        FeedDecoder decoder = FormatRegistry.installed()
+                .named("json")
+                .orElseThrow(() -> new IllegalStateException("the json format is not installed"))
+                .newDecoder(rejections, new FormatSettings(null, FormatSettings.DEFAULT_EVENT, mapped, null));
         List<Tick> ticks = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         FeedSink sink = new FeedSink() {
