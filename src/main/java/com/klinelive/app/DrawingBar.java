@@ -4,6 +4,7 @@ import com.klinelive.chart.CandleChart;
 import com.klinelive.chart.drawing.DrawingTool;
 import com.klinelive.chart.drawing.DrawingTools;
 import java.util.Map;
+import javafx.beans.value.ChangeListener;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Separator;
@@ -13,8 +14,9 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
 
 /**
- * The strip of drawing tools left of the chart, as traders know it: one button per tool (its key in the tooltip),
- * and the magnet. The buttons follow the chart's tool in hand, so Esc or placing a drawing releases them.
+ * The strip of drawing tools left of the charts, as traders know it: one button per tool (its key in the
+ * tooltip), and the magnet. It acts on the active chart; the buttons follow that chart's tool in hand, so Esc or
+ * placing a drawing releases them.
  */
 final class DrawingBar {
 
@@ -28,10 +30,13 @@ final class DrawingBar {
             "note", new String[] {"T", "Alt+N"});
 
     private final VBox bar = new VBox(2);
+    private final ToggleGroup group = new ToggleGroup();
+    private final ToggleButton magnet = new ToggleButton("\u222a");
+    private final ChangeListener<DrawingTool> toolFollows = (o, was, is) -> showTool(is);
+    private CandleChart chart;
 
-    DrawingBar(CandleChart chart) {
+    DrawingBar(I18n i18n) {
         bar.getStyleClass().add("drawing-bar");
-        ToggleGroup group = new ToggleGroup();
         for (DrawingTool tool : DrawingTools.ALL) {
             String[] look =
                     LOOKS.getOrDefault(tool.id(), new String[] {tool.name().substring(0, 1), ""});
@@ -40,21 +45,41 @@ final class DrawingBar {
             button.setToggleGroup(group);
             button.setFocusTraversable(false);
             button.setTooltip(new Tooltip(tool.name() + (look[1].isEmpty() ? "" : " (" + look[1] + ")")));
-            button.setOnAction(e -> chart.setDrawingTool(button.isSelected() ? tool : null));
+            button.setOnAction(e -> {
+                if (chart != null) {
+                    chart.setDrawingTool(button.isSelected() ? tool : null);
+                }
+            });
             bar.getChildren().add(button);
         }
-        chart.drawingToolProperty().addListener((o, was, is) -> {
-            for (var toggle : group.getToggles()) {
-                ToggleButton button = (ToggleButton) toggle;
-                button.setSelected(is != null && button.getId().equals("draw-" + is.id()));
-            }
-        });
-        ToggleButton magnet = new ToggleButton("\u222a");
         magnet.setId("draw-magnet");
         magnet.setFocusTraversable(false);
-        magnet.setTooltip(new Tooltip("Magnet: points snap to the open, high, low or close"));
-        magnet.selectedProperty().bindBidirectional(chart.magnetProperty());
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(i18n.bind("draw.magnet.tip"));
+        magnet.setTooltip(tip);
         bar.getChildren().addAll(new Separator(Orientation.HORIZONTAL), magnet);
+    }
+
+    /** Acts on {@code next} from now on (the active chart changed). */
+    void show(CandleChart next) {
+        if (chart != null) {
+            chart.drawingToolProperty().removeListener(toolFollows);
+            magnet.selectedProperty().unbindBidirectional(chart.magnetProperty());
+        }
+        chart = next;
+        if (next != null) {
+            next.drawingToolProperty().addListener(toolFollows);
+            magnet.setSelected(next.isMagnet());
+            magnet.selectedProperty().bindBidirectional(next.magnetProperty());
+            showTool(next.getDrawingTool());
+        }
+    }
+
+    private void showTool(DrawingTool tool) {
+        for (var toggle : group.getToggles()) {
+            ToggleButton button = (ToggleButton) toggle;
+            button.setSelected(tool != null && button.getId().equals("draw-" + tool.id()));
+        }
     }
 
     Node node() {

@@ -2,6 +2,7 @@ package com.klinelive.app;
 
 import com.klinelive.cache.FeedTracker;
 import com.klinelive.candle.CandleAggregator;
+import com.klinelive.candle.TradeListener;
 import com.klinelive.feed.FeedClient;
 import com.klinelive.feed.FeedListener;
 import com.klinelive.feed.FeedOptions;
@@ -10,7 +11,7 @@ import com.klinelive.sim.SimServer;
 import java.io.UncheckedIOException;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * One connection of the viewer: the candles, the feed client filling them, and, when no URL is given, the
@@ -27,6 +28,11 @@ final class FeedSession implements AutoCloseable {
     private final CandleAggregator aggregator;
     private final FeedClient client;
     private final FeedTracker cached;
+    // Hear every trade counted, on the feed's threads: the alerts, and a tick recording while one is made.
+    private volatile TradeListener alerts;
+    private volatile TradeListener recorder;
+    /** The charts' listeners: charts come and go while the client, which keeps its listeners, lives on. */
+    private final List<FeedListener> charts = new CopyOnWriteArrayList<>();
 
     private FeedSession(String url, SimServer embedded, FeedOptions options, List<FeedListener> listeners) {
         this.url = url;
@@ -36,7 +42,30 @@ final class FeedSession implements AutoCloseable {
                 CandleAggregator.DEFAULT_CAPACITY,
                 CandleAggregator.DEFAULT_MAX_SYMBOLS);
         this.client = Feeds.client(options.withHistory(EnumSet.allOf(Timeframe.class), HISTORY_CANDLES), aggregator);
+        aggregator.tradeListener((symbol, seq, time, price, size) -> {
+            TradeListener a = alerts;
+            if (a != null) {
+                a.counted(symbol, seq, time, price, size);
+            }
+            TradeListener r = recorder;
+            if (r != null) {
+                r.counted(symbol, seq, time, price, size);
+            }
+        });
         listeners.forEach(client::addListener);
+        client.addListener(new FeedListener() {
+            @Override
+            public void onSymbols(List<String> symbols) {
+                charts.forEach(l -> l.onSymbols(symbols));
+            }
+
+            @Override
+            public void onCandles(String symbol, long receivedNanos) {
+                for (FeedListener l : charts) {
+                    l.onCandles(symbol, receivedNanos);
+                }
+            }
+        });
         // The embedded simulator invents a new past at every start: nothing of it is worth keeping.
         this.cached = embedded == null ? ViewerCache.track(options.endpoint().redacted(), aggregator) : null;
         client.start();
@@ -63,35 +92,18 @@ final class FeedSession implements AutoCloseable {
         return new FeedSession("", sim, FeedOptions.defaults(sim.uri().toString()), listeners);
     }
 
-    private static CompletableFuture<FeedSession> ahead;
-    private static String aheadUrl;
-
     /**
-     * Starts connecting to {@code url} (blank: the embedded simulator) in the background, before the window
-     * exists, so the connection, the simulator's start and the history fetch overlap JavaFX's start-up.
+     * Connects to {@code spec}, or starts the embedded simulator for {@link FeedSpec#EMBEDDED}'s empty URL. Blocks
+     * while the simulator starts: call it off the FX thread.
+     *
+     * @throws IllegalArgumentException when the URL or format cannot be used (the message says why)
      */
-    static synchronized void openAhead(String url, javax.net.ssl.SSLContext ssl, FeedArgs feedArgs) {
-        String key = url == null ? "" : url.trim();
-        aheadUrl = key;
-        ahead = CompletableFuture.supplyAsync(() -> open(key, ssl, feedArgs, List.of()));
-    }
-
-    /**
-     * The session opened ahead for {@code url}, now taken (blocks until it is open), with {@code listener}
-     * added; or null when none was opened ahead for that URL.
-     */
-    static FeedSession takeAhead(String url, FeedListener listener) {
-        CompletableFuture<FeedSession> started;
-        synchronized (FeedSession.class) {
-            if (ahead == null || !aheadUrl.equals(url == null ? "" : url.trim())) {
-                return null;
-            }
-            started = ahead;
-            ahead = null;
+    static FeedSession open(com.klinelive.workspace.FeedSpec spec, javax.net.ssl.SSLContext ssl) {
+        if (spec.url().isBlank()) {
+            SimServer sim = EmbeddedSimulator.start();
+            return new FeedSession("", sim, FeedOptions.defaults(sim.uri().toString()), List.of());
         }
-        FeedSession session = started.join();
-        session.client.addListener(listener);
-        return session;
+        return new FeedSession(spec.url().trim(), null, FeedSpecs.options(spec, ssl), List.of());
     }
 
     /** The URL the user gave; empty for the embedded simulator. */
@@ -104,6 +116,33 @@ final class FeedSession implements AutoCloseable {
         return embedded != null
                 ? "embedded simulator " + embedded.uri().getAuthority()
                 : client.options().endpoint().redacted();
+    }
+
+    /** Where every trade counted goes for the alerts (any thread). */
+    void alerts(TradeListener listener) {
+        alerts = listener;
+    }
+
+    /** Starts writing every trade counted to {@code writer}, or stops with null; returns the one it replaces. */
+    TradeListener recorder(TradeListener writer) {
+        TradeListener previous = recorder;
+        recorder = writer;
+        return previous;
+    }
+
+    /** The tick recording being written, or null. */
+    TradeListener recorder() {
+        return recorder;
+    }
+
+    /** Adds a chart's listener; it hears symbols and candles from now on, on the feed's threads. */
+    void listen(FeedListener listener) {
+        charts.add(listener);
+    }
+
+    /** Removes a chart's listener: the chart shows another feed, or closed. */
+    void stopListening(FeedListener listener) {
+        charts.remove(listener);
     }
 
     CandleAggregator aggregator() {

@@ -34,8 +34,16 @@ public final class KlineLiveCommand implements Runnable {
                     + "(ours or an exchange's; see --format). Default: the embedded simulator.")
     String url;
 
-    @Option(names = "--symbol", description = "Symbol to show first.")
+    @Option(
+            names = "--symbol",
+            description = "Symbol to show first; with --layout, one per chart, comma-separated (A,B,C,D).")
     String symbol;
+
+    @Option(
+            names = "--layout",
+            paramLabel = "1|2|2v|4",
+            description = "Charts in the window: 1, 2 side by side, 2v stacked, or 4. Remembered.")
+    String layout;
 
     @Option(names = "--interval", description = "Timeframe to show first: 1s 5s 15s 1m 5m 15m 30m 1h 4h 1d.")
     String interval;
@@ -120,8 +128,14 @@ public final class KlineLiveCommand implements Runnable {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        ViewerApp.launch(
-                new ViewerOptions(url, symbol, timeframe, snapshot, exitAfter, stats, ssl, feed, !noCache, chart));
+        com.klinelive.workspace.Layout charts;
+        try {
+            charts = layout == null ? null : com.klinelive.workspace.Layout.fromOption(layout);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        ViewerApp.launch(new ViewerOptions(
+                url, symbol, timeframe, snapshot, exitAfter, stats, ssl, feed, !noCache, chart, charts));
         ViewerCache.close();
         // Non-daemon threads of the embedded server must not keep the process alive after the window closed.
         System.exit(0);

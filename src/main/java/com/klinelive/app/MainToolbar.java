@@ -2,13 +2,16 @@ package com.klinelive.app;
 
 import com.klinelive.chart.indicator.Indicator;
 import com.klinelive.chart.indicator.Indicators;
+import com.klinelive.chart.indicator.Study;
 import com.klinelive.chart.type.ChartType;
 import com.klinelive.chart.type.ChartTypes;
 import com.klinelive.model.Timeframe;
-import java.util.function.Consumer;
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleObjectProperty;
+import com.klinelive.workspace.FeedSpec;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.InvalidationListener;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -24,60 +27,69 @@ import javafx.scene.layout.Priority;
 import javafx.util.StringConverter;
 
 /**
- * The toolbar: feed URL with recent URLs, connect/disconnect, symbol, timeframe, indicators, theme. It only
- * holds controls and reports what the user did; {@link MainWindow} acts on it.
+ * The toolbar: the feed box (saved feeds by name, recent URLs), symbol, timeframe, chart type, indicators and
+ * theme. It acts on the workspace's active chart and follows it when another chart becomes active.
  */
 final class MainToolbar {
 
     static final String SEGMENTED = "segmented";
 
+    private final WorkspaceViewModel workspace;
     private final ToolBar bar = new ToolBar();
     private final ComboBox<String> url = new ComboBox<>();
-    private final Button connect = new Button("Connect");
+    private final Button openFeed = new Button("\u2026");
     private final ComboBox<String> symbols = new ComboBox<>();
-    private final ObjectProperty<Timeframe> timeframe = new SimpleObjectProperty<>();
     private final ToggleGroup timeframes = new ToggleGroup();
-    private final MenuButton indicators = new MenuButton("Indicators");
+    private final MenuButton indicators = new MenuButton();
     private final ComboBox<ChartType> chartType = new ComboBox<>(FXCollections.observableArrayList(ChartTypes.ALL));
     private final Button theme = new Button();
-    private Consumer<String> onConnect = u -> {};
-    private Runnable onDisconnect = () -> {};
-    private Runnable onToggleTheme = () -> {};
-    private Consumer<Indicator> onAddIndicator = i -> {};
-    private boolean connected;
-    /** Set while the toolbar itself changes the URL box, whose action would otherwise connect again. */
+    private Runnable onOpenFeed = () -> {};
+    private ChartViewModel bound;
+    /** Set while the toolbar itself changes a box, whose action would otherwise act again. */
     private boolean quiet;
 
-    MainToolbar(Settings settings) {
+    private final InvalidationListener symbolFollows = o -> showSymbol();
+    private final InvalidationListener timeframeFollows = o -> showTimeframe();
+    private final InvalidationListener typeFollows = o -> showType();
+    private final InvalidationListener feedFollows = o -> showFeed();
+    private final ListChangeListener<String> symbolsFollow = c -> showSymbols();
+
+    MainToolbar(WorkspaceViewModel workspace) {
+        this.workspace = workspace;
+        I18n i18n = workspace.i18n();
         url.setId("feed-url");
         url.setEditable(true);
-        url.setPromptText("Feed URL (empty: simulator)");
-        url.setItems(FXCollections.observableArrayList(settings.recentUrls()));
-        url.setValue(settings.lastUrl());
-        url.setPrefWidth(240);
+        url.promptTextProperty().bind(i18n.bind("toolbar.url.prompt"));
+        url.setPrefWidth(250);
         HBox.setHgrow(url, Priority.SOMETIMES);
-        url.setTooltip(new Tooltip("http(s)://host:port for our protocol, ws(s)://… for a WebSocket stream "
-                + "(ours, Binance or Coinbase). Enter connects."));
-        // The combo box commits the typed text on Enter and fires its action, as it does for a recent URL picked.
+        url.setTooltip(tooltip(i18n, "toolbar.url.tip"));
+        // The box commits the typed text on Enter and fires its action, as it does for an item picked.
         url.setOnAction(e -> {
             if (!quiet) {
-                onConnect.accept(url.getEditor().getText());
+                connect(url.getEditor().getText());
             }
         });
-
-        connect.setId("connect");
-        connect.setDefaultButton(false);
-        connect.setOnAction(e -> {
-            if (connected) {
-                onDisconnect.run();
-            } else {
-                onConnect.accept(url.getEditor().getText());
-            }
-        });
+        workspace.savedFeeds().addListener((ListChangeListener<FeedSpec>) c -> showFeedItems());
+        workspace.recentUrls().addListener((ListChangeListener<String>) c -> showFeedItems());
+        showFeedItems();
+        openFeed.setId("open-feed");
+        openFeed.setTooltip(tooltip(i18n, "toolbar.openfeed.tip"));
+        openFeed.setOnAction(e -> onOpenFeed.run());
 
         symbols.setId("symbol");
-        symbols.setPromptText("Symbol");
-        symbols.setPrefWidth(120);
+        symbols.promptTextProperty().bind(i18n.bind("toolbar.symbol"));
+        symbols.setPrefWidth(130);
+        symbols.setEditable(true);
+        symbols.valueProperty().addListener((o, was, is) -> {
+            if (!quiet
+                    && bound != null
+                    && is != null
+                    && !is.isBlank()
+                    && !is.equals(bound.symbolProperty().get())) {
+                bound.symbolProperty().set(is.trim());
+                workspace.symbolChosen(bound, is.trim());
+            }
+        });
 
         HBox frames = new HBox();
         frames.getStyleClass().add(SEGMENTED);
@@ -94,28 +106,27 @@ final class MainToolbar {
             if (is == null) {
                 // A timeframe is always chosen: clicking the selected one again keeps it.
                 timeframes.selectToggle(was);
-            } else {
-                timeframe.set((Timeframe) is.getUserData());
+            } else if (!quiet && bound != null) {
+                bound.timeframeProperty().set((Timeframe) is.getUserData());
             }
         });
-        timeframe.addListener((obs, was, is) -> timeframes.getToggles().stream()
-                .filter(t -> t.getUserData() == is)
-                .findFirst()
-                .ifPresent(timeframes::selectToggle));
 
         indicators.setId("indicators");
+        indicators.textProperty().bind(i18n.bind("toolbar.indicators"));
         indicators.setFocusTraversable(false);
-        indicators.setTooltip(new Tooltip("Add an indicator: over the prices, or in a pane of its own"));
+        indicators.setTooltip(tooltip(i18n, "toolbar.indicators.tip"));
         for (Indicator indicator : Indicators.ALL) {
-            MenuItem item = new MenuItem((indicator.overlay() ? "Overlay: " : "Pane: ") + indicator.name());
+            MenuItem item = new MenuItem();
+            item.textProperty()
+                    .bind(i18n.bind(indicator.overlay() ? "toolbar.overlay" : "toolbar.pane", indicator.name()));
             item.setId("add-" + indicator.id());
-            item.setOnAction(e -> onAddIndicator.accept(indicator));
+            item.setOnAction(e -> addIndicator(indicator));
             indicators.getItems().add(item);
         }
         chartType.setId("chart-type");
         chartType.setPrefWidth(140);
         chartType.setFocusTraversable(false);
-        chartType.setTooltip(new Tooltip("How the candles are drawn"));
+        chartType.setTooltip(tooltip(i18n, "toolbar.charttype.tip"));
         chartType.setConverter(new StringConverter<>() {
             @Override
             public String toString(ChartType type) {
@@ -130,11 +141,141 @@ final class MainToolbar {
                         .orElse(null);
             }
         });
+        chartType.valueProperty().addListener((o, was, is) -> {
+            if (!quiet && bound != null && is != null) {
+                bound.chartTypeProperty().set(is);
+            }
+        });
         theme.setId("theme");
         theme.setFocusTraversable(false);
-        theme.setOnAction(e -> onToggleTheme.run());
+        theme.setOnAction(
+                e -> workspace.darkProperty().set(!workspace.darkProperty().get()));
+        workspace.darkProperty().addListener((o, was, is) -> showTheme());
+        i18n.localeProperty().addListener((o, was, is) -> showTheme());
+        showTheme();
 
-        bar.getItems().addAll(url, connect, gap(), symbols, gap(), frames, gap(), chartType, indicators, gap(), theme);
+        bar.getItems().addAll(url, openFeed, gap(), symbols, gap(), frames, gap(), chartType, indicators, gap(), theme);
+        workspace.activeProperty().addListener((o, was, is) -> bind(is));
+        bind(workspace.active());
+    }
+
+    /** Follows {@code chart}: its feed, symbols, timeframe and type show here, and changes here go to it. */
+    private void bind(ChartViewModel chart) {
+        if (bound != null) {
+            bound.symbolProperty().removeListener(symbolFollows);
+            bound.symbols().removeListener(symbolsFollow);
+            bound.timeframeProperty().removeListener(timeframeFollows);
+            bound.chartTypeProperty().removeListener(typeFollows);
+            bound.feedProperty().removeListener(feedFollows);
+        }
+        bound = chart;
+        if (chart != null) {
+            chart.symbolProperty().addListener(symbolFollows);
+            chart.symbols().addListener(symbolsFollow);
+            chart.timeframeProperty().addListener(timeframeFollows);
+            chart.chartTypeProperty().addListener(typeFollows);
+            chart.feedProperty().addListener(feedFollows);
+        }
+        showFeed();
+        showSymbols();
+        showSymbol();
+        showTimeframe();
+        showType();
+    }
+
+    private void connect(String typed) {
+        String text = typed == null ? "" : typed.trim();
+        FeedSpec spec = workspace.savedFeeds().stream()
+                .filter(f -> f.name().equals(text))
+                .findFirst()
+                .orElse(text.isEmpty() ? FeedSpec.EMBEDDED : FeedSpec.of(text));
+        workspace.connectActive(spec);
+    }
+
+    private void addIndicator(Indicator indicator) {
+        if (bound != null) {
+            bound.studies().add(Study.of(indicator).apartFrom(bound.studies()));
+        }
+    }
+
+    private void showFeedItems() {
+        List<String> items = new ArrayList<>();
+        workspace.savedFeeds().forEach(f -> items.add(f.name()));
+        items.addAll(workspace.recentUrls());
+        quiet = true;
+        try {
+            String text = url.getEditor().getText();
+            url.getItems().setAll(items);
+            url.getEditor().setText(text);
+        } finally {
+            quiet = false;
+        }
+    }
+
+    private void showFeed() {
+        FeedSpec feed = bound == null ? FeedSpec.EMBEDDED : bound.feed();
+        quiet = true;
+        try {
+            url.setValue(feed.name().isEmpty() ? feed.url() : feed.name());
+        } finally {
+            quiet = false;
+        }
+    }
+
+    private void showSymbols() {
+        quiet = true;
+        try {
+            String value = symbols.getValue();
+            symbols.getItems().setAll(bound == null ? List.of() : bound.symbols());
+            symbols.setValue(value);
+        } finally {
+            quiet = false;
+        }
+    }
+
+    private void showSymbol() {
+        quiet = true;
+        try {
+            symbols.setValue(bound == null ? null : bound.symbolProperty().get());
+        } finally {
+            quiet = false;
+        }
+    }
+
+    private void showTimeframe() {
+        if (bound == null) {
+            return;
+        }
+        Timeframe tf = bound.timeframeProperty().get();
+        quiet = true;
+        try {
+            timeframes.getToggles().stream()
+                    .filter(t -> t.getUserData() == tf)
+                    .findFirst()
+                    .ifPresent(timeframes::selectToggle);
+        } finally {
+            quiet = false;
+        }
+    }
+
+    private void showType() {
+        quiet = true;
+        try {
+            chartType.setValue(bound == null ? null : bound.chartTypeProperty().get());
+        } finally {
+            quiet = false;
+        }
+    }
+
+    private void showTheme() {
+        boolean dark = workspace.darkProperty().get();
+        theme.setText(workspace.i18n().text(dark ? "toolbar.theme.light" : "toolbar.theme.dark"));
+    }
+
+    private static Tooltip tooltip(I18n i18n, String key) {
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(i18n.bind(key));
+        return tip;
     }
 
     private static Node gap() {
@@ -147,83 +288,20 @@ final class MainToolbar {
         return bar;
     }
 
-    ComboBox<String> symbols() {
-        return symbols;
-    }
-
     ComboBox<String> url() {
         return url;
     }
 
-    Button connectButton() {
-        return connect;
+    ComboBox<String> symbols() {
+        return symbols;
     }
 
-    /** The chosen timeframe; setting it selects its button. */
-    ObjectProperty<Timeframe> timeframe() {
-        return timeframe;
-    }
-
-    /** The chart type box. */
     ComboBox<ChartType> chartType() {
         return chartType;
     }
 
-    /** Called with the kind of indicator the user picked to add. */
-    void onAddIndicator(Consumer<Indicator> action) {
-        onAddIndicator = action;
-    }
-
-    void onConnect(Consumer<String> action) {
-        onConnect = action;
-    }
-
-    void onDisconnect(Runnable action) {
-        onDisconnect = action;
-    }
-
-    void onToggleTheme(Runnable action) {
-        onToggleTheme = action;
-    }
-
-    void setConnected(boolean value) {
-        connected = value;
-        connect.setText(value ? "Disconnect" : "Connect");
-    }
-
-    void showTheme(boolean dark) {
-        theme.setText(dark ? "Light" : "Dark");
-        theme.setTooltip(new Tooltip(dark ? "Switch to the light theme" : "Switch to the dark theme"));
-    }
-
-    /**
-     * Puts {@code safeUrl} first among the recent URLs shown. Removing the item that is the box's value clears the
-     * value and fires the box's action: the box is kept quiet and given back its value and text.
-     */
-    void rememberUrl(String safeUrl) {
-        if (safeUrl.isEmpty()) {
-            return;
-        }
-        String value = url.getValue();
-        String text = url.getEditor().getText();
-        quiet = true;
-        try {
-            url.getItems().remove(safeUrl);
-            url.getItems().add(0, safeUrl);
-            url.setValue(value);
-            url.getEditor().setText(text);
-        } finally {
-            quiet = false;
-        }
-    }
-
-    /** Shows {@code text} in the URL box, without connecting. */
-    void showUrl(String text) {
-        quiet = true;
-        try {
-            url.setValue(text);
-        } finally {
-            quiet = false;
-        }
+    /** What the "…" button next to the feed box opens: the Open feed dialog. */
+    void onOpenFeed(Runnable action) {
+        onOpenFeed = action;
     }
 }

@@ -1,43 +1,38 @@
 package com.klinelive.app;
 
-import atlantafx.base.theme.PrimerDark;
-import atlantafx.base.theme.PrimerLight;
 import com.klinelive.chart.CandleChart;
-import com.klinelive.chart.ChartStyles;
-import com.klinelive.chart.drawing.Drawing;
-import com.klinelive.chart.indicator.Indicator;
-import com.klinelive.chart.indicator.Study;
-import com.klinelive.feed.FeedEndpoint;
-import com.klinelive.feed.FeedListener;
+import com.klinelive.chart.FrameStats;
 import com.klinelive.model.Candle;
+import com.klinelive.workspace.FeedSpec;
+import com.klinelive.workspace.WindowSpec;
+import com.klinelive.workspace.Workspace;
+import com.klinelive.workspace.WorkspaceStore;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
-import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
-import javafx.util.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The viewer's window: wires the toolbar, the chart and the status bar to a {@link FeedSession}. Everything here
- * runs on the FX thread; opening and closing sessions (sockets, the embedded server) runs on a background
- * thread, and feed events reach the chart only as a dirty mark.
+ * The viewer's main window: menu, toolbar and drawing tools acting on the active chart, the layout's charts, the
+ * watchlist, the alert log and the status bar of the active chart's feed; charts in windows of their own beside
+ * it. Everything here runs on the FX thread; feeds open and close on background threads (the sessions), and feed
+ * events reach a chart only as a dirty mark.
  */
 final class MainWindow {
 
@@ -45,300 +40,360 @@ final class MainWindow {
     static final String STYLESHEET = MainWindow.class.getResource("app.css").toExternalForm();
 
     private final Stage stage;
-    private final Settings settings;
-    private final CandleChart chart = new CandleChart();
-    private final StatusViewModel status = new StatusViewModel();
+    private final WorkspaceViewModel workspace;
+    private final WorkspaceStore store;
+    private final ExecutorService background;
+    private final Theme theme;
     private final MainToolbar toolbar;
+    private final ChartGrid grid;
+    private final DrawingBar drawingBar;
+    private final WatchlistPanel watchlistPanel;
+    private final AlertLogPanel alertLog;
     private final Label statsOverlay = new Label();
-    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "viewer-sessions");
-        t.setDaemon(true);
-        return t;
-    });
-    private final Timeline refresh;
-    private FeedSession session;
-    private javax.net.ssl.SSLContext ssl;
-    private String feedArgsUrl = "";
-    private FeedArgs feedArgs;
-    private volatile String shownSymbol;
-    /** The feed the drawings belong to with {@link #shownSymbol}: the URL given, empty for the simulator. */
-    private String shownFeed = "";
+    private final SplitPane center = new SplitPane();
+    private final VBox bottom = new VBox();
+    private final StatusBar statusBar;
+    private final PlayerBar playerBar;
+    private final List<ChartWindow> ownWindows = new java.util.ArrayList<>();
+    private final CrosshairSync crosshairSync;
+    private boolean closed;
 
-    private boolean loadingDrawings;
-    private long connectGeneration;
-    /** The URL of the last connect, empty for the embedded simulator: the feed the drawings belong to. */
-    private String lastConnectUrl = "";
-
-    MainWindow(Stage stage, Settings settings) {
+    MainWindow(Stage stage, WorkspaceViewModel workspace, WorkspaceStore store, ExecutorService background) {
         this.stage = stage;
-        this.settings = settings;
-        this.toolbar = new MainToolbar(settings);
-        chart.setTimeframe(settings.timeframe());
-        chart.getStudies().setAll(settings.studies());
-        chart.setChartType(settings.chartType());
-        chart.setScaleMode(settings.scaleMode());
+        this.workspace = workspace;
+        this.store = store;
+        this.background = background;
+        this.theme = new Theme(workspace.darkProperty());
+        this.toolbar = new MainToolbar(workspace);
+        this.drawingBar = new DrawingBar(workspace.i18n());
+        this.crosshairSync = new CrosshairSync(workspace, this::viewOf);
+        this.grid = new ChartGrid(workspace, this::newView);
+        this.watchlistPanel = new WatchlistPanel(
+                workspace.watchlist(),
+                workspace.i18n(),
+                () -> workspace.active() == null
+                        ? List.of()
+                        : List.copyOf(workspace.active().symbols()),
+                () -> workspace.active() == null ? "" : workspace.active().feedKey());
+        this.alertLog = new AlertLogPanel(workspace.alerts(), workspace.i18n(), workspace.zoneProperty()::get);
+        this.statusBar = new StatusBar(workspace.status());
+        this.playerBar = new PlayerBar(workspace.i18n(), workspace.zoneProperty()::get);
+        toolbar.onOpenFeed(this::openFeedDialog);
 
         BorderPane root = new BorderPane();
         root.getStyleClass().add("main-window");
-        root.setTop(new VBox(new MainMenu(this).bar(), toolbar.node()));
+        root.setTop(new VBox(new MainMenu(this, workspace).bar(), toolbar.node()));
         statsOverlay.getStyleClass().add("stats-overlay");
         statsOverlay.setVisible(false);
         statsOverlay.setMouseTransparent(true);
-        StackPane center = new StackPane(chart, statsOverlay);
+        StackPane charts = new StackPane(grid, statsOverlay);
         StackPane.setAlignment(statsOverlay, javafx.geometry.Pos.TOP_LEFT);
+        center.getItems().add(charts);
         root.setCenter(center);
-        root.setLeft(new DrawingBar(chart).node());
-        root.setBottom(new StatusBar(status));
+        root.setLeft(drawingBar.node());
+        root.setBottom(bottom);
+        workspace.watchlistOpenProperty().addListener((o, was, is) -> showPanels());
+        workspace.alertLogOpenProperty().addListener((o, was, is) -> showPanels());
+        showPanels();
+        workspace.activeProperty().addListener((o, was, is) -> activeChanged());
+        workspace.detachedCharts().addListener((ListChangeListener<ChartViewModel>) c -> openOwnWindows());
 
-        Settings.WindowBounds bounds = settings.windowOr(defaultBounds());
-        Scene scene = new Scene(root, bounds.width(), bounds.height());
-        scene.getStylesheets().add(STYLESHEET);
+        WindowSpec bounds = workspace.window();
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(
+                root, Math.min(bounds.width(), screen.getWidth()), Math.min(bounds.height(), screen.getHeight()));
         stage.setScene(scene);
+        theme.applyTo(scene);
+        theme.applyEverywhere();
         stage.setTitle("KLine Live");
-        if (!Double.isNaN(bounds.x()) && onScreen(bounds)) {
+        if (bounds.placed() && onScreen(bounds)) {
             stage.setX(bounds.x());
             stage.setY(bounds.y());
         }
         stage.setMaximized(bounds.maximized());
         Icons.apply(stage);
-        applyTheme(settings.dark());
-        bindToolbar();
+        stage.setOnHidden(e -> close());
+        activeChanged();
+        openOwnWindows();
+    }
 
-        refresh = new Timeline(new KeyFrame(Duration.millis(250), e -> refreshStatus()));
-        refresh.setCycleCount(Timeline.INDEFINITE);
-        refresh.play();
-        stage.setOnHidden(e -> shutdown());
+    private ChartView newView(ChartViewModel model) {
+        ChartView view = new ChartView(model, workspace, () -> openInOwnWindow(model));
+        theme.applyTo(view.chart());
+        crosshairSync.attach(view.chart());
+        view.onDispose(() -> crosshairSync.detach(view.chart()));
+        return view;
+    }
+
+    /** The view of {@code chart}, in the grid or in a window of its own; null when none shows it. */
+    ChartView viewOf(ChartViewModel chart) {
+        ChartView view = grid.viewOf(chart);
+        if (view != null) {
+            return view;
+        }
+        return ownWindows.stream()
+                .filter(w -> w.model() == chart)
+                .map(ChartWindow::view)
+                .findFirst()
+                .orElse(null);
+    }
+
+    /** Every chart view on screen: the grid's, then those in their own windows. */
+    List<ChartView> views() {
+        List<ChartView> all = new java.util.ArrayList<>(grid.shown());
+        ownWindows.forEach(w -> all.add(w.view()));
+        return all;
+    }
+
+    /** The active chart's control, or null. */
+    CandleChart activeChart() {
+        ChartView view = workspace.active() == null ? null : viewOf(workspace.active());
+        return view == null ? null : view.chart();
+    }
+
+    private void activeChanged() {
+        ChartViewModel active = workspace.active();
+        drawingBar.show(activeChart());
+        playerBar.show(active);
+        String symbol = active == null ? "" : active.symbolProperty().get();
+        stage.setTitle((symbol == null || symbol.isEmpty() ? "" : symbol + " · ") + "KLine Live");
+    }
+
+    private void showPanels() {
+        if (workspace.watchlistOpenProperty().get() && !center.getItems().contains(watchlistPanel)) {
+            center.getItems().add(watchlistPanel);
+            center.setDividerPositions(0.8);
+        } else if (!workspace.watchlistOpenProperty().get()) {
+            center.getItems().remove(watchlistPanel);
+        }
+        bottom.getChildren()
+                .setAll(
+                        workspace.alertLogOpenProperty().get()
+                                ? List.of(alertLog, playerBar, statusBar)
+                                : List.of(playerBar, statusBar));
+    }
+
+    void openInOwnWindow(ChartViewModel chart) {
+        workspace.openInOwnWindow(chart, WindowSpec.at(stage.getX() + 40, stage.getY() + 40, 900, 600, false));
+    }
+
+    private void openOwnWindows() {
+        for (ChartViewModel chart : workspace.detachedCharts()) {
+            if (ownWindows.stream().noneMatch(w -> w.model() == chart)) {
+                ChartWindow window = new ChartWindow(chart, workspace, newView(chart), theme, () -> {
+                    ownWindows.removeIf(w -> w.model() == chart);
+                    if (!closed) {
+                        workspace.closeOwnWindow(chart);
+                    }
+                });
+                ownWindows.add(window);
+            }
+        }
+    }
+
+    /** File, Open recording: plays a tick recording in the active chart, with the player's controls. */
+    void openRecording() {
+        ChartViewModel active = workspace.active();
+        if (active == null) {
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(workspace.i18n().text("recording.title"));
+        java.io.File file = chooser.showOpenDialog(stage);
+        if (file != null) {
+            openRecording(file.toPath());
+        }
+    }
+
+    /** Plays {@code file} in the active chart (automation and tests: no dialog). */
+    void openRecording(Path file) {
+        ChartViewModel active = workspace.active();
+        if (active != null) {
+            active.openRecording(
+                    file,
+                    background,
+                    problem -> workspace.status().message(workspace.i18n().text("recording.failed", problem)));
+        }
+    }
+
+    /** File, Record ticks: writes every trade of the active chart's feed to a file, until asked to stop. */
+    void toggleTickRecording() {
+        ChartViewModel active = workspace.active();
+        FeedSession session = active == null ? null : active.session();
+        if (session == null) {
+            return;
+        }
+        if (session.recorder() instanceof com.klinelive.recording.TickFileWriter writing) {
+            session.recorder(null);
+            background.execute(() -> {
+                String text;
+                try {
+                    writing.close();
+                    text = workspace.i18n().text("recording.stopped", writing.recorded());
+                } catch (java.io.IOException e) {
+                    text = workspace.i18n().text("export.failed", e.getMessage());
+                }
+                String message = text;
+                Platform.runLater(() -> workspace.status().message(message));
+            });
+            return;
+        }
+        Path file = choose("menu.file.recordticks", "ticks.klt", "KLine Live ticks", "*.klt");
+        if (file != null) {
+            try {
+                session.recorder(com.klinelive.recording.TickFileWriter.open(file));
+                workspace.status().message(workspace.i18n().text("recording.writing", session.displayName(), file));
+            } catch (java.io.IOException e) {
+                workspace.status().message(workspace.i18n().text("export.failed", e.getMessage()));
+            }
+        }
+    }
+
+    /** Opens the "Open feed" dialog (Ctrl+O) and connects the active chart to what it gives. */
+    void openFeedDialog() {
+        ChartViewModel active = workspace.active();
+        OpenFeedDialog dialog =
+                new OpenFeedDialog(workspace.i18n(), active == null ? FeedSpec.EMBEDDED : active.feed());
+        dialog.initOwner(stage);
+        dialog.showAndWait().ifPresent(spec -> {
+            workspace.saveFeed(spec);
+            workspace.connectActive(spec);
+        });
     }
 
     Stage stage() {
         return stage;
     }
 
-    CandleChart chart() {
-        return chart;
-    }
-
-    StatusViewModel status() {
-        return status;
+    WorkspaceViewModel workspace() {
+        return workspace;
     }
 
     MainToolbar toolbar() {
         return toolbar;
     }
 
-    /** TLS settings for the feeds connected from now on (the {@code --trust-store} option). */
-    void useSsl(javax.net.ssl.SSLContext context) {
-        ssl = context;
+    Theme theme() {
+        return theme;
     }
 
-    /** The format arguments of the command line, for {@code url} only: another URL is recognised afresh. */
-    void useFeedArgs(String url, FeedArgs args) {
-        feedArgsUrl = url == null ? "" : url.trim();
-        feedArgs = args;
-    }
-
-    /** Connects to {@code url}, or to the embedded simulator when it is blank. A bad URL is a message, no more. */
-    void connect(String url) {
-        String trimmed = url == null ? "" : url.trim();
-        if (!trimmed.isEmpty()) {
-            try {
-                FeedEndpoint.parse(trimmed);
-            } catch (IllegalArgumentException e) {
-                status.message("Bad feed URL: " + e.getMessage());
-                return;
-            }
-        }
-        status.message("");
-        toolbar.showUrl(trimmed);
-        lastConnectUrl = trimmed;
-        long generation = ++connectGeneration;
-        FeedSession previous = session;
-        session = null;
-        chart.setBook(null);
-        status.clear();
-        toolbar.setConnected(true);
-        FeedListener listener = new FeedListener() {
-            @Override
-            public void onSymbols(List<String> symbols) {
-                Platform.runLater(() -> symbolsOffered(generation, symbols));
-            }
-
-            @Override
-            public void onCandles(String symbol, long receivedNanos) {
-                if (symbol.equals(shownSymbol)) {
-                    chart.markDirty(receivedNanos);
-                }
-            }
-        };
-        CompletableFuture.supplyAsync(
-                        () -> {
-                            if (previous != null) {
-                                previous.close();
-                            }
-                            FeedSession early = FeedSession.takeAhead(trimmed, listener);
-                            FeedArgs args = trimmed.equals(feedArgsUrl) ? feedArgs : null;
-                            return early != null ? early : FeedSession.open(trimmed, ssl, args, List.of(listener));
-                        },
-                        background)
-                .whenComplete((opened, error) -> Platform.runLater(() -> {
-                    if (error != null) {
-                        status.message(FeedErrorText.of(error));
-                        toolbar.setConnected(false);
-                    } else if (generation != connectGeneration) {
-                        background.execute(opened::close);
-                    } else {
-                        session = opened;
-                        status.feed(opened.displayName());
-                        settings.lastUrl(trimmed);
-                        toolbar.rememberUrl(Settings.safeUrl(trimmed));
-                        // A session opened ahead may have named its symbols before this window listened.
-                        if (!opened.client().symbols().isEmpty()) {
-                            symbolsOffered(generation, opened.client().symbols());
-                        }
-                    }
-                }));
-    }
-
-    /** Closes the connection; the chart keeps what it shows. */
-    void disconnect() {
-        connectGeneration++;
-        FeedSession previous = session;
-        session = null;
-        toolbar.setConnected(false);
-        status.clear();
-        if (previous != null) {
-            background.execute(previous::close);
-        }
-    }
-
-    private void symbolsOffered(long generation, List<String> symbols) {
-        if (generation != connectGeneration) {
+    /** The periodic upkeep (from {@link UiClock}): status bar, watchlist, stats overlay, crosshair sync. */
+    void refresh() {
+        if (closed) {
             return;
         }
-        toolbar.symbols().setItems(FXCollections.observableArrayList(symbols));
-        String wanted = toolbar.symbols().getValue();
-        if (wanted == null || !symbols.contains(wanted)) {
-            wanted = symbols.contains(settings.symbol()) ? settings.symbol() : symbols.get(0);
+        workspace.refresh(System.currentTimeMillis());
+        playerBar.refresh();
+        if (statsOverlay.isVisible()) {
+            statsOverlay.setText(statsLine().replace(' ', '\n').replaceFirst("stats\n", ""));
         }
-        toolbar.symbols().setValue(wanted);
-        showSymbol(wanted);
-    }
-
-    private void showSymbol(String symbol) {
-        FeedSession current = session;
-        if (symbol == null || current == null) {
-            return;
-        }
-        shownSymbol = symbol;
-        shownFeed = lastConnectUrl;
-        loadingDrawings = true;
-        try {
-            chart.getDrawings().setAll(settings.drawings(shownFeed, symbol));
-            chart.forgetDrawingHistory();
-        } finally {
-            loadingDrawings = false;
-        }
-        chart.setBook(current.aggregator().bookFor(symbol));
-        stage.setTitle(symbol + " · " + chart.getTimeframe().label() + " — KLine Live");
-        settings.symbol(symbol);
-    }
-
-    private void bindToolbar() {
-        toolbar.onConnect(this::connect);
-        toolbar.onDisconnect(this::disconnect);
-        toolbar.symbols().valueProperty().addListener((obs, was, is) -> {
-            if (is != null && !is.equals(shownSymbol)) {
-                showSymbol(is);
-            }
-        });
-        toolbar.timeframe().set(chart.getTimeframe());
-        toolbar.timeframe().addListener((obs, was, is) -> {
-            if (is != null) {
-                chart.setTimeframe(is);
-                settings.timeframe(is);
-                if (shownSymbol != null) {
-                    stage.setTitle(shownSymbol + " · " + is.label() + " — KLine Live");
-                }
-            }
-        });
-        toolbar.onAddIndicator(this::addIndicator);
-        chart.getStudies().addListener((ListChangeListener<Study>) c -> settings.studies(chart.getStudies()));
-        chart.chartTypeProperty().addListener((o, was, is) -> settings.chartType(is));
-        chart.getDrawings().addListener((ListChangeListener<Drawing>) c -> {
-            if (!loadingDrawings && shownSymbol != null) {
-                settings.drawings(shownFeed, shownSymbol, chart.getDrawings());
-            }
-        });
-        chart.scaleModeProperty().addListener((o, was, is) -> settings.scaleMode(is));
-        toolbar.chartType().valueProperty().bindBidirectional(chart.chartTypeProperty());
-        toolbar.onToggleTheme(() -> applyTheme(!settings.dark()));
-    }
-
-    void applyTheme(boolean dark) {
-        settings.dark(dark);
-        Application.setUserAgentStylesheet(
-                dark ? new PrimerDark().getUserAgentStylesheetBSS() : new PrimerLight().getUserAgentStylesheetBSS());
-        chart.getStyleClass().removeAll(ChartStyles.DARK, ChartStyles.LIGHT);
-        chart.getStyleClass().add(dark ? ChartStyles.DARK : ChartStyles.LIGHT);
-        stage.getScene().getRoot().getStyleClass().removeAll("dark", "light");
-        stage.getScene().getRoot().getStyleClass().add(dark ? "dark" : "light");
-        toolbar.showTheme(dark);
-    }
-
-    /** Starts the chart as the command line says; what it says is remembered. */
-    void apply(ChartOptions options) {
-        chart.getStudies().setAll(options.applyTo(chart.getStudies()));
-        if (options.chartType() != null) {
-            chart.setChartType(options.chartType());
-        }
-        if (options.scale() != null) {
-            chart.setScaleMode(options.scale());
-        }
-    }
-
-    /** Adds {@code indicator} with its defaults, in colours the chart's other studies leave free. */
-    void addIndicator(Indicator indicator) {
-        chart.getStudies().add(Study.of(indicator).apartFrom(chart.getStudies()));
     }
 
     void toggleStatsOverlay() {
         statsOverlay.setVisible(!statsOverlay.isVisible());
     }
 
-    /** One line of figures measured inside the app: frame rate, frame time, tick-to-pixel latency, tick rate. */
+    /**
+     * One line of figures measured inside the app over every chart on screen: the slowest chart's frame rate, the
+     * worst frame time and tick-to-pixel latency of any, and the ticks a second of every feed open.
+     */
     String statsLine() {
-        FeedSession current = session;
-        double rate = current == null ? 0 : current.client().metrics().ticksPerSecond();
-        return "stats " + chart.frameStats().snapshot()
-                + String.format(java.util.Locale.ROOT, " ticks_per_s=%.0f", rate);
+        double fps = Double.MAX_VALUE;
+        double frameP99 = 0;
+        double tickP50 = 0;
+        double tickP99 = 0;
+        List<ChartView> views = views();
+        for (ChartView view : views) {
+            FrameStats.Snapshot s = view.chart().frameStats().snapshot();
+            fps = Math.min(fps, s.fps());
+            frameP99 = Math.max(frameP99, s.frameMillisP99());
+            tickP50 = Math.max(tickP50, s.tickToPixelMillisP50());
+            tickP99 = Math.max(tickP99, s.tickToPixelMillisP99());
+        }
+        Set<FeedSession> sessions = new HashSet<>();
+        for (ChartViewModel chart : workspace.allCharts()) {
+            if (chart.session() != null) {
+                sessions.add(chart.session());
+            }
+        }
+        double rate = sessions.stream()
+                .mapToDouble(s -> s.client().metrics().ticksPerSecond())
+                .sum();
+        return String.format(
+                Locale.ROOT,
+                "stats fps=%.1f frame_ms_p99=%.2f tick_to_pixel_ms_p50=%.2f tick_to_pixel_ms_p99=%.2f ticks_per_s=%.0f"
+                        + " charts=%d feeds=%d",
+                views.isEmpty() ? 0 : fps,
+                frameP99,
+                tickP50,
+                tickP99,
+                rate,
+                views.size(),
+                sessions.size());
     }
 
     void exportPng() {
-        Path file = choose("Export chart as PNG", "chart.png", "PNG image", "*.png");
-        if (file != null) {
+        CandleChart chart = activeChart();
+        Path file = choose("export.png.title", "chart.png", "PNG", "*.png");
+        if (file != null && chart != null) {
             javafx.scene.image.WritableImage image = Exports.snapshot(chart);
-            runInBackground("exported " + file.getFileName(), () -> Exports.writePng(image, file));
+            runInBackground(
+                    workspace.i18n().text("export.done", file.getFileName()), () -> Exports.writePng(image, file));
         }
     }
 
     void exportCsv() {
-        if (chart.getBook() == null) {
-            status.message("Nothing to export yet");
+        CandleChart chart = activeChart();
+        ChartViewModel active = workspace.active();
+        if (chart == null || chart.getBook() == null) {
+            workspace.status().message(workspace.i18n().text("export.nothing"));
             return;
         }
         // The symbol comes from the feed: keep only characters that are safe in any file name.
-        String name = shownSymbol.replaceAll("[^A-Za-z0-9._-]", "_") + "-"
+        String name = active.symbolProperty().get().replaceAll("[^A-Za-z0-9._-]", "_") + "-"
                 + chart.getTimeframe().label() + ".csv";
-        Path file = choose("Export candles as CSV", name, "CSV", "*.csv");
+        Path file = choose("export.csv.title", name, "CSV", "*.csv");
         if (file != null) {
             List<Candle> candles = chart.getBook().candles(chart.getTimeframe(), Integer.MAX_VALUE);
-            runInBackground("exported " + candles.size() + " candles", () -> Exports.writeCsv(candles, file));
+            runInBackground(
+                    workspace.i18n().text("export.candles", candles.size()), () -> Exports.writeCsv(candles, file));
         }
     }
 
     void copySnapshot() {
-        Exports.copy(Exports.snapshot(chart));
-        status.message("Chart copied to the clipboard");
+        CandleChart chart = activeChart();
+        if (chart != null) {
+            Exports.copy(Exports.snapshot(chart));
+            workspace.status().message(workspace.i18n().text("export.copied"));
+        }
+    }
+
+    /** File, Export workspace: the whole workspace to a file the user picks. */
+    void exportWorkspace() {
+        Path file = choose("workspace.export.title", "workspace.json", "JSON", "*.json");
+        if (file != null) {
+            Workspace snapshot = workspace.toWorkspace(bounds());
+            runInBackground(
+                    workspace.i18n().text("export.done", file.getFileName()), () -> store.exportTo(snapshot, file));
+        }
+    }
+
+    /** File, Import workspace: replaces the open workspace with one from a file. */
+    void importWorkspace() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(workspace.i18n().text("workspace.import.title"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("JSON", "*.json"));
+        java.io.File file = chooser.showOpenDialog(stage);
+        if (file == null) {
+            return;
+        }
+        try {
+            Workspace imported = store.importFrom(file.toPath());
+            workspace.restore(imported);
+            workspace.status().message(workspace.i18n().text("workspace.imported", file.getName()));
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            workspace.status().message(workspace.i18n().text("workspace.import.failed", e.getMessage()));
+        }
     }
 
     /** Writes a PNG of the whole window, without a dialog (automation). FX thread. */
@@ -346,18 +401,19 @@ final class MainWindow {
         Exports.writePng(Exports.snapshot(stage.getScene().getRoot()), file);
     }
 
-    /** Writes the shown candles as CSV, without a dialog; false when nothing is shown yet. */
+    /** Writes the active chart's candles as CSV, without a dialog; false when nothing is shown yet. */
     boolean exportCsvTo(Path file) throws java.io.IOException {
-        if (chart.getBook() == null) {
+        CandleChart chart = activeChart();
+        if (chart == null || chart.getBook() == null) {
             return false;
         }
         Exports.writeCsv(chart.getBook().candles(chart.getTimeframe(), Integer.MAX_VALUE), file);
         return true;
     }
 
-    private Path choose(String title, String name, String description, String pattern) {
+    private Path choose(String titleKey, String name, String description, String pattern) {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle(title);
+        chooser.setTitle(workspace.i18n().text(titleKey));
         chooser.setInitialFileName(name);
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, pattern));
         java.io.File file = chooser.showSaveDialog(stage);
@@ -372,10 +428,10 @@ final class MainWindow {
                 text = done;
             } catch (java.io.IOException | RuntimeException e) {
                 LOG.warn("export failed", e);
-                text = "Export failed: " + e.getMessage();
+                text = workspace.i18n().text("export.failed", e.getMessage());
             }
             String message = text;
-            Platform.runLater(() -> status.message(message));
+            Platform.runLater(() -> workspace.status().message(message));
         });
     }
 
@@ -383,36 +439,40 @@ final class MainWindow {
         void run() throws java.io.IOException;
     }
 
-    private void refreshStatus() {
-        FeedSession current = session;
-        if (current != null) {
-            status.update(current.client().status(), current.client().metrics());
-        }
-        if (statsOverlay.isVisible()) {
-            statsOverlay.setText(statsLine().replace(' ', '\n').replaceFirst("stats\n", ""));
+    /** The main window's bounds, for the workspace file. */
+    WindowSpec bounds() {
+        return WindowSpec.at(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized());
+    }
+
+    /** Saves the workspace now; a failure is a message, never a lost window. */
+    void save() {
+        try {
+            store.save(workspace.toWorkspace(bounds()));
+        } catch (java.io.IOException | RuntimeException e) {
+            LOG.warn("the workspace could not be saved to {}: {}", store.file(), e.toString());
         }
     }
 
-    private void shutdown() {
-        refresh.stop();
-        settings.saveWindow(new Settings.WindowBounds(
-                stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized()));
-        settings.flush();
-        FeedSession current = session;
-        session = null;
-        if (current != null) {
-            current.close();
+    /** File, Quit: saves, closes every window and lets the app end; the feeds close in the background. */
+    void quit() {
+        close();
+        stage.close();
+    }
+
+    private void close() {
+        if (closed) {
+            return;
         }
-        background.shutdown();
+        save();
+        closed = true;
+        for (ChartWindow window : List.copyOf(ownWindows)) {
+            window.close();
+        }
+        crosshairSync.dispose();
+        workspace.dispose();
     }
 
-    private static Settings.WindowBounds defaultBounds() {
-        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        return new Settings.WindowBounds(
-                Double.NaN, Double.NaN, Math.min(1280, screen.getWidth()), Math.min(800, screen.getHeight()), false);
-    }
-
-    private static boolean onScreen(Settings.WindowBounds b) {
+    private static boolean onScreen(WindowSpec b) {
         return !Screen.getScreensForRectangle(b.x(), b.y(), Math.max(1, b.width()), Math.max(1, b.height()))
                 .isEmpty();
     }

@@ -1,114 +1,281 @@
 package com.klinelive.app;
 
+import com.klinelive.alert.AlertMonitor;
+import com.klinelive.candle.TradeListener;
+import com.klinelive.chart.indicator.Study;
+import com.klinelive.chart.indicator.StudyText;
+import com.klinelive.workspace.ChartSpec;
+import com.klinelive.workspace.FeedSpec;
+import com.klinelive.workspace.LegacyPreferences;
+import com.klinelive.workspace.Workspace;
+import com.klinelive.workspace.WorkspaceStore;
 import java.io.IOException;
-import javafx.animation.KeyFrame;
-import javafx.animation.PauseTransition;
-import javafx.animation.Timeline;
-import javafx.application.Application;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.prefs.Preferences;
 import javafx.application.Platform;
 import javafx.stage.Stage;
-import javafx.util.Duration;
 
 /**
- * The JavaFX application of the viewer. Started by {@link #launch(ViewerOptions)} from the command line, never as
- * the jar's main class (see {@link com.klinelive.Main}).
+ * The viewer: loads the workspace (moving an older version's preferences into it on the first start), opens its
+ * feeds (ahead of the window, so connecting overlaps JavaFX's start), shows the main window and saves the
+ * workspace when it closes. One object per run, no static state; {@link #launch} starts it from the command line.
  */
-public final class ViewerApp extends Application {
+public final class ViewerApp {
 
-    private static volatile ViewerOptions options = ViewerOptions.DEFAULTS;
-    private static volatile Settings settings;
-
+    private final ViewerOptions options;
+    private final WorkspaceStore store;
+    private final Preferences legacy;
+    private final ExecutorService background = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "viewer-sessions");
+        t.setDaemon(true);
+        return t;
+    });
+    private final FeedSessions<FeedSpec> sessions;
+    private final UiClock clock = new UiClock(Platform::runLater);
+    private final Workspace startWith;
+    private final String loadProblem;
+    private final boolean migrated;
+    private final List<FeedSessions<FeedSpec>.Lease> ahead = new ArrayList<>();
+    private volatile AlertMonitor alertMonitor;
     private MainWindow window;
-    private Timeline statsTimer;
+
+    /**
+     * @param options how to start (the command line)
+     * @param store   where the workspace is kept
+     * @param legacy  an older version's preferences node, moved into the workspace on the first start
+     */
+    ViewerApp(ViewerOptions options, WorkspaceStore store, Preferences legacy) {
+        this.options = options;
+        this.store = store;
+        this.legacy = legacy;
+        this.sessions = new FeedSessions<>(this::openSession, background);
+        ViewerCache.enabled(options.cache());
+        WorkspaceStore.Loaded loaded = store.load();
+        boolean fromPrefs = !loaded.existed() && LegacyPreferences.present(legacy);
+        this.migrated = fromPrefs;
+        this.loadProblem = loaded.problem();
+        this.startWith = withOptions(fromPrefs ? LegacyPreferences.read(legacy) : loaded.workspace(), options);
+    }
 
     /** Shows the viewer and returns when its window is closed. */
-    public static void launch(ViewerOptions viewerOptions) {
-        options = viewerOptions;
-        ViewerCache.enabled(viewerOptions.cache());
-        // Connecting (and starting the embedded simulator) overlaps JavaFX's start: the first frame comes sooner.
-        FeedSession.openAhead(viewerOptions.url(), viewerOptions.ssl(), viewerOptions.feedArgs());
-        Application.launch(ViewerApp.class);
+    public static void launch(ViewerOptions options) {
+        ViewerApp app =
+                new ViewerApp(options, WorkspaceStore.forUser(), Preferences.userNodeForPackage(ViewerApp.class));
+        app.openAhead();
+        CountDownLatch closed = new CountDownLatch(1);
+        Platform.setImplicitExit(false);
+        Platform.startup(() -> {
+            Stage stage = new Stage();
+            app.start(stage);
+            stage.showingProperty().addListener((o, was, is) -> {
+                if (!is) {
+                    closed.countDown();
+                }
+            });
+        });
+        try {
+            closed.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        app.stop();
+        Platform.exit();
     }
 
-    /** Settings to use instead of the user's (tests). */
-    static void useSettings(Settings testSettings) {
-        settings = testSettings;
+    /** Starts opening the workspace's feeds now, before the window exists. */
+    void openAhead() {
+        startWith.charts().stream().map(ChartSpec::feed).distinct().forEach(feed -> ahead.add(sessions.acquire(feed)));
     }
 
-    static void useOptions(ViewerOptions viewerOptions) {
-        options = viewerOptions;
-    }
-
-    /** The window, once started. */
+    /** The main window, once started. */
     MainWindow window() {
         return window;
     }
 
-    @Override
-    public void start(Stage stage) {
-        ViewerOptions o = options;
-        Settings s = settings != null ? settings : Settings.forUser();
-        window = new MainWindow(stage, s);
-        window.useSsl(o.ssl());
-        window.useFeedArgs(o.url(), o.feedArgs());
-        window.apply(o.chart());
-        if (o.interval() != null) {
-            window.toolbar().timeframe().set(o.interval());
+    /** Shows the main window on {@code stage}. FX thread. */
+    void start(Stage stage) {
+        I18n i18n = new I18n(I18n.localeFor(startWith.ui().language()));
+        WorkspaceViewModel workspace = new WorkspaceViewModel(sessions, i18n, Platform::runLater);
+        alertMonitor = workspace.alerts().monitor();
+        workspace.restore(startWith);
+        // The charts hold their own leases now: the ones taken ahead may go.
+        ahead.forEach(FeedSessions.Lease::close);
+        ahead.clear();
+        window = new MainWindow(stage, workspace, store, background);
+        DesktopNotifier notifier = new DesktopNotifier(background);
+        AlertSound sound = new AlertSound(background);
+        workspace.alerts().onAnnounce(fired -> {
+            String[] note = workspace.alerts().notification(fired);
+            notifier.show(note[0], note[1]);
+            sound.play();
+        });
+        if (!loadProblem.isEmpty()) {
+            workspace.status().message(loadProblem);
         }
-        if (o.symbol() != null) {
-            s.symbol(o.symbol());
+        if (migrated) {
+            // The old preferences moved into the workspace file: saved now, so they are not read again.
+            window.save();
+            LegacyPreferences.remove(legacy);
         }
         stage.show();
-        window.chart().requestFocus();
-        window.connect(o.url() == null ? "" : o.url());
-        if (o.stats()) {
+        clock.every(250, window::refresh);
+        if (options.stats()) {
             reportFirstLiveFrame();
-            statsTimer = new Timeline(new KeyFrame(Duration.seconds(1), e -> System.out.println(window.statsLine())));
-            statsTimer.setCycleCount(Timeline.INDEFINITE);
-            statsTimer.play();
+            clock.every(1_000, () -> System.out.println(window.statsLine()));
         }
-        if (o.exitAfter() != null) {
-            PauseTransition wait =
-                    new PauseTransition(Duration.millis(o.exitAfter().toMillis()));
-            wait.setOnFinished(e -> finish(o));
-            wait.play();
+        if (options.exitAfter() != null) {
+            clock.after(options.exitAfter().toMillis(), this::finish);
         }
     }
 
-    /** Prints, once, how long after the JVM started the chart first showed live candles. */
+    /** A session of {@code feed}, whose trades are checked against the alerts (on the feed's threads). */
+    private FeedSession openSession(FeedSpec feed) {
+        FeedSession session = FeedSession.open(feed, options.ssl());
+        String key = ChartViewModel.keyOf(feed);
+        session.alerts(new TradeListener() {
+            private AlertMonitor.TradeCheck check;
+
+            @Override
+            public void counted(String symbol, long seq, long time, double price, double size) {
+                if (check == null) {
+                    AlertMonitor monitor = alertMonitor;
+                    if (monitor == null) {
+                        return;
+                    }
+                    check = monitor.forFeed(key);
+                }
+                check.onTrade(symbol, time, price);
+            }
+        });
+        return session;
+    }
+
+    /** The saved workspace with what the command line says on top of it. */
+    static Workspace withOptions(Workspace saved, ViewerOptions o) {
+        com.klinelive.workspace.Layout layout = o.layout() != null ? o.layout() : saved.layout();
+        List<String> symbols =
+                o.symbol() == null ? List.of() : List.of(o.symbol().split(","));
+        FeedSpec feed = o.url() == null ? null : FeedSpecs.fromCommandLine(o.url(), o.feedArgs());
+        List<ChartSpec> charts = new ArrayList<>();
+        List<ChartSpec> docked =
+                saved.charts().stream().filter(c -> c.detached() == null).toList();
+        for (int i = 0; i < Math.max(layout.charts(), docked.size()); i++) {
+            ChartSpec c = i < docked.size() ? docked.get(i) : docked.get(0).withSymbol("");
+            if (i < layout.charts()) {
+                String symbol = i < symbols.size() ? symbols.get(i).trim() : symbols.isEmpty() ? c.symbol() : "";
+                List<String> studies = c.studies();
+                if (o.chart() != null && (o.chart().panes() != null || o.chart().overlays() != null)) {
+                    List<Study> current = new ArrayList<>();
+                    for (String text : c.studies()) {
+                        try {
+                            current.add(StudyText.parse(text));
+                        } catch (IllegalArgumentException e) {
+                            // An unknown study is left out, as when a chart loads it.
+                        }
+                    }
+                    studies = o.chart().applyTo(current).stream()
+                            .map(StudyText::formatFull)
+                            .toList();
+                }
+                c = new ChartSpec(
+                        feed != null ? feed : c.feed(),
+                        symbol,
+                        o.interval() != null ? o.interval().label() : c.timeframe(),
+                        o.chart() != null && o.chart().chartType() != null
+                                ? o.chart().chartType().id()
+                                : c.chartType(),
+                        o.chart() != null && o.chart().scale() != null
+                                ? o.chart().scale().id()
+                                : c.scale(),
+                        studies,
+                        null);
+            }
+            charts.add(c);
+        }
+        saved.charts().stream().filter(c -> c.detached() != null).forEach(charts::add);
+        List<String> recent = new ArrayList<>(saved.recentUrls());
+        if (feed != null && !feed.url().isBlank()) {
+            String safe = ChartViewModel.keyOf(feed);
+            recent.remove(safe);
+            recent.add(0, safe);
+        }
+        return new Workspace(
+                        saved.version(),
+                        layout,
+                        o.layout() != null ? 0 : saved.activeChart(),
+                        saved.syncCrosshair(),
+                        saved.syncSymbol(),
+                        charts,
+                        saved.watchlist(),
+                        saved.alerts(),
+                        saved.alertLog(),
+                        saved.drawings(),
+                        saved.savedFeeds(),
+                        recent.subList(0, Math.min(8, recent.size())),
+                        saved.window(),
+                        saved.ui())
+                .normalized();
+    }
+
+    /** Prints, once, how long after the JVM started the active chart first showed live candles. */
     private void reportFirstLiveFrame() {
         long jvmStart =
                 java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
-        new javafx.animation.AnimationTimer() {
+        clock.every(10, new Runnable() {
+            private boolean done;
+
             @Override
-            public void handle(long now) {
-                if (window.chart().getVisibleRange().count() > 0
-                        && window.chart().frameStats().snapshot().frames() > 0) {
+            public void run() {
+                var chart = window.activeChart();
+                if (!done
+                        && chart != null
+                        && chart.getVisibleRange().count() > 0
+                        && chart.frameStats().snapshot().frames() > 0) {
+                    done = true;
                     System.out.println("startup first_live_frame_ms=" + (System.currentTimeMillis() - jvmStart));
-                    stop();
                 }
             }
-        }.start();
+        });
     }
 
-    private void finish(ViewerOptions o) {
-        if (o.snapshot() != null) {
+    private void finish() {
+        if (options.snapshot() != null) {
             try {
-                window.exportPngTo(o.snapshot());
-                System.out.println("snapshot " + o.snapshot());
+                window.exportPngTo(options.snapshot());
+                System.out.println("snapshot " + options.snapshot());
             } catch (IOException | RuntimeException e) {
-                System.err.println("could not write the snapshot " + o.snapshot() + ": " + e.getMessage());
+                System.err.println("could not write the snapshot " + options.snapshot() + ": " + e.getMessage());
             }
         }
-        window.stage().close();
-        Platform.exit();
+        window.quit();
     }
 
-    @Override
-    public void stop() {
-        if (statsTimer != null) {
-            statsTimer.stop();
-            System.out.println(window.statsLine());
+    /** After the window closed: the last stats line, the feeds and the timers closed. */
+    void stop() {
+        clock.close();
+        if (options.stats() && window != null) {
+            System.out.println(String.format(Locale.ROOT, "%s", statsOnFx()));
+        }
+        ahead.forEach(FeedSessions.Lease::close);
+        sessions.close();
+        background.shutdown();
+    }
+
+    private String statsOnFx() {
+        if (Platform.isFxApplicationThread()) {
+            return window.statsLine();
+        }
+        java.util.concurrent.CompletableFuture<String> line = new java.util.concurrent.CompletableFuture<>();
+        Platform.runLater(() -> line.complete(window.statsLine()));
+        try {
+            return line.get(2, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            return "stats unavailable";
         }
     }
 }

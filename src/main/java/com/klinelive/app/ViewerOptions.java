@@ -1,6 +1,7 @@
 package com.klinelive.app;
 
 import com.klinelive.model.Timeframe;
+import com.klinelive.workspace.Layout;
 import java.nio.file.Path;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
@@ -18,6 +19,8 @@ import javax.net.ssl.SSLContext;
  * @param feedArgs  the format and its settings for {@code url} ({@code --format}, {@code --rest-url}...), or null
  * @param cache     keep the closed candles of the feeds viewed in the candle cache ({@code --no-cache}: false)
  * @param chart     indicators, chart type and scale to start with, or {@link ChartOptions#NONE}
+ * @param layout    the layout to open, or null for the remembered one; {@code symbol} may then name one symbol per
+ *                  chart, comma-separated
  */
 public record ViewerOptions(
         String url,
@@ -29,7 +32,8 @@ public record ViewerOptions(
         SSLContext ssl,
         FeedArgs feedArgs,
         boolean cache,
-        ChartOptions chart) {
+        ChartOptions chart,
+        Layout layout) {
 
     /** Without format arguments (the format is recognised from the URL or the first message), cache on. */
     public ViewerOptions(
@@ -41,7 +45,7 @@ public record ViewerOptions(
             boolean stats,
             SSLContext ssl,
             ChartOptions chart) {
-        this(url, symbol, interval, snapshot, exitAfter, stats, ssl, null, true, chart);
+        this(url, symbol, interval, snapshot, exitAfter, stats, ssl, null, true, chart, null);
     }
 
     /** The embedded simulator, remembered symbol and timeframe, no automation. */

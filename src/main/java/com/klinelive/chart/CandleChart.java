@@ -13,11 +13,15 @@ import java.util.List;
 import java.util.Objects;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -49,6 +53,9 @@ public class CandleChart extends Control {
     /** Right offset after {@link #goLive()}, in pixels: a little air after the newest candle. */
     public static final double LIVE_MARGIN_PIXELS = 40;
 
+    /** No time: the pointer is not over the candles, or no other chart's crosshair is shown here. */
+    public static final long NO_TIME = Long.MIN_VALUE;
+
     private final ObjectProperty<CandleBook> book = new SimpleObjectProperty<>(this, "book");
     private final ObjectProperty<Timeframe> timeframe = new SimpleObjectProperty<>(this, "timeframe", Timeframe.M1);
     private final BooleanProperty followLive = new SimpleBooleanProperty(this, "followLive", true);
@@ -66,6 +73,9 @@ public class CandleChart extends Control {
     private final DoubleProperty rightOffset = new SimpleDoubleProperty(this, "rightOffset", LIVE_MARGIN_PIXELS / 8);
     private final ReadOnlyObjectWrapper<VisibleRange> visibleRange =
             new ReadOnlyObjectWrapper<>(this, "visibleRange", VisibleRange.EMPTY);
+
+    private final ReadOnlyLongWrapper pointerTime = new ReadOnlyLongWrapper(this, "pointerTime", NO_TIME);
+    private final LongProperty linkedTime = new SimpleLongProperty(this, "linkedTime", NO_TIME);
 
     private final DirtyFlag dirty = new DirtyFlag();
     private final FrameStats frameStats = new FrameStats();
@@ -109,6 +119,34 @@ public class CandleChart extends Control {
     /** Frame and latency statistics measured by this chart; thread-safe. */
     public FrameStats frameStats() {
         return frameStats;
+    }
+
+    /**
+     * The bucket start of the candle under the pointer, epoch milliseconds UTC, or {@link #NO_TIME} while the
+     * pointer is not over the candles: what a crosshair synced across charts shows in the others.
+     */
+    public final ReadOnlyLongProperty pointerTimeProperty() {
+        return pointerTime.getReadOnlyProperty();
+    }
+
+    final void setPointerTime(long time) {
+        pointerTime.set(time);
+    }
+
+    /**
+     * A time another chart's crosshair points at, epoch milliseconds UTC, shown here as a vertical line with its
+     * time label while this chart's own pointer is elsewhere; {@link #NO_TIME} shows none.
+     */
+    public final LongProperty linkedTimeProperty() {
+        return linkedTime;
+    }
+
+    public final long getLinkedTime() {
+        return linkedTime.get();
+    }
+
+    public final void setLinkedTime(long time) {
+        linkedTime.set(time);
     }
 
     /** The candles of this symbol; null shows an empty chart. */

@@ -112,6 +112,7 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
             registerInvalidationListener(colour, o -> viewChanged());
         }
         registerInvalidationListener(chart.rightOffsetProperty(), o -> rightOffsetChanged());
+        registerInvalidationListener(chart.linkedTimeProperty(), o -> crosshairDirty = true);
         chart.getStudies().addListener(studiesChanged);
         registerChangeListener(chart.followLiveProperty(), o -> followLiveChanged());
         registerChangeListener(chart.sceneProperty(), o -> runWhileInScene());
@@ -456,7 +457,7 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
                 });
             }
             painter.legends.legend(chart, frame, panes, painter.decimals());
-            painter.crosshair(chart, frame, geometry, panes, pointerX, pointerY);
+            showCrosshair(chart);
         } else if (painter.legends.legendStale() && painter.legends.legendDue(System.nanoTime())) {
             painter.legends.legend(chart, frame, panes, painter.decimals());
         }
@@ -510,6 +511,7 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
         }
         writeBack(chart);
         boolean repainted = painter.paint(chart, frame, geometry, panes, manualPrices, pointerX, pointerY, whole);
+        followPointer(chart);
         drawingLayer.paint(frame, geometry, panes.get(0).scale, chart.colors(), editor.selected(), painter.decimals());
         double axisWidth = painter.axisWidthNeeded(geometry, panes.get(0));
         if (axisWidth > geometry.axisWidth()) {
@@ -532,6 +534,33 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
             chart.setVisibleRange(frame.range);
         } finally {
             writingBack = false;
+        }
+    }
+
+    /**
+     * The crosshair at the pointer, and the time under it for charts that follow this one; while the pointer is
+     * elsewhere, the vertical line of another chart's time ({@link CandleChart#linkedTimeProperty()}), if any.
+     */
+    private void showCrosshair(CandleChart chart) {
+        painter.crosshair(chart, frame, geometry, panes, pointerX, pointerY);
+        followPointer(chart);
+    }
+
+    /** Tells the chart the time under the pointer, and shows another chart's time while the pointer is elsewhere. */
+    private void followPointer(CandleChart chart) {
+        boolean over = geometry.contains(pointerX, pointerY);
+        int index = over ? frame.viewport.candleAt(pointerX) : -1;
+        chart.setPointerTime(index >= 0 && frame.legend.index == index ? frame.legend.time : CandleChart.NO_TIME);
+        long linked = chart.getLinkedTime();
+        CandleBook book = chart.getBook();
+        if (!over && linked != CandleChart.NO_TIME && book != null && frame.range.count() > 0) {
+            int at = book.read(chart.getTimeframe(), columns -> {
+                int i = columns.search(chart.getTimeframe().bucketStart(linked));
+                return i >= 0 ? i : -1;
+            });
+            if (at >= 0) {
+                painter.linkedCrosshair(chart, geometry, frame.viewport.x(at + 0.5), linked);
+            }
         }
     }
 

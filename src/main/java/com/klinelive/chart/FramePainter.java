@@ -397,6 +397,25 @@ final class FramePainter {
                 time, chart.getTimeframe().millis(), at.left() + centre, bottom, at.left(), at.left() + at.plotWidth());
     }
 
+    /**
+     * Another chart's crosshair time: the vertical line at plot x {@code x} across every pane, with its time label,
+     * and no horizontal line or value (the pointer is not here).
+     */
+    void linkedCrosshair(CandleChart chart, Geometry at, double x, long time) {
+        if (!(x >= 0 && x <= at.plotWidth())) {
+            return;
+        }
+        BarGeometry g = new BarGeometry(at.scale(), 1);
+        double lineX = at.left() + g.lineCentre((int) Math.floor(x * at.scale()));
+        double bottom = at.top() + at.height();
+        crosshairX.setStrokeWidth(g.logical(1));
+        setLine(crosshairX, lineX, at.top(), lineX, bottom);
+        crosshairX.setVisible(true);
+        crosshairY.setVisible(false);
+        labels.crosshairTime(
+                time, chart.getTimeframe().millis(), at.left() + x, bottom, at.left(), at.left() + at.plotWidth());
+    }
+
     /** The decimals prices are shown with. */
     int decimals() {
         return decimals;

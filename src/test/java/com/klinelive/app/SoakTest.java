@@ -44,10 +44,12 @@ class SoakTest {
                 .withSeed(1)
                 .withRate(1_000.0 / 3)
                 .withHistory(Duration.ofDays(1)))) {
-            ViewerApp.useSettings(new Settings(prefs));
-            ViewerApp.useOptions(new ViewerOptions(sim.uri().toString(), "BTCUSDT", null, null, null, false, null));
             FxToolkit.registerPrimaryStage();
-            ViewerApp app = new ViewerApp();
+            java.nio.file.Path config = java.nio.file.Files.createTempDirectory("klinelive-soak");
+            ViewerApp app = new ViewerApp(
+                    new ViewerOptions(sim.uri().toString(), "BTCUSDT", null, null, null, false, null),
+                    new com.klinelive.workspace.WorkspaceStore(config.resolve("workspace.json")),
+                    prefs);
             robot.interact(() -> app.start(new javafx.stage.Stage()));
             CandleChart chart =
                     onFx(() -> (CandleChart) app.window().stage().getScene().lookup(".candle-chart"));
@@ -63,10 +65,8 @@ class SoakTest {
                         onFx(() -> chart.getBook().version())));
                 System.out.println("soak " + samples.get(samples.size() - 1));
             }
-            robot.interact(() -> {
-                app.window().stage().close();
-                app.stop();
-            });
+            robot.interact(() -> app.window().quit());
+            app.stop();
         } finally {
             prefs.removeNode();
             write(samples);

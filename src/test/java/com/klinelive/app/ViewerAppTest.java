@@ -12,6 +12,9 @@ import com.klinelive.model.Candle;
 import com.klinelive.model.Timeframe;
 import com.klinelive.sim.SimOptions;
 import com.klinelive.sim.SimServer;
+import com.klinelive.workspace.ChartSpec;
+import com.klinelive.workspace.Workspace;
+import com.klinelive.workspace.WorkspaceStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,19 +62,26 @@ class ViewerAppTest {
      * handlers, size) and other UI tests must get theirs untouched.
      */
     private ViewerApp launch(ViewerOptions options) throws Exception {
-        ViewerApp.useSettings(new Settings(prefs));
-        ViewerApp.useOptions(options);
         FxToolkit.registerPrimaryStage();
-        ViewerApp viewer = new ViewerApp();
+        ViewerApp viewer = new ViewerApp(options, store(), prefs);
         robot.interact(() -> viewer.start(new javafx.stage.Stage()));
         return viewer;
     }
 
+    private WorkspaceStore store() {
+        return new WorkspaceStore(dir.resolve("config").resolve(WorkspaceStore.FILE_NAME));
+    }
+
     private void close(ViewerApp viewer) {
-        robot.interact(() -> {
-            viewer.window().stage().close();
-            viewer.stop();
-        });
+        robot.interact(() -> viewer.window().quit());
+        viewer.stop();
+    }
+
+    /** The workspace the app saved when it closed. */
+    private Workspace saved() {
+        WorkspaceStore.Loaded loaded = store().load();
+        assertTrue(loaded.existed(), "the workspace was saved");
+        return loaded.workspace();
     }
 
     @Test
@@ -92,7 +102,7 @@ class ViewerAppTest {
     }
 
     @Test
-    void switchingTimeframeRedrawsFromTheSameTicksAndIsRemembered() {
+    void switchingTimeframeRedrawsFromTheSameTicksAndIsRemembered() throws Exception {
         CandleChart chart = chart();
         waitFor(10_000, () -> onFx(() -> chart.getVisibleRange().count() > 0), () -> "no candles");
 
@@ -103,7 +113,9 @@ class ViewerAppTest {
         waitFor(5_000, () -> onFx(() -> chart.getVisibleRange().count() > 0), () -> "no 5m candles");
         List<Candle> fives = onFx(() -> chart.getBook().candles(Timeframe.M5, 10));
         assertTrue(fives.stream().allMatch(c -> c.time() % Timeframe.M5.millis() == 0));
-        assertEquals(Timeframe.M5, new Settings(prefs).timeframe());
+        close(app);
+        assertEquals("5m", saved().charts().get(0).timeframe());
+        app = launch(new ViewerOptions(sim.uri().toString(), null, null, null, null, false, null));
     }
 
     @Test
@@ -200,16 +212,16 @@ class ViewerAppTest {
         });
         close(app);
 
-        Settings saved = new Settings(prefs);
-        assertEquals(Timeframe.M15, saved.timeframe());
+        Workspace saved = saved();
+        ChartSpec chartSpec = saved.charts().get(0);
+        assertEquals("15m", chartSpec.timeframe());
         assertEquals(
                 List.of("volume", "sma:20"),
-                saved.studies().stream().map(StudyText::format).toList());
-        assertEquals("ETHUSDT", saved.symbol());
-        assertEquals(
-                1111,
-                saved.windowOr(new Settings.WindowBounds(0, 0, 0, 0, false)).width(),
-                1.0);
+                chartSpec.studies().stream()
+                        .map(t -> StudyText.format(StudyText.parse(t)))
+                        .toList());
+        assertEquals("ETHUSDT", chartSpec.symbol());
+        assertEquals(1111, saved.window().width(), 1.0);
         assertEquals(List.of(sim.uri().toString()), saved.recentUrls());
 
         app = launch(new ViewerOptions(sim.uri().toString(), null, null, null, null, false, null));

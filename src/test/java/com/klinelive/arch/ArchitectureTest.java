@@ -38,6 +38,22 @@ class ArchitectureTest {
             .resideInAnyPackage(JAVA, "com.klinelive.model..", "com.klinelive.candle..");
 
     @ArchTest
+    static final ArchRule alertsAreCheckedWithTheJdkAlone = classes()
+            .that()
+            .resideInAPackage("com.klinelive.alert..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(JAVA, "com.klinelive.alert..");
+
+    @ArchTest
+    static final ArchRule workspaceIsDataAndItsFile = classes()
+            .that()
+            .resideInAPackage("com.klinelive.workspace..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(JAVA, "com.klinelive.workspace..", "com.klinelive.alert..", "com.google.gson..");
+
+    @ArchTest
     static final ArchRule cacheKnowsOnlyCandlesAndSqlite = classes()
             .that()
             .resideInAPackage("com.klinelive.cache..")
