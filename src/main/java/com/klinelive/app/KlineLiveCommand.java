@@ -94,6 +94,9 @@ public final class KlineLiveCommand implements Runnable {
                     + "folder, at most 2 GB).")
     boolean noCache;
 
+    @Option(names = "--start-minimised", hidden = true, description = "Start with the window minimised (benchmarks).")
+    boolean startMinimised;
+
     @Override
     public void run() {
         Timeframe timeframe = null;
@@ -120,6 +123,7 @@ public final class KlineLiveCommand implements Runnable {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+        ViewerApp.startMinimised(startMinimised);
         ViewerApp.launch(
                 new ViewerOptions(url, symbol, timeframe, snapshot, exitAfter, stats, ssl, feed, !noCache, chart));
         ViewerCache.close();

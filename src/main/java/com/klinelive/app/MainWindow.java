@@ -9,14 +9,13 @@ import com.klinelive.chart.indicator.Indicator;
 import com.klinelive.chart.indicator.Study;
 import com.klinelive.feed.FeedEndpoint;
 import com.klinelive.feed.FeedListener;
+import com.klinelive.fx.FxTimer;
 import com.klinelive.model.Candle;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.collections.FXCollections;
@@ -30,7 +29,6 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
-import javafx.util.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,7 +53,7 @@ final class MainWindow {
         t.setDaemon(true);
         return t;
     });
-    private final Timeline refresh;
+    private final FxTimer.Scheduled refresh;
     private FeedSession session;
     private javax.net.ssl.SSLContext ssl;
     private String feedArgsUrl = "";
@@ -104,9 +102,9 @@ final class MainWindow {
         applyTheme(settings.dark());
         bindToolbar();
 
-        refresh = new Timeline(new KeyFrame(Duration.millis(250), e -> refreshStatus()));
-        refresh.setCycleCount(Timeline.INDEFINITE);
-        refresh.play();
+        // Not a Timeline: a running animation keeps JavaFX pulsing 60 times a second, even with nothing to show. At
+        // whole seconds, as the chart's countdown changes: the labels of both change in one frame a second.
+        refresh = FxTimer.every(java.time.Duration.ofSeconds(1), this::refreshStatus);
         stage.setOnHidden(e -> shutdown());
     }
 
@@ -384,6 +382,10 @@ final class MainWindow {
     }
 
     private void refreshStatus() {
+        if (stage.isIconified()) {
+            // Nobody sees it; the labels set only when their text changes catch up after the window is restored.
+            return;
+        }
         FeedSession current = session;
         if (current != null) {
             status.update(current.client().status(), current.client().metrics());
@@ -394,7 +396,7 @@ final class MainWindow {
     }
 
     private void shutdown() {
-        refresh.stop();
+        refresh.cancel();
         settings.saveWindow(new Settings.WindowBounds(
                 stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized()));
         settings.flush();

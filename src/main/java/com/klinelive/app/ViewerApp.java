@@ -1,13 +1,14 @@
 package com.klinelive.app;
 
+import com.klinelive.chart.VisibleRange;
+import com.klinelive.fx.FxTimer;
 import java.io.IOException;
-import javafx.animation.KeyFrame;
-import javafx.animation.PauseTransition;
-import javafx.animation.Timeline;
+import java.time.Duration;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.stage.Stage;
-import javafx.util.Duration;
 
 /**
  * The JavaFX application of the viewer. Started by {@link #launch(ViewerOptions)} from the command line, never as
@@ -17,9 +18,10 @@ public final class ViewerApp extends Application {
 
     private static volatile ViewerOptions options = ViewerOptions.DEFAULTS;
     private static volatile Settings settings;
+    private static volatile boolean startMinimised;
 
     private MainWindow window;
-    private Timeline statsTimer;
+    private FxTimer.Scheduled statsTimer;
 
     /** Shows the viewer and returns when its window is closed. */
     public static void launch(ViewerOptions viewerOptions) {
@@ -37,6 +39,11 @@ public final class ViewerApp extends Application {
 
     static void useOptions(ViewerOptions viewerOptions) {
         options = viewerOptions;
+    }
+
+    /** Whether the window starts minimised (the benchmark of a hidden viewer). */
+    static void startMinimised(boolean minimised) {
+        startMinimised = minimised;
     }
 
     /** The window, once started. */
@@ -59,19 +66,16 @@ public final class ViewerApp extends Application {
             s.symbol(o.symbol());
         }
         stage.show();
+        stage.setIconified(startMinimised);
         window.chart().requestFocus();
         window.connect(o.url() == null ? "" : o.url());
         if (o.stats()) {
             reportFirstLiveFrame();
-            statsTimer = new Timeline(new KeyFrame(Duration.seconds(1), e -> System.out.println(window.statsLine())));
-            statsTimer.setCycleCount(Timeline.INDEFINITE);
-            statsTimer.play();
+            // Timers, not animations: a running Timeline or PauseTransition keeps JavaFX pulsing 60 times a second.
+            statsTimer = FxTimer.every(Duration.ofSeconds(1), () -> System.out.println(window.statsLine()));
         }
         if (o.exitAfter() != null) {
-            PauseTransition wait =
-                    new PauseTransition(Duration.millis(o.exitAfter().toMillis()));
-            wait.setOnFinished(e -> finish(o));
-            wait.play();
+            FxTimer.after(o.exitAfter(), () -> finish(o));
         }
     }
 
@@ -79,16 +83,17 @@ public final class ViewerApp extends Application {
     private void reportFirstLiveFrame() {
         long jvmStart =
                 java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
-        new javafx.animation.AnimationTimer() {
+        // The chart sets its visible range as it draws a frame: the first with candles is the first live frame.
+        ChangeListener<VisibleRange> firstFrame = new ChangeListener<>() {
             @Override
-            public void handle(long now) {
-                if (window.chart().getVisibleRange().count() > 0
-                        && window.chart().frameStats().snapshot().frames() > 0) {
+            public void changed(ObservableValue<? extends VisibleRange> o, VisibleRange was, VisibleRange is) {
+                if (is.count() > 0) {
                     System.out.println("startup first_live_frame_ms=" + (System.currentTimeMillis() - jvmStart));
-                    stop();
+                    o.removeListener(this);
                 }
             }
-        }.start();
+        };
+        window.chart().visibleRangeProperty().addListener(firstFrame);
     }
 
     private void finish(ViewerOptions o) {
@@ -107,7 +112,7 @@ public final class ViewerApp extends Application {
     @Override
     public void stop() {
         if (statsTimer != null) {
-            statsTimer.stop();
+            statsTimer.cancel();
             System.out.println(window.statsLine());
         }
     }

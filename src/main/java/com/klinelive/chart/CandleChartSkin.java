@@ -508,8 +508,9 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
         }
         long next = Long.MAX_VALUE;
         if (painter.labels.countdown.isVisible()) {
-            // Its text changes at whole seconds before the close; a little after, so the new second has begun.
-            next = ((closesIn - 1) % 1000 + 3) * 1_000_000L;
+            // Its text changes at whole seconds before the close, which are whole seconds of the wall clock: a little
+            // after, with the app's once-a-second timers (FxTimer.every), so that their changes show in one frame.
+            next = ((closesIn - 1) % 1000 + 1 + FxTimer.LAG_MILLIS) * 1_000_000L;
         }
         if (painter.legends.legendStale()) {
             next = Math.min(next, painter.legends.legendDueIn(System.nanoTime()));
