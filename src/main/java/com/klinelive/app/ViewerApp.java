@@ -2,6 +2,7 @@ package com.klinelive.app;
 
 import com.klinelive.chart.VisibleRange;
 import com.klinelive.fx.FxTimer;
+import com.klinelive.fx.PulseCpu;
 import java.io.IOException;
 import java.time.Duration;
 import javafx.application.Application;
@@ -22,6 +23,7 @@ public final class ViewerApp extends Application {
 
     private MainWindow window;
     private FxTimer.Scheduled statsTimer;
+    private PulseCpu pulses;
 
     /** Shows the viewer and returns when its window is closed. */
     public static void launch(ViewerOptions viewerOptions) {
@@ -72,7 +74,8 @@ public final class ViewerApp extends Application {
         if (o.stats()) {
             reportFirstLiveFrame();
             // Timers, not animations: a running Timeline or PauseTransition keeps JavaFX pulsing 60 times a second.
-            statsTimer = FxTimer.every(Duration.ofSeconds(1), () -> System.out.println(window.statsLine()));
+            pulses = PulseCpu.attach(stage.getScene());
+            statsTimer = FxTimer.every(Duration.ofSeconds(1), () -> System.out.println(statsLine()));
         }
         if (o.exitAfter() != null) {
             FxTimer.after(o.exitAfter(), () -> finish(o));
@@ -96,6 +99,11 @@ public final class ViewerApp extends Application {
         window.chart().visibleRangeProperty().addListener(firstFrame);
     }
 
+    /** The window's stats line and the FX thread's CPU per pulse. */
+    private String statsLine() {
+        return window.statsLine() + " " + pulses;
+    }
+
     private void finish(ViewerOptions o) {
         if (o.snapshot() != null) {
             try {
@@ -113,7 +121,7 @@ public final class ViewerApp extends Application {
     public void stop() {
         if (statsTimer != null) {
             statsTimer.cancel();
-            System.out.println(window.statsLine());
+            System.out.println(statsLine());
         }
     }
 }

@@ -123,6 +123,37 @@ class CandleChartIdleTest {
     }
 
     @Test
+    void tradesThatMoveThePriceLayOutNothingAroundTheChart() throws Exception {
+        AtomicLong layouts = new AtomicLong();
+        robot.interact(() -> {
+            // The chart's parent, as the window's panes hold it: a layout of it is a layout of the window.
+            StackPane parent = new StackPane() {
+                @Override
+                protected void layoutChildren() {
+                    layouts.incrementAndGet();
+                    super.layoutChildren();
+                }
+            };
+            root.getChildren().setAll(parent);
+            parent.getChildren().add(chart);
+        });
+        FrameWait.nextFrame(chart);
+        WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
+        long before = layouts.get();
+        long frames = chart.frameStats().snapshot().frames();
+        double low = market.book().read(Timeframe.M1, c -> c.low(c.size() - 1));
+        double high = market.book().read(Timeframe.M1, c -> c.high(c.size() - 1));
+        long newest = T0 + (CANDLES - 1) * MINUTE;
+        for (int i = 0; i < 30; i++) {
+            // Inside the newest candle's range, so the scale stays, but far apart: the last price label moves.
+            market.trade(newest + 50_000 + i, i % 2 == 0 ? low + (high - low) * 0.2 : low + (high - low) * 0.8, 0.01);
+            FrameWait.nextFrame(chart);
+        }
+        assertTrue(chart.frameStats().snapshot().frames() - frames >= 30, "a frame per trade");
+        assertEquals(before, layouts.get(), "layout passes of the chart's parent");
+    }
+
+    @Test
     void aChartUnderAnInvisibleParentPaintsNothingUntilShown() throws Exception {
         FrameWait.nextFrame(chart);
         robot.interact(() -> root.setVisible(false));
