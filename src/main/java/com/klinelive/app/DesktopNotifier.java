@@ -55,6 +55,11 @@ final class DesktopNotifier {
         return toast;
     }
 
+    /** Hides the toast, if one shows: the viewer is closing. FX thread. */
+    void closeToast() {
+        toast.close();
+    }
+
     /** Shows {@code title} and {@code text}. Any thread. */
     void show(String title, String text) {
         switch (channel) {

@@ -102,6 +102,9 @@ public final class KlineLiveCommand implements Runnable {
                     + "folder, at most 2 GB).")
     boolean noCache;
 
+    @Option(names = "--start-minimised", hidden = true, description = "Start with the window minimised (benchmarks).")
+    boolean startMinimised;
+
     @Override
     public void run() {
         Timeframe timeframe = null;
@@ -135,7 +138,18 @@ public final class KlineLiveCommand implements Runnable {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         ViewerApp.launch(new ViewerOptions(
-                url, symbol, timeframe, snapshot, exitAfter, stats, ssl, feed, !noCache, chart, charts));
+                url,
+                symbol,
+                timeframe,
+                snapshot,
+                exitAfter,
+                stats,
+                ssl,
+                feed,
+                !noCache,
+                chart,
+                charts,
+                startMinimised));
         ViewerCache.close();
         // Non-daemon threads of the embedded server must not keep the process alive after the window closed.
         System.exit(0);

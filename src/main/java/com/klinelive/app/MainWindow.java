@@ -277,9 +277,10 @@ final class MainWindow {
         return theme;
     }
 
-    /** The periodic upkeep (from {@link UiClock}): status bar, watchlist, stats overlay, crosshair sync. */
+    /** The periodic upkeep, once a second: status bar, watchlist, stats overlay, crosshair sync. */
     void refresh() {
-        if (closed) {
+        if (closed || stage.isIconified()) {
+            // Nobody sees it; the labels, set only when their text changes, catch up once the window is restored.
             return;
         }
         workspace.refresh(System.currentTimeMillis());
@@ -465,6 +466,8 @@ final class MainWindow {
         }
         save();
         closed = true;
+        // A focused text field's caret blinks with an animation, which goes on pulsing after its window closed.
+        stage.getScene().getRoot().requestFocus();
         for (ChartWindow window : List.copyOf(ownWindows)) {
             window.close();
         }

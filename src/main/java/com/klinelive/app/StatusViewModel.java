@@ -14,8 +14,9 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
- * What the status bar shows, as read-only properties the view binds to. Fed on the FX thread a few times a
- * second from the feed client's status and metrics (plain reads, never blocking on the network).
+ * What the status bar shows, as read-only properties the view binds to. Fed on the FX thread once a second from the
+ * feed client's status and metrics (plain reads, never blocking on the network); a property changes, and the
+ * window draws a frame, only when its text does.
  */
 public final class StatusViewModel {
 

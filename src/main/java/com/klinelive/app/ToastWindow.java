@@ -1,6 +1,7 @@
 package com.klinelive.app;
 
-import javafx.animation.PauseTransition;
+import com.klinelive.fx.FxTimer;
+import java.time.Duration;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -8,7 +9,6 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.StageStyle;
-import javafx.util.Duration;
 
 /**
  * Our own desktop notification: a small undecorated window, always on top and owned by no other window (so it
@@ -18,15 +18,16 @@ import javafx.util.Duration;
 final class ToastWindow {
 
     static final int MAX_SHOWN = 4;
-    private static final Duration SHOWN_FOR = Duration.seconds(8);
+    private static final Duration SHOWN_FOR = Duration.ofSeconds(8);
 
     private final VBox messages = new VBox(6);
-    private final PauseTransition hide = new PauseTransition(SHOWN_FOR);
+    /** Not a PauseTransition: a running animation keeps JavaFX pulsing 60 times a second. */
+    private FxTimer.Scheduled hide;
+
     private Stage stage;
 
     ToastWindow() {
         messages.getStyleClass().add("toast");
-        hide.setOnFinished(e -> close());
         messages.setOnMouseClicked(e -> close());
     }
 
@@ -58,7 +59,10 @@ final class ToastWindow {
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         stage.setX(screen.getMaxX() - stage.getWidth() - 16);
         stage.setY(screen.getMaxY() - stage.getHeight() - 16);
-        hide.playFromStart();
+        if (hide != null) {
+            hide.cancel();
+        }
+        hide = FxTimer.after(SHOWN_FOR, this::close);
     }
 
     /** Whether it is on screen. */
@@ -75,7 +79,9 @@ final class ToastWindow {
     }
 
     void close() {
-        hide.stop();
+        if (hide != null) {
+            hide.cancel();
+        }
         messages.getChildren().clear();
         if (stage != null) {
             stage.hide();

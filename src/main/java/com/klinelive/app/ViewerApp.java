@@ -2,14 +2,18 @@ package com.klinelive.app;
 
 import com.klinelive.alert.AlertMonitor;
 import com.klinelive.candle.TradeListener;
+import com.klinelive.chart.VisibleRange;
 import com.klinelive.chart.indicator.Study;
 import com.klinelive.chart.indicator.StudyText;
+import com.klinelive.fx.FxTimer;
+import com.klinelive.fx.PulseCpu;
 import com.klinelive.workspace.ChartSpec;
 import com.klinelive.workspace.FeedSpec;
 import com.klinelive.workspace.LegacyPreferences;
 import com.klinelive.workspace.Workspace;
 import com.klinelive.workspace.WorkspaceStore;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +22,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.prefs.Preferences;
 import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.stage.Stage;
 
 /**
@@ -36,13 +42,16 @@ public final class ViewerApp {
         return t;
     });
     private final FeedSessions<FeedSpec> sessions;
-    private final UiClock clock = new UiClock(Platform::runLater);
+    /** The window's upkeep, the stats line and the exit: timers, not animations, which keep JavaFX pulsing. */
+    private final List<FxTimer.Scheduled> timers = new ArrayList<>();
+
     private final Workspace startWith;
     private final String loadProblem;
     private final boolean migrated;
     private final List<FeedSessions<FeedSpec>.Lease> ahead = new ArrayList<>();
     private volatile AlertMonitor alertMonitor;
     private MainWindow window;
+    private PulseCpu pulses;
 
     /**
      * @param options how to start (the command line)
@@ -108,6 +117,7 @@ public final class ViewerApp {
         ahead.clear();
         window = new MainWindow(stage, workspace, store, background);
         DesktopNotifier notifier = new DesktopNotifier(background);
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> notifier.closeToast());
         AlertSound sound = new AlertSound(background);
         workspace.alerts().onAnnounce(fired -> {
             String[] note = workspace.alerts().notification(fired);
@@ -123,13 +133,21 @@ public final class ViewerApp {
             LegacyPreferences.remove(legacy);
         }
         stage.show();
-        clock.every(250, window::refresh);
+        var chart = window.activeChart();
+        if (chart != null) {
+            // Not a text field: its caret blinks with an animation, which keeps JavaFX pulsing 60 times a second.
+            chart.requestFocus();
+        }
+        stage.setIconified(options.startMinimised());
+        // At whole seconds, as the chart's candle-close countdown changes: both change in one frame a second.
+        timers.add(FxTimer.every(Duration.ofSeconds(1), window::refresh));
         if (options.stats()) {
             reportFirstLiveFrame();
-            clock.every(1_000, () -> System.out.println(window.statsLine()));
+            pulses = PulseCpu.attach(stage.getScene());
+            timers.add(FxTimer.every(Duration.ofSeconds(1), () -> System.out.println(statsLine())));
         }
         if (options.exitAfter() != null) {
-            clock.after(options.exitAfter().toMillis(), this::finish);
+            timers.add(FxTimer.after(options.exitAfter(), this::finish));
         }
     }
 
@@ -226,21 +244,25 @@ public final class ViewerApp {
     private void reportFirstLiveFrame() {
         long jvmStart =
                 java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
-        clock.every(10, new Runnable() {
-            private boolean done;
-
+        var chart = window.activeChart();
+        if (chart == null) {
+            return;
+        }
+        // The chart sets its visible range as it draws a frame: the first with candles is the first live frame.
+        chart.visibleRangeProperty().addListener(new ChangeListener<VisibleRange>() {
             @Override
-            public void run() {
-                var chart = window.activeChart();
-                if (!done
-                        && chart != null
-                        && chart.getVisibleRange().count() > 0
-                        && chart.frameStats().snapshot().frames() > 0) {
-                    done = true;
+            public void changed(ObservableValue<? extends VisibleRange> o, VisibleRange was, VisibleRange is) {
+                if (is.count() > 0) {
                     System.out.println("startup first_live_frame_ms=" + (System.currentTimeMillis() - jvmStart));
+                    o.removeListener(this);
                 }
             }
         });
+    }
+
+    /** The window's stats line and the FX thread's CPU per pulse. */
+    private String statsLine() {
+        return window.statsLine() + (pulses == null ? "" : " " + pulses);
     }
 
     private void finish() {
@@ -257,7 +279,7 @@ public final class ViewerApp {
 
     /** After the window closed: the last stats line, the feeds and the timers closed. */
     void stop() {
-        clock.close();
+        timers.forEach(FxTimer.Scheduled::cancel);
         if (options.stats() && window != null) {
             System.out.println(String.format(Locale.ROOT, "%s", statsOnFx()));
         }
@@ -268,10 +290,10 @@ public final class ViewerApp {
 
     private String statsOnFx() {
         if (Platform.isFxApplicationThread()) {
-            return window.statsLine();
+            return statsLine();
         }
         java.util.concurrent.CompletableFuture<String> line = new java.util.concurrent.CompletableFuture<>();
-        Platform.runLater(() -> line.complete(window.statsLine()));
+        Platform.runLater(() -> line.complete(statsLine()));
         try {
             return line.get(2, java.util.concurrent.TimeUnit.SECONDS);
         } catch (Exception e) {

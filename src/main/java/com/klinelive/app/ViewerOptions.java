@@ -21,6 +21,7 @@ import javax.net.ssl.SSLContext;
  * @param chart     indicators, chart type and scale to start with, or {@link ChartOptions#NONE}
  * @param layout    the layout to open, or null for the remembered one; {@code symbol} may then name one symbol per
  *                  chart, comma-separated
+ * @param startMinimised start with the window minimised (the benchmark of a viewer nobody looks at)
  */
 public record ViewerOptions(
         String url,
@@ -33,7 +34,24 @@ public record ViewerOptions(
         FeedArgs feedArgs,
         boolean cache,
         ChartOptions chart,
-        Layout layout) {
+        Layout layout,
+        boolean startMinimised) {
+
+    /** A window that starts shown. */
+    public ViewerOptions(
+            String url,
+            String symbol,
+            Timeframe interval,
+            Path snapshot,
+            Duration exitAfter,
+            boolean stats,
+            SSLContext ssl,
+            FeedArgs feedArgs,
+            boolean cache,
+            ChartOptions chart,
+            Layout layout) {
+        this(url, symbol, interval, snapshot, exitAfter, stats, ssl, feedArgs, cache, chart, layout, false);
+    }
 
     /** Without format arguments (the format is recognised from the URL or the first message), cache on. */
     public ViewerOptions(

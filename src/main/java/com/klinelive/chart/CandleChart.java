@@ -37,8 +37,11 @@ import javafx.scene.control.Skin;
  * follow-live.
  *
  * <p>Threads: every property belongs to the FX thread, except {@link #markDirty(long)}, which any thread may call
- * after writing to the book. The chart draws at most once per pulse, and only when the book's version, the view
- * or a property changed; it reads only the visible candles, under the book's read lock.
+ * after writing to the book. The chart draws at most once per pulse, and only when it was marked dirty, or the view
+ * or a property changed; it reads only the visible candles, under the book's read lock. Nothing changing, it draws
+ * nothing and keeps JavaFX from pulsing (but for the candle-close countdown, once a second); not showing (its
+ * window minimised or hidden, it or an ancestor invisible) it draws nothing at all, and draws what it missed in the
+ * first pulse after it shows again.
  *
  * <p>The view is the pair {@link #barSpacingProperty() barSpacing} (pixels per candle) and
  * {@link #rightOffsetProperty() rightOffset} (candles between the newest candle and the right edge), so it
@@ -78,6 +81,9 @@ public class CandleChart extends Control {
     private final LongProperty linkedTime = new SimpleLongProperty(this, "linkedTime", NO_TIME);
 
     private final DirtyFlag dirty = new DirtyFlag();
+    /** What a mark wakes: the skin's pulse driver, which sleeps while nothing changes. */
+    private volatile Runnable wake = () -> {};
+
     private final FrameStats frameStats = new FrameStats();
     private final ChartColors colors = new ChartColors(this);
 
@@ -103,11 +109,12 @@ public class CandleChart extends Control {
      */
     public void markDirty(long receivedNanos) {
         dirty.mark(receivedNanos);
+        wake.run();
     }
 
     /** Tells the chart that the book changed, as received now. Callable from any thread. */
     public void markDirty() {
-        dirty.mark(System.nanoTime());
+        markDirty(System.nanoTime());
     }
 
     /** Returns to the newest candle and follows new candles from now on. */
@@ -351,6 +358,18 @@ public class CandleChart extends Control {
 
     DirtyFlag dirty() {
         return dirty;
+    }
+
+    /** Sets what {@link #markDirty(long)} wakes after setting the flag. */
+    void onDirty(Runnable action) {
+        wake = action;
+    }
+
+    /** Wakes nothing any more if {@code action} is what marks wake: a skin being replaced lets go of it. */
+    void offDirty(Runnable action) {
+        if (wake == action) {
+            wake = () -> {};
+        }
     }
 
     ChartColors colors() {

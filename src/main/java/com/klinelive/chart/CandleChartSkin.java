@@ -8,10 +8,11 @@ import com.klinelive.chart.indicator.Study;
 import com.klinelive.chart.scale.PaneLayout;
 import com.klinelive.chart.scale.PriceScale;
 import com.klinelive.chart.scale.Viewport;
+import com.klinelive.fx.FxTimer;
 import com.klinelive.model.Timeframe;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import javafx.animation.AnimationTimer;
 import javafx.beans.Observable;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Cursor;
@@ -19,7 +20,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.SkinBase;
 import javafx.scene.layout.Region;
-import javafx.stage.Window;
 
 /**
  * The default skin of {@link CandleChart}: the price pane and a pane per indicator that is not an overlay (each
@@ -27,11 +27,14 @@ import javafx.stage.Window;
  * laid out by hand; {@link FramePainter} paints them. The panes follow the chart's studies: a study added, removed
  * or moved rebuilds the pane list, a study edited in place only repaints.
  *
- * <p>Drawing is driven by an {@link AnimationTimer}, so by the pulse: each pulse checks the chart's dirty flag,
- * the book's version and its own view flag, and draws at most one frame. The timer runs before the pulse's layout
- * pass, so the axes take their new ranges in the same pulse as the canvases. A frame reads the visible candles
- * under the book's read lock into {@link ChartFrame}, then paints without the lock. Every child is unmanaged, so
- * new label texts re-lay out nothing beyond the chart.
+ * <p>Drawing is driven by the pulse ({@link PulseDriver}): each pulse checks the chart's dirty flag, the book's
+ * version and its own view flags, and draws at most one frame. The driver's timer runs before the pulse's layout
+ * pass, so the axes take their new ranges in the same pulse as the canvases; it stops after a pulse with nothing
+ * to do (so an idle chart keeps JavaFX from pulsing at all) and sleeps until a mark, a view change or a timed
+ * wake-up: the countdown's next second, the legend's next update. While the chart is not showing
+ * ({@link ChartShowing}) the driver is parked: nothing is drawn or laid out, marks only set the flag. A frame
+ * reads the visible candles under the book's read lock into {@link ChartFrame}, then paints without the lock.
+ * Every child is unmanaged, so new label texts re-lay out nothing beyond the chart.
  */
 final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.Target, DrawingEditor.Target {
 
@@ -51,10 +54,16 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
     private final List<PaneView> panes = new ArrayList<>();
     private final DrawingLayer drawingLayer = new DrawingLayer();
     private final DrawingEditor editor;
-    private final ListChangeListener<Drawing> drawingsChanged = c -> framePending = true;
+    private final ListChangeListener<Drawing> drawingsChanged = c -> pending();
     private final List<Node> nodes = new ArrayList<>();
     private final ChartInput input;
-    private final AnimationTimer timer;
+    private final PulseDriver driver;
+    private final Runnable wake;
+    private final ChartShowing showing;
+    /** The next timed wake-up (countdown, legend), or null; and when it is due, in nanoTime. */
+    private FxTimer.Scheduled timedWake;
+
+    private long timedWakeAt;
     private final ListChangeListener<Study> studiesChanged = c -> studiesChanged();
 
     private FramePainter.Geometry geometry =
@@ -76,6 +85,10 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
 
     CandleChartSkin(CandleChart chart) {
         super(chart);
+        driver = new PulseDriver(
+                this::pulse,
+                () -> getSkinnable() != null && getSkinnable().dirty().isSet());
+        wake = driver::wake;
         goLive.getStyleClass().add(ChartStyles.GO_LIVE);
         goLive.setFocusTraversable(false);
         goLive.setOnAction(e -> chart.goLive());
@@ -87,12 +100,6 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
         editor = new DrawingEditor(chart, this);
         input = new ChartInput(chart, surface, panes.get(0).axis, this, editor);
         chart.getDrawings().addListener(drawingsChanged);
-        timer = new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                pulse(now);
-            }
-        };
         List<Observable> view = List.of(
                 chart.bookProperty(), chart.timeframeProperty(), chart.barSpacingProperty(), chart.chartTypeProperty());
         registerChangeListener(chart.scaleModeProperty(), o -> {
@@ -115,8 +122,9 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
         registerInvalidationListener(chart.linkedTimeProperty(), o -> crosshairDirty = true);
         chart.getStudies().addListener(studiesChanged);
         registerChangeListener(chart.followLiveProperty(), o -> followLiveChanged());
-        registerChangeListener(chart.sceneProperty(), o -> runWhileInScene());
-        runWhileInScene();
+        showing = new ChartShowing(chart, this::showingChanged);
+        chart.onDirty(wake);
+        showingChanged();
     }
 
     @Override
@@ -124,7 +132,10 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
         if (getSkinnable() == null) {
             return;
         }
-        timer.stop();
+        driver.park();
+        cancelTimedWake();
+        showing.dispose();
+        getSkinnable().offDirty(wake);
         input.dispose();
         getSkinnable().getStudies().removeListener(studiesChanged);
         getSkinnable().getDrawings().removeListener(drawingsChanged);
@@ -158,6 +169,7 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
         pointerX = x;
         pointerY = y;
         crosshairDirty = true;
+        driver.wake();
     }
 
     @Override
@@ -202,7 +214,7 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
 
     @Override
     public void selectionChanged() {
-        framePending = true;
+        pending();
     }
 
     @Override
@@ -236,6 +248,7 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
         getSkinnable().setAutoFit(false);
         manualPrices = scale;
         viewDirty = true;
+        driver.wake();
     }
 
     /** Gives the panes around the divider their new shares, in the studies, which the chart remembers. */
@@ -286,7 +299,7 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
         labels.legend.relocate(x + 8, y + 6);
         goLive.autosize();
         goLive.relocate(x + plotWidth - goLive.getWidth() - 12, y + at.plotHeight() - goLive.getHeight() - 12);
-        if (viewDirty) {
+        if (viewDirty && showing.isShowing()) {
             // Drawn here, not at the next pulse, so a resized chart never shows a stretched or blank frame.
             drawFrame(System.nanoTime(), DirtyFlag.CLEAN);
         }
@@ -319,6 +332,7 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
             buildPanes();
         }
         viewDirty = true;
+        driver.wake();
         getSkinnable().requestLayout();
     }
 
@@ -405,7 +419,14 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
     private void viewChanged() {
         if (!writingBack) {
             viewDirty = true;
+            driver.wake();
         }
+    }
+
+    /** A frame is due though neither the book nor the view changed (drawings, selection). */
+    private void pending() {
+        framePending = true;
+        driver.wake();
     }
 
     /** Scrolling back into history, by any means, stops following live. */
@@ -424,19 +445,39 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
         }
     }
 
-    private void runWhileInScene() {
-        if (getSkinnable().getScene() != null) {
-            viewDirty = true;
-            timer.start();
-        } else {
-            timer.stop();
+    /**
+     * The chart was shown or hidden, or its window's scale changed. Hidden, the driver parks; shown again, the next
+     * pulse draws what changed meanwhile, and the ticks marked while hidden count their latency from now: nobody
+     * could see them before.
+     */
+    private void showingChanged() {
+        CandleChart chart = getSkinnable();
+        if (chart == null) {
+            return;
         }
+        if (!showing.isShowing()) {
+            driver.park();
+            cancelTimedWake();
+            return;
+        }
+        if (driver.isParked()) {
+            if (chart.dirty().take() != DirtyFlag.CLEAN) {
+                chart.dirty().mark(System.nanoTime());
+            }
+            driver.unpark();
+        }
+        driver.wake();
     }
 
-    /** Once per pulse: draws a frame if anything changed, else at most the crosshair; ticks the countdown. */
-    private void pulse(long now) {
+    /**
+     * Once per pulse: draws a frame if anything changed, else at most the crosshair; ticks the countdown.
+     *
+     * @return whether to pulse again: something is still to do; otherwise the driver sleeps until a mark, a view
+     *     change, or the timed wake-up set here
+     */
+    private boolean pulse(long now) {
         CandleChart chart = getSkinnable();
-        double scale = renderScale();
+        double scale = showing.renderScale();
         if (scale != geometry.scale()) {
             geometry = geometry.withScale(scale);
             viewDirty = true;
@@ -444,7 +485,8 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
         CandleBook book = chart.getBook();
         Timeframe timeframe = chart.getTimeframe();
         long wallClock = System.currentTimeMillis();
-        painter.labels.countdown(timeframe.bucketStart(wallClock) + timeframe.millis() - wallClock);
+        long closesIn = timeframe.bucketStart(wallClock) + timeframe.millis() - wallClock;
+        painter.labels.countdown(closesIn);
         boolean bookChanged = book != null && book.version() != frame.version;
         if (chart.dirty().isSet() || bookChanged || viewDirty || framePending) {
             drawFrame(now, chart.dirty().take());
@@ -460,6 +502,60 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
             showCrosshair(chart);
         } else if (painter.legends.legendStale() && painter.legends.legendDue(System.nanoTime())) {
             painter.legends.legend(chart, frame, panes, painter.decimals());
+        }
+        boolean drawable = geometry.plotWidth() > 0 && geometry.plotHeight() > 0;
+        if (chart.dirty().isSet() || framePending || crosshairDirty || viewDirty && drawable) {
+            return true;
+        }
+        long next = Long.MAX_VALUE;
+        if (painter.labels.countdown.isVisible()) {
+            // Its text changes at whole seconds before the close, which are whole seconds of the wall clock: a little
+            // after, with the app's once-a-second timers (FxTimer.every), so that their changes show in one frame.
+            next = ((closesIn - 1) % 1000 + 1 + FxTimer.LAG_MILLIS) * 1_000_000L;
+        }
+        if (painter.legends.legendStale()) {
+            next = Math.min(next, painter.legends.legendDueIn(System.nanoTime()));
+        }
+        wakeIn(next);
+        return false;
+    }
+
+    /** Wakes the driver {@code nanos} from now, unless an earlier wake-up is set; MAX_VALUE for none. */
+    private void wakeIn(long nanos) {
+        if (nanos == Long.MAX_VALUE) {
+            return;
+        }
+        long at = System.nanoTime() + Math.max(0, nanos);
+        if (timedWake != null && timedWakeAt - at <= 0) {
+            return;
+        }
+        cancelTimedWake();
+        timedWakeAt = at;
+        timedWake = FxTimer.after(Duration.ofNanos(Math.max(0, nanos)), this::timedWake);
+    }
+
+    /**
+     * The countdown's next second or the legend's next update is due. With nothing else to do, the work is done
+     * here rather than in a pulse of the driver's timer: a running timer costs a pulse after the one it stops in,
+     * this only the pulse the new text asks for.
+     */
+    private void timedWake() {
+        timedWake = null;
+        CandleChart chart = getSkinnable();
+        if (chart == null || driver.isParked()) {
+            return;
+        }
+        if (driver.isRunning() || chart.dirty().isSet() || viewDirty || framePending || crosshairDirty) {
+            driver.wake();
+        } else if (pulse(System.nanoTime())) {
+            driver.wake();
+        }
+    }
+
+    private void cancelTimedWake() {
+        if (timedWake != null) {
+            timedWake.cancel();
+            timedWake = null;
         }
     }
 
@@ -567,13 +663,6 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
     /** The pointer's plot x if it is over the panes (the legend shows that candle), else NaN (the newest). */
     private double legendX() {
         return geometry.contains(pointerX, pointerY) ? pointerX : Double.NaN;
-    }
-
-    private double renderScale() {
-        Window window = getSkinnable().getScene() == null
-                ? null
-                : getSkinnable().getScene().getWindow();
-        return window == null ? 1 : window.getRenderScaleX();
     }
 
     private static double spacing(CandleChart chart) {

@@ -137,9 +137,9 @@ final class ChartLabels {
         direction(lastPrice, up);
         direction(countdown, up);
         double h = lastPrice.prefHeight(-1);
-        lastPrice.resizeRelocate(axisX, Math.round(top + y - h / 2), axisWidth, h);
+        Placement.box(lastPrice, axisX, Math.round(top + y - h / 2), axisWidth, h);
         double ch = countdown.isVisible() ? countdown.prefHeight(-1) : 0;
-        countdown.resizeRelocate(axisX, Math.round(top + y + h / 2), axisWidth, ch);
+        Placement.box(countdown, axisX, Math.round(top + y + h / 2), axisWidth, ch);
         return new double[] {y - h / 2, y + h / 2 + ch};
     }
 
@@ -165,7 +165,7 @@ final class ChartLabels {
         if (text != null) {
             crosshairPrice.setText(text);
             double h = crosshairPrice.prefHeight(-1);
-            crosshairPrice.resizeRelocate(axisX, Math.round(y - h / 2), axisWidth, h);
+            Placement.box(crosshairPrice, axisX, Math.round(y - h / 2), axisWidth, h);
         }
     }
 
@@ -177,7 +177,7 @@ final class ChartLabels {
             double w = crosshairTime.prefWidth(-1);
             double h = crosshairTime.prefHeight(-1);
             double at = Math.max(left, Math.min(right - w, x - w / 2));
-            crosshairTime.resizeRelocate(Math.round(at), axisY, w, h);
+            Placement.box(crosshairTime, Math.round(at), axisY, w, h);
         }
     }
 

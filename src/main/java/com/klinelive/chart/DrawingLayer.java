@@ -70,7 +70,7 @@ final class DrawingLayer {
             int decimals) {
         double width = at.plotWidth();
         double height = at.plotHeight();
-        canvas.relocate(at.left(), at.top());
+        Placement.moveTo(canvas, at.left(), at.top());
         List<Drawing> drawings = frame.drawings;
         views.clear();
         double[] points = new double[frame.drawingIndexes.length * 2];

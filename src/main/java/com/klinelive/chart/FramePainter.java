@@ -354,7 +354,7 @@ final class FramePainter {
 
     /** Moves and sizes a layer canvas; an empty one takes no pixels. */
     private static void place(Canvas canvas, double x, double y, double width, double height) {
-        canvas.relocate(x, y);
+        Placement.moveTo(canvas, x, y);
         canvas.setWidth(Math.max(0, width));
         canvas.setHeight(Math.max(0, height));
         canvas.setVisible(width > 0 && height > 0);

@@ -92,6 +92,21 @@ public final class FrameStats {
         latencyCount++;
     }
 
+    /** Frames recorded since the last reset: {@link Snapshot#frames()} without the work of a snapshot. */
+    public synchronized long frames() {
+        return frames;
+    }
+
+    /** Of those, the frames that repainted every layer: {@link Snapshot#wholeFrames()}. */
+    public synchronized long wholeFrames() {
+        return wholeFrames;
+    }
+
+    /** How long drawing the last frame took on the FX thread, in nanoseconds; 0 before the first. */
+    public synchronized long lastDrawNanos() {
+        return frames == 0 ? 0 : drawNanos[(int) ((frames - 1) % drawNanos.length)];
+    }
+
     /** Forgets every sample. */
     public synchronized void reset() {
         frames = 0;

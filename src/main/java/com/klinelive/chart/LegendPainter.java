@@ -45,6 +45,11 @@ final class LegendPainter {
         return now - legendShownAt >= LEGEND_PERIOD;
     }
 
+    /** Nanoseconds from {@code now} until {@link #legendDue} holds; 0 if it does. */
+    long legendDueIn(long now) {
+        return Math.max(0, legendShownAt + LEGEND_PERIOD - now);
+    }
+
     /** Whether a frame left the legend behind (see {@link #legendDue}). */
     boolean legendStale() {
         return legendStale;

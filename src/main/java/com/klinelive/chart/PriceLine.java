@@ -59,7 +59,7 @@ final class PriceLine {
             paintedPhase = phase;
             paintedColour = colour;
         }
-        canvas.relocate(at.left(), at.top() + row(y, scale) / scale);
+        Placement.moveTo(canvas, at.left(), at.top() + row(y, scale) / scale);
     }
 
     /**

@@ -327,21 +327,28 @@ class ViewerAppTest {
         app = launch(new ViewerOptions(sim.uri().toString(), "BTCUSDT", Timeframe.S1, null, null, false, null));
         CandleChart chart = chart();
         waitFor(10_000, () -> onFx(() -> chart.getVisibleRange().count() > 0), () -> "no candles");
-        List<String> cut = new java.util.ArrayList<>();
-        for (int i = 0; i < 150; i++) {
-            cut.addAll(onFx(() -> {
-                List<String> found = new java.util.ArrayList<>();
-                for (String query : new String[] {".legend-title", ".legend"}) {
-                    Label label = (Label) chart.lookup(query);
-                    String shown = ((javafx.scene.text.Text) label.lookup(".text")).getText();
-                    if (!shown.equals(label.getText())) {
-                        found.add(label.getText() + " shown as " + shown);
-                    }
+        // Compared after each pulse's layout, as the frame is drawn: a text set between pulses shows at the next.
+        List<String> cut = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        java.util.concurrent.atomic.AtomicInteger pulses = new java.util.concurrent.atomic.AtomicInteger();
+        Runnable check = () -> {
+            pulses.incrementAndGet();
+            for (String query : new String[] {".legend-title", ".legend"}) {
+                Label label = (Label) chart.lookup(query);
+                String shown = ((javafx.scene.text.Text) label.lookup(".text")).getText();
+                if (!shown.equals(label.getText())) {
+                    cut.add(label.getText() + " shown as " + shown);
                 }
-                return found;
-            }));
-            Thread.sleep(20);
-        }
+            }
+        };
+        onFx(() -> {
+            chart.getScene().addPostLayoutPulseListener(check);
+            return null;
+        });
+        waitFor(10_000, () -> pulses.get() >= 100, () -> pulses.get() + " pulses");
+        onFx(() -> {
+            chart.getScene().removePostLayoutPulseListener(check);
+            return null;
+        });
         assertEquals(List.of(), cut);
     }
 

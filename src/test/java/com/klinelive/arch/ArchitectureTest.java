@@ -237,6 +237,15 @@ class ArchitectureTest {
             .onlyDependOnClassesThat()
             .resideInAnyPackage(JAVA, "javafx..", "com.klinelive.chart.scale..", "com.klinelive.chart.drawing..");
 
+    /** FX helpers the chart and the app share (timers that do not keep JavaFX pulsing): JavaFX and the JDK only. */
+    @ArchTest
+    static final ArchRule fxHelpersKnowOnlyJavaFx = classes()
+            .that()
+            .resideInAPackage("com.klinelive.fx..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(JAVA, "javafx..", "com.klinelive.fx..");
+
     @ArchTest
     static final ArchRule dataPackagesNeverImportJavaFx = noClasses()
             .that()

@@ -16,10 +16,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Figure 6: the viewer itself ({@code klinelive --url ... --stats}) against the naive viewer, each in its own
- * process, each fed 1,000 ticks/s by the simulator running here. Tick-to-pixel comes from each viewer's stats
- * line; CPU is the viewer process's user + system time from /proc over a steady window: the last 25 s of 90, as
- * the JIT is still compiling JavaFX's code for a minute after start (which doubles the CPU measured earlier).
- * The floor is {@link FloorApp}, a window of the same size changing one label per pulse. Writes {@code e2e.json}.
+ * process, each fed 1,000 ticks/s by the simulator running here; and the viewer idle (on a simulator that sends no
+ * ticks) and minimised at 1,000 ticks/s ({@code --start-minimised}). Tick-to-pixel and the FX thread's CPU per
+ * pulse come from each viewer's stats line; CPU is the viewer process's user + system time from /proc over a
+ * steady window: the last 25 s of 90, as the JIT is still compiling JavaFX's code for a minute after start (which
+ * doubles the CPU measured earlier). The floors are {@link FloorApp}, a window of the same size changing one label
+ * per pulse, and the same window changing nothing. Writes {@code e2e.json}.
  */
 public final class EndToEndBench {
 
@@ -42,30 +44,32 @@ public final class EndToEndBench {
                 .withSymbols(List.of("BTCUSDT"))
                 .withHistory(Duration.ofHours(6))
                 .withSeed(4);
-        try (SimServer sim = SimServer.start(options)) {
+        // The idle feed: the same history, no ticks (a quiet market).
+        try (SimServer sim = SimServer.start(options);
+                SimServer quiet = SimServer.start(options.withRate(0))) {
             String url = sim.uri().toString();
             Path home = Results.DIR.resolve("viewer-home").toAbsolutePath();
             List<String> viewerOptions = new ArrayList<>(ChildJvm.FX_OPTIONS);
             // The viewer remembers its window and feed: in a home of its own, nobody's settings are touched.
             viewerOptions.add("-Duser.home=" + home);
             viewerOptions.add("-Djava.util.prefs.userRoot=" + home.resolve("prefs"));
+            // Side by side in one run, the floors next to the rows they bound.
+            out.add("floor", run("e2e-floor", floor(seconds, false), windowFrom, windowTo, seconds));
+            out.add("ours", run("e2e-ours", viewer(viewerOptions, url, seconds), windowFrom, windowTo, seconds));
+            out.add("floorIdle", run("e2e-floor-idle", floor(seconds, true), windowFrom, windowTo, seconds));
             out.add(
-                    "ours",
+                    "oursIdle",
                     run(
-                            "e2e-ours",
-                            ChildJvm.command(
-                                    viewerOptions,
-                                    "com.klinelive.Main",
-                                    List.of(
-                                            "--url",
-                                            url,
-                                            "--symbol",
-                                            "BTCUSDT",
-                                            "--interval",
-                                            "1m",
-                                            "--stats",
-                                            "--exit-after",
-                                            seconds + "s")),
+                            "e2e-ours-idle",
+                            viewer(viewerOptions, quiet.uri().toString(), seconds),
+                            windowFrom,
+                            windowTo,
+                            seconds));
+            out.add(
+                    "oursMinimised",
+                    run(
+                            "e2e-ours-minimised",
+                            viewer(viewerOptions, url, seconds, "--start-minimised"),
                             windowFrom,
                             windowTo,
                             seconds));
@@ -80,21 +84,27 @@ public final class EndToEndBench {
                             windowFrom,
                             windowTo,
                             seconds));
-            out.add(
-                    "floor",
-                    run(
-                            "e2e-floor",
-                            ChildJvm.command(
-                                    ChildJvm.FX_OPTIONS,
-                                    FloorApp.Floor.class.getName(),
-                                    List.of(String.valueOf(seconds))),
-                            windowFrom,
-                            windowTo,
-                            seconds));
         }
         out.addProperty("loadAfter", Machine.loadAverages());
         Results.write("e2e", out);
         System.exit(0);
+    }
+
+    /** The viewer on {@code url} with {@code --stats}, quitting after {@code seconds}, and any further arguments. */
+    private static List<String> viewer(List<String> jvmOptions, String url, int seconds, String... more) {
+        List<String> args = new ArrayList<>(List.of(
+                "--url", url, "--symbol", "BTCUSDT", "--interval", "1m", "--stats", "--exit-after", seconds + "s"));
+        args.addAll(List.of(more));
+        return ChildJvm.command(jvmOptions, "com.klinelive.Main", args);
+    }
+
+    /** {@link FloorApp}: a label changed every pulse, or with {@code idle} nothing changed. */
+    private static List<String> floor(int seconds, boolean idle) {
+        List<String> args = new ArrayList<>(List.of(String.valueOf(seconds)));
+        if (idle) {
+            args.add("idle");
+        }
+        return ChildJvm.command(ChildJvm.FX_OPTIONS, FloorApp.Floor.class.getName(), args);
     }
 
     private static JsonObject run(String name, List<String> command, double from, double to, int seconds)

@@ -1,6 +1,7 @@
 package com.klinelive.bench.render;
 
 import com.klinelive.bench.common.Samples;
+import com.klinelive.chart.CandleChart;
 import com.sun.javafx.perf.PerformanceTracker;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -27,6 +28,8 @@ final class FrameClock {
     private volatile boolean recording;
     private final Samples pulseIntervals = new Samples();
     private final Samples fxWork = new Samples();
+    private final PulseLog pulseLog = new PulseLog();
+    private CandleChart chart;
     private long pulseStart;
     private long previousPulse;
 
@@ -41,13 +44,17 @@ final class FrameClock {
         if (recording && previousPulse != 0) {
             pulseIntervals.add(now - previousPulse);
             fxCpu.add(cpu - lastFxCpu);
+            pulseLog.pulse(cpu - lastFxCpu, now - previousPulse, chart);
         }
         lastFxCpu = cpu;
         previousPulse = now;
         pulseStart = now;
     }
 
-    void start() {
+    /** Starts recording; {@code ours} is our chart, or null for another. */
+    void start(CandleChart ours) {
+        chart = ours;
+        pulseLog.start(ours);
         pulseIntervals.clear();
         fxWork.clear();
         fxCpu.clear();
@@ -87,6 +94,11 @@ final class FrameClock {
     /** CPU time of the FX thread from one pulse to the next: animation, CSS, layout and the sync to the renderer. */
     Samples fxCpu() {
         return fxCpu;
+    }
+
+    /** The pulses with the most FX-thread CPU of the recording, and what each did. */
+    PulseLog pulseLog() {
+        return pulseLog;
     }
 
     Samples pulseIntervals() {

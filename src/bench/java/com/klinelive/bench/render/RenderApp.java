@@ -134,10 +134,10 @@ public final class RenderApp extends Application {
             phase = 1;
             frames = 0;
             phaseStart = now;
-            clock.start();
             if (current.ours()) {
                 ours.frameStats().reset();
             }
+            clock.start(ours);
         } else if (phase == 1 && frames >= 20 && (elapsed >= measureSeconds || frames >= 600 || elapsed >= 8)) {
             clock.stop();
             record();
@@ -264,6 +264,10 @@ public final class RenderApp extends Application {
         r.add("fxWorkMs", summary(clock.fxWork()));
         r.add("fxCpuMs", summary(clock.fxCpu()));
         r.add("renderCpuMs", summary(clock.renderCpu()));
+        r.add("slowestPulses", clock.pulseLog().toJson());
+        for (PulseLog.Pulse p : clock.pulseLog().slowest()) {
+            System.out.println("render slowest " + current + " " + p.describe());
+        }
         if (ours != null) {
             FrameStats.Snapshot s = ours.frameStats().snapshot();
             JsonObject draw = new JsonObject();
