@@ -7,8 +7,11 @@ import com.klinelive.chart.drawing.DrawingView;
 import com.klinelive.chart.indicator.Study;
 import com.klinelive.chart.scale.PaneLayout;
 import com.klinelive.chart.scale.PriceScale;
+import com.klinelive.chart.scale.TimeLabels;
 import com.klinelive.chart.scale.Viewport;
 import com.klinelive.model.Timeframe;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.animation.AnimationTimer;
@@ -46,7 +49,7 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
     private final ChartLabels labels = new ChartLabels(this::edit, this::remove);
     private final FramePainter painter = new FramePainter(labels);
     private final Region surface = new Region();
-    private final Button goLive = new Button("Go live \u21e5");
+    private final Button goLive = new Button();
     private final ChartFrame frame = new ChartFrame();
     private final List<PaneView> panes = new ArrayList<>();
     private final DrawingLayer drawingLayer = new DrawingLayer();
@@ -60,6 +63,8 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
     private FramePainter.Geometry geometry =
             new FramePainter.Geometry(0, 0, 0, 0, MIN_AXIS_WIDTH, 1, PaneLayout.of(0, new double[0]));
     private boolean viewDirty = true;
+    private ChartMessages messages;
+    private TimeLabels timeLabels = TimeLabels.UTC;
     /** A frame is due though neither the book nor the view changed (drawings, selection). */
     private boolean framePending;
 
@@ -83,6 +88,7 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
         surface.getStyleClass().add(ChartStyles.CROSSHAIR);
         surface.setCursor(Cursor.CROSSHAIR);
         panes.add(PaneView.price());
+        languageChanged();
         buildPanes();
         editor = new DrawingEditor(chart, this);
         input = new ChartInput(chart, surface, panes.get(0).axis, this, editor);
@@ -114,6 +120,11 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
         registerInvalidationListener(chart.rightOffsetProperty(), o -> rightOffsetChanged());
         chart.getStudies().addListener(studiesChanged);
         registerChangeListener(chart.followLiveProperty(), o -> followLiveChanged());
+        registerChangeListener(chart.localeProperty(), o -> languageChanged());
+        registerChangeListener(chart.zoneProperty(), o -> {
+            timeLabels = messages.timeLabels(zone(chart));
+            viewChanged();
+        });
         registerChangeListener(chart.sceneProperty(), o -> runWhileInScene());
         runWhileInScene();
     }
@@ -333,7 +344,9 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
         panes.clear();
         panes.add(price);
         for (Study study : paneStudies()) {
-            panes.add(PaneView.of(study, labels.newStudyLegend()));
+            PaneView pane = PaneView.of(study, labels.newStudyLegend());
+            pane.volumeUnits(messages.volumeUnits());
+            panes.add(pane);
         }
         for (PaneView pane : panes) {
             nodes.addAll(pane.canvases());
@@ -353,6 +366,31 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
             child.setManaged(false);
         }
         getChildren().addAll(nodes);
+    }
+
+    /**
+     * The chart's language changed: every text follows, the button and tooltips at once, the legend, the axis
+     * labels and the values' units with the frame drawn for it.
+     */
+    private void languageChanged() {
+        CandleChart chart = getSkinnable();
+        messages = chart.messages();
+        timeLabels = messages.timeLabels(zone(chart));
+        goLive.setText(messages.get("go-live"));
+        labels.language(messages);
+        for (PaneView pane : panes) {
+            pane.volumeUnits(messages.volumeUnits());
+            if (pane.legend != null) {
+                pane.legend.language(messages);
+            }
+        }
+        viewChanged();
+        chart.requestLayout();
+    }
+
+    private static ZoneId zone(CandleChart chart) {
+        ZoneId zone = chart.getZone();
+        return zone == null ? ZoneOffset.UTC : zone;
     }
 
     /** Opens the settings of {@code study}, if it is still on the chart. */
@@ -499,7 +537,8 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
                 List.copyOf(chart.getStudies()),
                 chart.getChartType(),
                 List.copyOf(chart.getDrawings()),
-                legendX());
+                legendX(),
+                timeLabels);
         if (book != null && book.timeframes().contains(timeframe)) {
             book.read(timeframe, columns -> {
                 frame.read(columns, request);

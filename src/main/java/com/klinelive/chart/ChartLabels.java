@@ -2,7 +2,8 @@ package com.klinelive.chart;
 
 import com.klinelive.chart.indicator.Study;
 import com.klinelive.chart.scale.PriceFormat;
-import com.klinelive.chart.scale.TimeTicks;
+import com.klinelive.chart.scale.TimeLabels;
+import com.klinelive.model.Timeframe;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,6 +32,7 @@ final class ChartLabels {
     private final Consumer<Study> onEdit;
     private final Consumer<Study> onRemove;
     private long countdownSeconds = -1;
+    private ChartMessages messages = ChartMessages.of(Locale.ENGLISH);
 
     /**
      * @param onEdit   called when a study's settings button is pressed
@@ -61,18 +63,35 @@ final class ChartLabels {
         return List.of(legend, lastPrice, countdown, crosshairPrice, crosshairTime);
     }
 
-    /** A legend row for a study, with this chart's actions. */
+    /** A legend row for a study, with this chart's actions, in its language. */
     StudyLegend newStudyLegend() {
-        return new StudyLegend(onEdit, onRemove);
+        return new StudyLegend(messages, onEdit, onRemove);
+    }
+
+    /** The texts of the chart's language. */
+    ChartMessages messages() {
+        return messages;
+    }
+
+    /**
+     * Speaks {@code language} from now on: the overlays' legend rows at once (the panes' rows are the skin's), the
+     * other texts when they are next set.
+     */
+    void language(ChartMessages language) {
+        messages = language;
+        for (Node row : overlayLegend.getChildren()) {
+            ((StudyLegend) row).language(language);
+        }
+        title.setText("");
     }
 
     /** Fills the title and the candle's values. */
-    void legend(String symbol, String timeframe, LegendValues candle, int decimals) {
-        String titleText = symbol == null ? "" : symbol + " \u00b7 " + timeframe;
+    void legend(String symbol, Timeframe timeframe, LegendValues candle, int decimals) {
+        String titleText = symbol == null ? "" : symbol + " \u00b7 " + messages.timeframeName(timeframe);
         if (!titleText.equals(title.getText())) {
             title.setText(titleText);
         }
-        values.setText(candle.ohlcv(decimals));
+        values.setText(candle.ohlcv(decimals, messages));
         direction(values, !candle.isEmpty() && candle.isUp());
     }
 
@@ -169,11 +188,15 @@ final class ChartLabels {
         }
     }
 
-    /** Shows the crosshair's time label centred at {@code x} on the time axis, within {@code [left, right]}. */
-    void crosshairTime(long time, long periodMillis, double x, double axisY, double left, double right) {
+    /**
+     * Shows the crosshair's time label, the candle's time in the chart's zone and language, centred at {@code x} on
+     * the time axis, within {@code [left, right]}.
+     */
+    void crosshairTime(
+            long time, long periodMillis, TimeLabels zone, double x, double axisY, double left, double right) {
         crosshairTime.setVisible(time != Long.MIN_VALUE);
         if (time != Long.MIN_VALUE) {
-            crosshairTime.setText(TimeTicks.full(time, periodMillis));
+            crosshairTime.setText(zone.full(time, periodMillis));
             double w = crosshairTime.prefWidth(-1);
             double h = crosshairTime.prefHeight(-1);
             double at = Math.max(left, Math.min(right - w, x - w / 2));

@@ -373,7 +373,7 @@ final class FramePainter {
         crosshairY.setVisible(shown);
         if (!shown) {
             labels.crosshairValue(null, 0, 0, 0);
-            labels.crosshairTime(Long.MIN_VALUE, 0, 0, 0, 0, 0);
+            labels.crosshairTime(Long.MIN_VALUE, 0, frame.timeLabels, 0, 0, 0, 0);
             return;
         }
         int index = frame.viewport.candleAt(x);
@@ -394,7 +394,13 @@ final class FramePainter {
         labels.crosshairValue(value, at.left() + at.plotWidth(), at.axisWidth(), at.top() + y);
         long time = index >= 0 && frame.legend.index == index ? frame.legend.time : Long.MIN_VALUE;
         labels.crosshairTime(
-                time, chart.getTimeframe().millis(), at.left() + centre, bottom, at.left(), at.left() + at.plotWidth());
+                time,
+                chart.getTimeframe().millis(),
+                frame.timeLabels,
+                at.left() + centre,
+                bottom,
+                at.left(),
+                at.left() + at.plotWidth());
     }
 
     /** The decimals prices are shown with. */
