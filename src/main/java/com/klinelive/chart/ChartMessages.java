@@ -85,7 +85,8 @@ public final class ChartMessages {
     private final TimePatterns timePatterns;
     private final VolumeUnits volumeUnits;
 
-    private ChartMessages(Locale locale) {
+    /** The texts of {@code locale}, one of {@link #LANGUAGES}, freshly loaded; {@link #of(Locale)} caches them. */
+    ChartMessages(Locale locale) {
         this.locale = locale;
         this.bundle = ResourceBundle.getBundle(BUNDLE, locale, ChartMessages.class.getClassLoader(), NO_FALLBACK);
         this.timePatterns = new TimePatterns(
