@@ -332,7 +332,8 @@ final class MainWindow {
         Path file = choose("Export candles as CSV", name, "CSV", "*.csv");
         if (file != null) {
             List<Candle> candles = chart.getBook().candles(chart.getTimeframe(), Integer.MAX_VALUE);
-            runInBackground("exported " + candles.size() + " candles", () -> Exports.writeCsv(candles, file));
+            java.time.ZoneId zone = chart.getZone();
+            runInBackground("exported " + candles.size() + " candles", () -> Exports.writeCsv(candles, file, zone));
         }
     }
 
@@ -351,7 +352,7 @@ final class MainWindow {
         if (chart.getBook() == null) {
             return false;
         }
-        Exports.writeCsv(chart.getBook().candles(chart.getTimeframe(), Integer.MAX_VALUE), file);
+        Exports.writeCsv(chart.getBook().candles(chart.getTimeframe(), Integer.MAX_VALUE), file, chart.getZone());
         return true;
     }
 
