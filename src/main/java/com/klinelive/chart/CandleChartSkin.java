@@ -293,6 +293,7 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
         }
         surface.resizeRelocate(x, y, plotWidth, height);
         painter.timeAxis.resizeRelocate(x, y + height, plotWidth, timeHeight);
+        labels.zone.resizeRelocate(x + plotWidth, y + height, axisWidth, timeHeight);
         labels.legend.relocate(x + 8, y + 6);
         goLive.autosize();
         goLive.relocate(x + plotWidth - goLive.getWidth() - 12, y + at.plotHeight() - goLive.getHeight() - 12);
@@ -482,6 +483,7 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
         Timeframe timeframe = chart.getTimeframe();
         long wallClock = System.currentTimeMillis();
         painter.labels.countdown(timeframe.bucketStart(wallClock) + timeframe.millis() - wallClock);
+        painter.labels.zone(zone(chart), wallClock);
         boolean bookChanged = book != null && book.version() != frame.version;
         if (chart.dirty().isSet() || bookChanged || viewDirty || framePending) {
             drawFrame(now, chart.dirty().take());

@@ -4,12 +4,16 @@ import com.klinelive.chart.indicator.Study;
 import com.klinelive.chart.scale.PriceFormat;
 import com.klinelive.chart.scale.TimeLabels;
 import com.klinelive.model.Timeframe;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -29,6 +33,8 @@ final class ChartLabels {
     final Label countdown = label(ChartStyles.COUNTDOWN);
     final Label crosshairPrice = label(ChartStyles.CROSSHAIR_PRICE);
     final Label crosshairTime = label(ChartStyles.CROSSHAIR_TIME);
+    final Label zone = label(ChartStyles.ZONE);
+    private final Tooltip zoneTip = new Tooltip();
     private final Consumer<Study> onEdit;
     private final Consumer<Study> onRemove;
     private long countdownSeconds = -1;
@@ -53,6 +59,7 @@ final class ChartLabels {
         for (Node node : List.of(lastPrice, countdown, crosshairPrice, crosshairTime)) {
             node.setMouseTransparent(true);
         }
+        zone.setTooltip(zoneTip);
         lastPrice.setMinWidth(Region.USE_PREF_SIZE);
         crosshairPrice.setVisible(false);
         crosshairTime.setVisible(false);
@@ -60,7 +67,7 @@ final class ChartLabels {
 
     /** The nodes to add to the skin, in paint order. */
     List<Node> nodes() {
-        return List.of(legend, lastPrice, countdown, crosshairPrice, crosshairTime);
+        return List.of(legend, lastPrice, countdown, crosshairPrice, crosshairTime, zone);
     }
 
     /** A legend row for a study, with this chart's actions, in its language. */
@@ -202,6 +209,34 @@ final class ChartLabels {
             double at = Math.max(left, Math.min(right - w, x - w / 2));
             crosshairTime.resizeRelocate(Math.round(at), axisY, w, h);
         }
+    }
+
+    /**
+     * Shows which wall clock the times are on, in the corner under the price axis: {@code UTC}, or the zone's
+     * offset at {@code nowMillis} ({@code UTC-5}, {@code UTC+5:30}), which a daylight-saving change moves; the
+     * zone's id in the tooltip.
+     */
+    void zone(ZoneId shown, long nowMillis) {
+        ZoneOffset offset = shown.getRules().getOffset(Instant.ofEpochMilli(nowMillis));
+        String text = offsetText(offset);
+        if (!text.equals(zone.getText())) {
+            zone.setText(text);
+        }
+        String id = shown.getId();
+        if (!id.equals(zoneTip.getText())) {
+            zoneTip.setText(id);
+        }
+    }
+
+    /** {@code UTC}, {@code UTC-5}, {@code UTC+5:30}. */
+    static String offsetText(ZoneOffset offset) {
+        int seconds = offset.getTotalSeconds();
+        if (seconds == 0) {
+            return "UTC";
+        }
+        int minutes = Math.abs(seconds) / 60;
+        String hours = (seconds < 0 ? "-" : "+") + minutes / 60;
+        return "UTC" + hours + (minutes % 60 == 0 ? "" : String.format(Locale.ROOT, ":%02d", minutes % 60));
     }
 
     /** Marks a label as showing a rise or a fall, for its colour. */

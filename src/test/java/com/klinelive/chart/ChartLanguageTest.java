@@ -116,6 +116,7 @@ class ChartLanguageTest {
         awaitFrame();
         waitUntil(() -> !ticks().isEmpty());
         VisibleRange utcRange = chart.getVisibleRange();
+        assertEquals("UTC", zoneLabel().getText());
         for (TimeTicks.Tick tick : ticks()) {
             assertEquals(tick.index() + 0.5, tick.position(), 1e-9, "a UTC day label under its candle: " + tick);
         }
@@ -126,6 +127,17 @@ class ChartLanguageTest {
         waitUntil(() -> !ticks().isEmpty()
                 && ticks().stream().allMatch(t -> Math.abs(t.position() - t.index() - 0.5 - 5.0 / 24) < 1e-9));
         assertEquals(utcRange, chart.getVisibleRange(), "the candles stay in their UTC days");
+        // The corner names the wall clock: New York's offset now, which daylight saving moves.
+        waitUntil(() -> zoneLabel()
+                .getText()
+                .equals(
+                        Instant.now()
+                                                .atZone(ZoneId.of("America/New_York"))
+                                                .getOffset()
+                                                .getTotalSeconds()
+                                        == -5 * 3600
+                                ? "UTC-5"
+                                : "UTC-4"));
 
         Bounds panes = surface().localToScreen(surface().getBoundsInLocal());
         robot.moveTo(new Point2D(panes.getMinX() + panes.getWidth() * 0.6, panes.getMinY() + 100));
@@ -140,6 +152,18 @@ class ChartLanguageTest {
         robot.interact(() -> chart.setZone(ZoneOffset.UTC));
         robot.moveBy(-24, 0);
         waitUntil(() -> crosshairTime().getText().matches("2025\u5e74\\d+\u6708\\d+\u65e5 \u5468."));
+    }
+
+    @Test
+    void theCornerWritesOffsetsAsTradersDo() {
+        assertEquals("UTC", ChartLabels.offsetText(ZoneOffset.UTC));
+        assertEquals("UTC+8", ChartLabels.offsetText(ZoneOffset.ofHours(8)));
+        assertEquals("UTC+5:30", ChartLabels.offsetText(ZoneOffset.ofHoursMinutes(5, 30)));
+        assertEquals("UTC-3:30", ChartLabels.offsetText(ZoneOffset.ofHoursMinutes(-3, -30)));
+    }
+
+    private Label zoneLabel() {
+        return (Label) chart.lookup("." + ChartStyles.ZONE);
     }
 
     private List<TimeTicks.Tick> ticks() {
