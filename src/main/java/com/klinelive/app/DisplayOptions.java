@@ -10,7 +10,8 @@ import java.util.Locale;
  * The time zone and the language the chart shows, as {@code --zone ZONE} and {@code --lang en|zh} give them; a null
  * field keeps what the settings remember. The zone is kept as text, so that {@code local} stays the computer's zone
  * wherever the settings travel: {@code UTC}, {@code local}, or a zone id ({@code America/New_York},
- * {@code +08:00}). Apply it with {@code chart.setZone(options.zoneId())} and {@code chart.setLocale(options.language())}.
+ * {@code +08:00}). Apply it with {@code chart.setZone(options.zoneId())} and
+ * {@code chart.setLocale(options.language())}.
  *
  * @param zone     {@code UTC}, {@link #LOCAL}, or a zone id as {@link ZoneId#getId()} writes it; null for none given
  * @param language one of {@link ChartMessages#LANGUAGES}; null for none given

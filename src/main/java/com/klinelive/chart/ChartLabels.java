@@ -20,8 +20,9 @@ import javafx.scene.layout.VBox;
 
 /**
  * The text nodes over the chart: the legend (symbol, OHLCV and change of the candle under the crosshair or the
- * newest, a row per overlay with its values), the last price and the candle-close countdown on the price axis, and the crosshair's
- * price and time labels. Unmanaged: the skin places them each frame, so a new text never re-lays out the window.
+ * newest, a row per overlay with its values), the last price and the candle-close countdown on the price axis, the
+ * crosshair's price and time labels, and the zone's offset in the corner. Unmanaged: the skin places them each
+ * frame, so a new text never re-lays out the window. Their words are in the chart's language ({@link #language}).
  */
 final class ChartLabels {
 
