@@ -7,6 +7,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.List;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
@@ -37,10 +38,13 @@ final class Exports {
         }
     }
 
-    /** Writes candles in the {@code record} CSV format. */
-    static void writeCsv(List<Candle> candles, Path file) throws IOException {
+    /**
+     * Writes candles in the {@code record} CSV format, their times on the wall clock of {@code zone} (the chart's)
+     * with the offset.
+     */
+    static void writeCsv(List<Candle> candles, Path file, ZoneId zone) throws IOException {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            CandleCsv.write(candles, w);
+            CandleCsv.write(candles, w, zone);
         }
     }
 

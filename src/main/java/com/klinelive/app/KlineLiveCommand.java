@@ -102,6 +102,19 @@ public final class KlineLiveCommand implements Runnable {
                     + "folder, at most 2 GB).")
     boolean noCache;
 
+    @Option(
+            names = "--zone",
+            paramLabel = "ZONE",
+            description = "Time zone of the chart's times: UTC, local, an offset (+08:00) or a zone id "
+                    + "(America/New_York); remembered. Candles stay in the feed's UTC buckets.")
+    String zone;
+
+    @Option(
+            names = "--lang",
+            paramLabel = "LANG",
+            description = "Language of the window and the chart: en or zh (Simplified Chinese); remembered.")
+    String lang;
+
     @Option(names = "--start-minimised", hidden = true, description = "Start with the window minimised (benchmarks).")
     boolean startMinimised;
 
@@ -137,6 +150,12 @@ public final class KlineLiveCommand implements Runnable {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+        DisplayOptions display;
+        try {
+            display = DisplayOptions.parse(zone, lang);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         ViewerApp.launch(new ViewerOptions(
                 url,
                 symbol,
@@ -149,7 +168,8 @@ public final class KlineLiveCommand implements Runnable {
                 !noCache,
                 chart,
                 charts,
-                startMinimised));
+                startMinimised,
+                display));
         ViewerCache.close();
         // Non-daemon threads of the embedded server must not keep the process alive after the window closed.
         System.exit(0);

@@ -127,7 +127,7 @@ final class MainMenu {
             ask.showAndWait().ifPresent(id -> {
                 try {
                     workspace.zone(id);
-                } catch (java.time.DateTimeException e) {
+                } catch (IllegalArgumentException e) {
                     workspace.status().message(i18n.text("menu.view.zone.bad", id));
                 }
             });

@@ -121,7 +121,14 @@ final class MainWindow {
         ChartView view = new ChartView(model, workspace, () -> openInOwnWindow(model));
         theme.applyTo(view.chart());
         crosshairSync.attach(view.chart());
-        view.onDispose(() -> crosshairSync.detach(view.chart()));
+        // The chart's times and texts follow the window's zone and language; unbound as the view goes.
+        view.chart().zoneProperty().bind(workspace.zoneProperty());
+        view.chart().localeProperty().bind(workspace.i18n().localeProperty());
+        view.onDispose(() -> {
+            crosshairSync.detach(view.chart());
+            view.chart().zoneProperty().unbind();
+            view.chart().localeProperty().unbind();
+        });
         return view;
     }
 
@@ -356,8 +363,10 @@ final class MainWindow {
         Path file = choose("export.csv.title", name, "CSV", "*.csv");
         if (file != null) {
             List<Candle> candles = chart.getBook().candles(chart.getTimeframe(), Integer.MAX_VALUE);
+            java.time.ZoneId zone = chart.getZone();
             runInBackground(
-                    workspace.i18n().text("export.candles", candles.size()), () -> Exports.writeCsv(candles, file));
+                    workspace.i18n().text("export.candles", candles.size()),
+                    () -> Exports.writeCsv(candles, file, zone));
         }
     }
 
@@ -408,7 +417,7 @@ final class MainWindow {
         if (chart == null || chart.getBook() == null) {
             return false;
         }
-        Exports.writeCsv(chart.getBook().candles(chart.getTimeframe(), Integer.MAX_VALUE), file);
+        Exports.writeCsv(chart.getBook().candles(chart.getTimeframe(), Integer.MAX_VALUE), file, chart.getZone());
         return true;
     }
 

@@ -236,8 +236,22 @@ public final class ViewerApp {
                         saved.savedFeeds(),
                         recent.subList(0, Math.min(8, recent.size())),
                         saved.window(),
-                        saved.ui())
+                        withDisplay(saved.ui(), o.display()))
                 .normalized();
+    }
+
+    /** The saved app settings with the zone and language of {@code --zone} and {@code --lang} on top. */
+    private static com.klinelive.workspace.UiSpec withDisplay(
+            com.klinelive.workspace.UiSpec ui, DisplayOptions display) {
+        if (display == null) {
+            return ui;
+        }
+        return new com.klinelive.workspace.UiSpec(
+                ui.dark(),
+                display.zone() != null ? display.zone() : ui.zone(),
+                display.language() != null ? display.language().getLanguage() : ui.language(),
+                ui.watchlistOpen(),
+                ui.alertLogOpen());
     }
 
     /** Prints, once, how long after the JVM started the active chart first showed live candles. */

@@ -22,6 +22,8 @@ import javax.net.ssl.SSLContext;
  * @param layout    the layout to open, or null for the remembered one; {@code symbol} may then name one symbol per
  *                  chart, comma-separated
  * @param startMinimised start with the window minimised (the benchmark of a viewer nobody looks at)
+ * @param display   the time zone and language to show ({@code --zone}, {@code --lang}), or
+ *                  {@link DisplayOptions#NONE} for the remembered ones
  */
 public record ViewerOptions(
         String url,
@@ -35,7 +37,8 @@ public record ViewerOptions(
         boolean cache,
         ChartOptions chart,
         Layout layout,
-        boolean startMinimised) {
+        boolean startMinimised,
+        DisplayOptions display) {
 
     /** A window that starts shown. */
     public ViewerOptions(
@@ -50,7 +53,20 @@ public record ViewerOptions(
             boolean cache,
             ChartOptions chart,
             Layout layout) {
-        this(url, symbol, interval, snapshot, exitAfter, stats, ssl, feedArgs, cache, chart, layout, false);
+        this(
+                url,
+                symbol,
+                interval,
+                snapshot,
+                exitAfter,
+                stats,
+                ssl,
+                feedArgs,
+                cache,
+                chart,
+                layout,
+                false,
+                DisplayOptions.NONE);
     }
 
     /** Without format arguments (the format is recognised from the URL or the first message), cache on. */

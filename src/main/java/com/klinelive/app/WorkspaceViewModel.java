@@ -81,7 +81,12 @@ final class WorkspaceViewModel {
         syncSymbol.set(workspace.syncSymbol());
         UiSpec ui = workspace.ui();
         dark.set(ui.dark());
-        zone(ui.zone());
+        try {
+            zone(ui.zone());
+        } catch (IllegalArgumentException e) {
+            // A zone this computer does not know (an edited file, an older time-zone database): UTC.
+            zone("UTC");
+        }
         language(ui.language());
         watchlistOpen.set(ui.watchlistOpen());
         alertLogOpen.set(ui.alertLogOpen());
@@ -268,10 +273,14 @@ final class WorkspaceViewModel {
                 .orElse(key.isEmpty() ? FeedSpec.EMBEDDED : FeedSpec.of(key));
     }
 
-    /** The time zone of labels: {@code UTC}, {@code system} or a zone id. */
+    /**
+     * The time zone of labels: {@code UTC}, {@code system} (or {@code local}), an offset or a zone id.
+     *
+     * @throws IllegalArgumentException for text that names no zone (the setting stays as it was)
+     */
     void zone(String setting) {
         String value = setting == null || setting.isBlank() ? "UTC" : setting.trim();
-        zone.set(value.equalsIgnoreCase("system") ? ZoneId.systemDefault() : ZoneId.of(value));
+        zone.set(DisplayOptions.resolve(value));
         zoneSetting = value;
     }
 

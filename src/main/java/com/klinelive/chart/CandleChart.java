@@ -9,7 +9,10 @@ import com.klinelive.chart.scale.ScaleMode;
 import com.klinelive.chart.type.ChartType;
 import com.klinelive.chart.type.ChartTypes;
 import com.klinelive.model.Timeframe;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -48,6 +51,10 @@ import javafx.scene.control.Skin;
  * survives resizing and new candles. While {@link #followLiveProperty() followLive} is on, new candles scroll
  * in; the user panning into history turns it off and shows a "Go live" button.
  *
+ * <p>Times read on the wall clock of {@link #zoneProperty() zone} (UTC unless told otherwise; the candles stay in the
+ * feed's UTC buckets), and every text is in the chart's {@link #localeProperty() language}, English or Simplified
+ * Chinese ({@link ChartMessages}).
+ *
  * <p>Colours come from CSS looked-up colours ({@code -color-candle-up} and friends, see candle-chart.css); the
  * style class {@link ChartStyles#LIGHT} switches to the light theme.
  */
@@ -74,6 +81,9 @@ public class CandleChart extends Control {
     private final BooleanProperty autoFit = new SimpleBooleanProperty(this, "autoFit", true);
     private final DoubleProperty barSpacing = new SimpleDoubleProperty(this, "barSpacing", 8);
     private final DoubleProperty rightOffset = new SimpleDoubleProperty(this, "rightOffset", LIVE_MARGIN_PIXELS / 8);
+    private final ObjectProperty<ZoneId> zone = new SimpleObjectProperty<>(this, "zone", ZoneOffset.UTC);
+    private final ObjectProperty<Locale> locale =
+            new SimpleObjectProperty<>(this, "locale", Locale.getDefault(Locale.Category.DISPLAY));
     private final ReadOnlyObjectWrapper<VisibleRange> visibleRange =
             new ReadOnlyObjectWrapper<>(this, "visibleRange", VisibleRange.EMPTY);
 
@@ -311,6 +321,47 @@ public class CandleChart extends Control {
 
     public final void setAutoFit(boolean value) {
         autoFit.set(value);
+    }
+
+    /**
+     * The time zone whose wall clock the time axis, the crosshair's time and the app's CSV export show: UTC, the
+     * computer's zone ({@link ZoneId#systemDefault()}) or any other. Round steps are round in it (hours and days
+     * begin at local midnight), also across daylight-saving changes. The candles do not move: they stay in the
+     * feed's UTC buckets, so a 1d candle begins at 00:00 UTC whatever the zone. Never null.
+     */
+    public final ObjectProperty<ZoneId> zoneProperty() {
+        return zone;
+    }
+
+    public final ZoneId getZone() {
+        return zone.get();
+    }
+
+    public final void setZone(ZoneId value) {
+        zone.set(Objects.requireNonNull(value, "zone"));
+    }
+
+    /**
+     * The language of every text the chart shows (legend, buttons, tooltips, dialogs, month and weekday names):
+     * Chinese for a Chinese locale, English for any other ({@link ChartMessages#supported(Locale)}); switched live.
+     * The machine's display locale by default. Never null.
+     */
+    public final ObjectProperty<Locale> localeProperty() {
+        return locale;
+    }
+
+    public final Locale getLocale() {
+        return locale.get();
+    }
+
+    public final void setLocale(Locale value) {
+        locale.set(Objects.requireNonNull(value, "locale"));
+    }
+
+    /** The texts of the chart's language: what the app's own menus can name the chart's kinds with. */
+    public final ChartMessages messages() {
+        Locale shown = getLocale();
+        return ChartMessages.of(shown == null ? Locale.ENGLISH : shown);
     }
 
     /** Pixels per candle: the zoom. Kept within the limits of {@link com.klinelive.chart.scale.Viewport}. */

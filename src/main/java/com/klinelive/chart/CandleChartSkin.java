@@ -7,10 +7,13 @@ import com.klinelive.chart.drawing.DrawingView;
 import com.klinelive.chart.indicator.Study;
 import com.klinelive.chart.scale.PaneLayout;
 import com.klinelive.chart.scale.PriceScale;
+import com.klinelive.chart.scale.TimeLabels;
 import com.klinelive.chart.scale.Viewport;
 import com.klinelive.fx.FxTimer;
 import com.klinelive.model.Timeframe;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.Observable;
@@ -49,7 +52,7 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
     private final ChartLabels labels = new ChartLabels(this::edit, this::remove);
     private final FramePainter painter = new FramePainter(labels);
     private final Region surface = new Region();
-    private final Button goLive = new Button("Go live \u21e5");
+    private final Button goLive = new Button();
     private final ChartFrame frame = new ChartFrame();
     private final List<PaneView> panes = new ArrayList<>();
     private final DrawingLayer drawingLayer = new DrawingLayer();
@@ -69,6 +72,8 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
     private FramePainter.Geometry geometry =
             new FramePainter.Geometry(0, 0, 0, 0, MIN_AXIS_WIDTH, 1, PaneLayout.of(0, new double[0]));
     private boolean viewDirty = true;
+    private ChartMessages messages;
+    private TimeLabels timeLabels = TimeLabels.UTC;
     /** A frame is due though neither the book nor the view changed (drawings, selection). */
     private boolean framePending;
 
@@ -96,6 +101,7 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
         surface.getStyleClass().add(ChartStyles.CROSSHAIR);
         surface.setCursor(Cursor.CROSSHAIR);
         panes.add(PaneView.price());
+        languageChanged();
         buildPanes();
         editor = new DrawingEditor(chart, this);
         input = new ChartInput(chart, surface, panes.get(0).axis, this, editor);
@@ -122,6 +128,11 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
         registerInvalidationListener(chart.linkedTimeProperty(), o -> crosshairDirty = true);
         chart.getStudies().addListener(studiesChanged);
         registerChangeListener(chart.followLiveProperty(), o -> followLiveChanged());
+        registerChangeListener(chart.localeProperty(), o -> languageChanged());
+        registerChangeListener(chart.zoneProperty(), o -> {
+            timeLabels = messages.timeLabels(zone(chart));
+            viewChanged();
+        });
         showing = new ChartShowing(chart, this::showingChanged);
         chart.onDirty(wake);
         showingChanged();
@@ -296,6 +307,7 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
         }
         surface.resizeRelocate(x, y, plotWidth, height);
         painter.timeAxis.resizeRelocate(x, y + height, plotWidth, timeHeight);
+        labels.zone.resizeRelocate(x + plotWidth, y + height, axisWidth, timeHeight);
         labels.legend.relocate(x + 8, y + 6);
         goLive.autosize();
         goLive.relocate(x + plotWidth - goLive.getWidth() - 12, y + at.plotHeight() - goLive.getHeight() - 12);
@@ -348,7 +360,9 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
         panes.clear();
         panes.add(price);
         for (Study study : paneStudies()) {
-            panes.add(PaneView.of(study, labels.newStudyLegend()));
+            PaneView pane = PaneView.of(study, labels.newStudyLegend());
+            pane.volumeUnits(messages.volumeUnits());
+            panes.add(pane);
         }
         for (PaneView pane : panes) {
             nodes.addAll(pane.canvases());
@@ -368,6 +382,31 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
             child.setManaged(false);
         }
         getChildren().addAll(nodes);
+    }
+
+    /**
+     * The chart's language changed: every text follows, the button and tooltips at once, the legend, the axis
+     * labels and the values' units with the frame drawn for it.
+     */
+    private void languageChanged() {
+        CandleChart chart = getSkinnable();
+        messages = chart.messages();
+        timeLabels = messages.timeLabels(zone(chart));
+        goLive.setText(messages.get("go-live"));
+        labels.language(messages);
+        for (PaneView pane : panes) {
+            pane.volumeUnits(messages.volumeUnits());
+            if (pane.legend != null) {
+                pane.legend.language(messages);
+            }
+        }
+        viewChanged();
+        chart.requestLayout();
+    }
+
+    private static ZoneId zone(CandleChart chart) {
+        ZoneId zone = chart.getZone();
+        return zone == null ? ZoneOffset.UTC : zone;
     }
 
     /** Opens the settings of {@code study}, if it is still on the chart. */
@@ -487,6 +526,7 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
         long wallClock = System.currentTimeMillis();
         long closesIn = timeframe.bucketStart(wallClock) + timeframe.millis() - wallClock;
         painter.labels.countdown(closesIn);
+        painter.labels.zone(zone(chart), wallClock);
         boolean bookChanged = book != null && book.version() != frame.version;
         if (chart.dirty().isSet() || bookChanged || viewDirty || framePending) {
             drawFrame(now, chart.dirty().take());
@@ -596,7 +636,8 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
                 List.copyOf(chart.getStudies()),
                 chart.getChartType(),
                 List.copyOf(chart.getDrawings()),
-                legendX());
+                legendX(),
+                timeLabels);
         if (book != null && book.timeframes().contains(timeframe)) {
             book.read(timeframe, columns -> {
                 frame.read(columns, request);
@@ -655,7 +696,7 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
                 return i >= 0 ? i : -1;
             });
             if (at >= 0) {
-                painter.linkedCrosshair(chart, geometry, frame.viewport.x(at + 0.5), linked);
+                painter.linkedCrosshair(chart, geometry, frame.viewport.x(at + 0.5), linked, frame.timeLabels);
             }
         }
     }

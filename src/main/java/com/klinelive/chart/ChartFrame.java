@@ -6,6 +6,7 @@ import com.klinelive.chart.indicator.Study;
 import com.klinelive.chart.indicator.StudySeries;
 import com.klinelive.chart.scale.BarBuffer;
 import com.klinelive.chart.scale.ColumnDecimator;
+import com.klinelive.chart.scale.TimeLabels;
 import com.klinelive.chart.scale.TimeTicks;
 import com.klinelive.chart.scale.Viewport;
 import com.klinelive.chart.type.ChartType;
@@ -41,6 +42,7 @@ final class ChartFrame {
      * @param chartType    how the candles are drawn; it may draw candles of its own, computed here
      * @param drawings     the drawings, whose moments are placed among the candles here
      * @param legendX      pixel x of the crosshair, NaN for none (the legend shows the newest candle)
+     * @param timeLabels   the zone and language of the time labels
      */
     record Request(
             double width,
@@ -53,7 +55,8 @@ final class ChartFrame {
             List<Study> studies,
             ChartType chartType,
             List<Drawing> drawings,
-            double legendX) {}
+            double legendX,
+            TimeLabels timeLabels) {}
 
     final BarBuffer bars = new BarBuffer();
     final LegendValues legend = new LegendValues();
@@ -72,6 +75,9 @@ final class ChartFrame {
 
     Viewport viewport = new Viewport(0, 0, 8, 0);
     List<TimeTicks.Tick> timeTicks = List.of();
+    /** The zone and language the time labels of this frame are in. */
+    TimeLabels timeLabels = TimeLabels.UTC;
+
     VisibleRange range = VisibleRange.EMPTY;
     /** The book version the frame was read at (taken before the read, so a concurrent write shows next time). */
     long version = Long.MIN_VALUE;
@@ -97,7 +103,8 @@ final class ChartFrame {
         readStudies(candles, request, from);
         placeDrawings(candles, request);
         measure(request.chartType().closesOnly());
-        timeTicks = TimeTicks.compute(candles, viewport, request.periodMillis(), TIME_LABEL_SPACING);
+        timeLabels = request.timeLabels();
+        timeTicks = TimeTicks.compute(candles, viewport, request.periodMillis(), TIME_LABEL_SPACING, timeLabels);
         if (to > from) {
             range = new VisibleRange(from, to - 1, candles.time(from), candles.time(to - 1), n);
             tracker.anchorAt(candles.time(to - 1) + request.periodMillis() - 1);
@@ -126,6 +133,7 @@ final class ChartFrame {
         viewport = new Viewport(0, request.width(), request.barSpacing(), request.rightOffset()).clamped();
         bars.clear(viewport.barSpacing());
         timeTicks = List.of();
+        timeLabels = request.timeLabels();
         range = VisibleRange.EMPTY;
         studies.clear();
         drawings = List.of();

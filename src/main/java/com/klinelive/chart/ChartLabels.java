@@ -2,21 +2,27 @@ package com.klinelive.chart;
 
 import com.klinelive.chart.indicator.Study;
 import com.klinelive.chart.scale.PriceFormat;
-import com.klinelive.chart.scale.TimeTicks;
+import com.klinelive.chart.scale.TimeLabels;
+import com.klinelive.model.Timeframe;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
  * The text nodes over the chart: the legend (symbol, OHLCV and change of the candle under the crosshair or the
- * newest, a row per overlay with its values), the last price and the candle-close countdown on the price axis, and the crosshair's
- * price and time labels. Unmanaged: the skin places them each frame, so a new text never re-lays out the window.
+ * newest, a row per overlay with its values), the last price and the candle-close countdown on the price axis, the
+ * crosshair's price and time labels, and the zone's offset in the corner. Unmanaged: the skin places them each
+ * frame, so a new text never re-lays out the window. Their words are in the chart's language ({@link #language}).
  */
 final class ChartLabels {
 
@@ -28,9 +34,12 @@ final class ChartLabels {
     final Label countdown = label(ChartStyles.COUNTDOWN);
     final Label crosshairPrice = label(ChartStyles.CROSSHAIR_PRICE);
     final Label crosshairTime = label(ChartStyles.CROSSHAIR_TIME);
+    final Label zone = label(ChartStyles.ZONE);
+    private final Tooltip zoneTip = new Tooltip();
     private final Consumer<Study> onEdit;
     private final Consumer<Study> onRemove;
     private long countdownSeconds = -1;
+    private ChartMessages messages = ChartMessages.of(Locale.ENGLISH);
 
     /**
      * @param onEdit   called when a study's settings button is pressed
@@ -51,6 +60,7 @@ final class ChartLabels {
         for (Node node : List.of(lastPrice, countdown, crosshairPrice, crosshairTime)) {
             node.setMouseTransparent(true);
         }
+        zone.setTooltip(zoneTip);
         lastPrice.setMinWidth(Region.USE_PREF_SIZE);
         crosshairPrice.setVisible(false);
         crosshairTime.setVisible(false);
@@ -58,21 +68,38 @@ final class ChartLabels {
 
     /** The nodes to add to the skin, in paint order. */
     List<Node> nodes() {
-        return List.of(legend, lastPrice, countdown, crosshairPrice, crosshairTime);
+        return List.of(legend, lastPrice, countdown, crosshairPrice, crosshairTime, zone);
     }
 
-    /** A legend row for a study, with this chart's actions. */
+    /** A legend row for a study, with this chart's actions, in its language. */
     StudyLegend newStudyLegend() {
-        return new StudyLegend(onEdit, onRemove);
+        return new StudyLegend(messages, onEdit, onRemove);
+    }
+
+    /** The texts of the chart's language. */
+    ChartMessages messages() {
+        return messages;
+    }
+
+    /**
+     * Speaks {@code language} from now on: the overlays' legend rows at once (the panes' rows are the skin's), the
+     * other texts when they are next set.
+     */
+    void language(ChartMessages language) {
+        messages = language;
+        for (Node row : overlayLegend.getChildren()) {
+            ((StudyLegend) row).language(language);
+        }
+        title.setText("");
     }
 
     /** Fills the title and the candle's values. */
-    void legend(String symbol, String timeframe, LegendValues candle, int decimals) {
-        String titleText = symbol == null ? "" : symbol + " \u00b7 " + timeframe;
+    void legend(String symbol, Timeframe timeframe, LegendValues candle, int decimals) {
+        String titleText = symbol == null ? "" : symbol + " \u00b7 " + messages.timeframeName(timeframe);
         if (!titleText.equals(title.getText())) {
             title.setText(titleText);
         }
-        values.setText(candle.ohlcv(decimals));
+        values.setText(candle.ohlcv(decimals, messages));
         direction(values, !candle.isEmpty() && candle.isUp());
     }
 
@@ -169,16 +196,48 @@ final class ChartLabels {
         }
     }
 
-    /** Shows the crosshair's time label centred at {@code x} on the time axis, within {@code [left, right]}. */
-    void crosshairTime(long time, long periodMillis, double x, double axisY, double left, double right) {
+    /**
+     * Shows the crosshair's time label, the candle's time in the chart's zone and language, centred at {@code x} on
+     * the time axis, within {@code [left, right]}.
+     */
+    void crosshairTime(
+            long time, long periodMillis, TimeLabels zone, double x, double axisY, double left, double right) {
         crosshairTime.setVisible(time != Long.MIN_VALUE);
         if (time != Long.MIN_VALUE) {
-            crosshairTime.setText(TimeTicks.full(time, periodMillis));
+            crosshairTime.setText(zone.full(time, periodMillis));
             double w = crosshairTime.prefWidth(-1);
             double h = crosshairTime.prefHeight(-1);
             double at = Math.max(left, Math.min(right - w, x - w / 2));
             Placement.box(crosshairTime, Math.round(at), axisY, w, h);
         }
+    }
+
+    /**
+     * Shows which wall clock the times are on, in the corner under the price axis: {@code UTC}, or the zone's
+     * offset at {@code nowMillis} ({@code UTC-5}, {@code UTC+5:30}), which a daylight-saving change moves; the
+     * zone's id in the tooltip.
+     */
+    void zone(ZoneId shown, long nowMillis) {
+        ZoneOffset offset = shown.getRules().getOffset(Instant.ofEpochMilli(nowMillis));
+        String text = offsetText(offset);
+        if (!text.equals(zone.getText())) {
+            zone.setText(text);
+        }
+        String id = shown.getId();
+        if (!id.equals(zoneTip.getText())) {
+            zoneTip.setText(id);
+        }
+    }
+
+    /** {@code UTC}, {@code UTC-5}, {@code UTC+5:30}. */
+    static String offsetText(ZoneOffset offset) {
+        int seconds = offset.getTotalSeconds();
+        if (seconds == 0) {
+            return "UTC";
+        }
+        int minutes = Math.abs(seconds) / 60;
+        String hours = (seconds < 0 ? "-" : "+") + minutes / 60;
+        return "UTC" + hours + (minutes % 60 == 0 ? "" : String.format(Locale.ROOT, ":%02d", minutes % 60));
     }
 
     /** Marks a label as showing a rise or a fall, for its colour. */

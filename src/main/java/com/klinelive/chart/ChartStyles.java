@@ -74,6 +74,8 @@ public final class ChartStyles {
 
     /** The crosshair's date and time label on the time axis. */
     public static final String CROSSHAIR_TIME = "crosshair-time";
+    /** The time zone's offset in the corner under the price axis: {@code UTC-5}. */
+    public static final String ZONE = "zone";
 
     /** Added to labels that show a rising candle or price. */
     public static final String UP = "up";

@@ -6,6 +6,8 @@ import com.klinelive.chart.drawing.DrawingTool;
 import com.klinelive.chart.drawing.DrawingView;
 import java.util.ArrayList;
 import java.util.List;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -244,9 +246,13 @@ final class DrawingEditor {
 
     private void askText(DrawingTool tool, Anchor at) {
         TextInputDialog dialog = new TextInputDialog();
-        dialog.setTitle(tool.name());
+        ChartMessages messages = chart.messages();
+        dialog.setTitle(messages.drawingToolName(tool));
         dialog.setHeaderText(null);
-        dialog.setContentText("Note:");
+        dialog.setContentText(messages.get("note.prompt"));
+        // The button types' own texts follow the machine's locale, not the chart's.
+        ((Button) dialog.getDialogPane().lookupButton(ButtonType.OK)).setText(messages.get("dialog.ok"));
+        ((Button) dialog.getDialogPane().lookupButton(ButtonType.CANCEL)).setText(messages.get("dialog.cancel"));
         if (chart.getScene() != null) {
             dialog.initOwner(chart.getScene().getWindow());
         }

@@ -7,6 +7,7 @@ import com.klinelive.chart.scale.PaneLayout;
 import com.klinelive.chart.scale.PriceFormat;
 import com.klinelive.chart.scale.PriceScale;
 import com.klinelive.chart.scale.ScaleMode;
+import com.klinelive.chart.scale.TimeLabels;
 import com.klinelive.chart.scale.TimeTicks;
 import com.klinelive.chart.scale.ValueTicks;
 import com.klinelive.chart.type.BarGeometry;
@@ -373,7 +374,7 @@ final class FramePainter {
         crosshairY.setVisible(shown);
         if (!shown) {
             labels.crosshairValue(null, 0, 0, 0);
-            labels.crosshairTime(Long.MIN_VALUE, 0, 0, 0, 0, 0);
+            labels.crosshairTime(Long.MIN_VALUE, 0, frame.timeLabels, 0, 0, 0, 0);
             return;
         }
         int index = frame.viewport.candleAt(x);
@@ -394,14 +395,20 @@ final class FramePainter {
         labels.crosshairValue(value, at.left() + at.plotWidth(), at.axisWidth(), at.top() + y);
         long time = index >= 0 && frame.legend.index == index ? frame.legend.time : Long.MIN_VALUE;
         labels.crosshairTime(
-                time, chart.getTimeframe().millis(), at.left() + centre, bottom, at.left(), at.left() + at.plotWidth());
+                time,
+                chart.getTimeframe().millis(),
+                frame.timeLabels,
+                at.left() + centre,
+                bottom,
+                at.left(),
+                at.left() + at.plotWidth());
     }
 
     /**
      * Another chart's crosshair time: the vertical line at plot x {@code x} across every pane, with its time label,
      * and no horizontal line or value (the pointer is not here).
      */
-    void linkedCrosshair(CandleChart chart, Geometry at, double x, long time) {
+    void linkedCrosshair(CandleChart chart, Geometry at, double x, long time, TimeLabels zone) {
         if (!(x >= 0 && x <= at.plotWidth())) {
             return;
         }
@@ -413,7 +420,13 @@ final class FramePainter {
         crosshairX.setVisible(true);
         crosshairY.setVisible(false);
         labels.crosshairTime(
-                time, chart.getTimeframe().millis(), at.left() + x, bottom, at.left(), at.left() + at.plotWidth());
+                time,
+                chart.getTimeframe().millis(),
+                zone,
+                at.left() + x,
+                bottom,
+                at.left(),
+                at.left() + at.plotWidth());
     }
 
     /** The decimals prices are shown with. */

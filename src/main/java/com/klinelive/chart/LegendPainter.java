@@ -61,7 +61,7 @@ final class LegendPainter {
         legendIndex = frame.legend.index;
         legendStale = false;
         CandleBook book = chart.getBook();
-        labels.legend(book == null ? null : book.symbol(), chart.getTimeframe().label(), frame.legend, decimals);
+        labels.legend(book == null ? null : book.symbol(), chart.getTimeframe(), frame.legend, decimals);
         List<StudyFrame> shownOverlays = new ArrayList<>();
         for (StudyFrame study : frame.studies) {
             if (!study.study().inPane()) {

@@ -43,16 +43,19 @@ final class LegendValues {
         return close >= open;
     }
 
-    /** {@code O 101.23  H 102.00  L 100.90  C 101.80  V 1.23K  +0.57%}, change against the previous close. */
-    String ohlcv(int decimals) {
+    /**
+     * {@code O 101.23  H 102.00  L 100.90  C 101.80  V 1.23K  +0.57%}, change against the previous close, in the
+     * words and volume units of {@code messages}.
+     */
+    String ohlcv(int decimals, ChartMessages messages) {
         if (isEmpty()) {
             return "";
         }
-        return "O " + PriceFormat.price(open, decimals)
-                + "  H " + PriceFormat.price(high, decimals)
-                + "  L " + PriceFormat.price(low, decimals)
-                + "  C " + PriceFormat.price(close, decimals)
-                + "  V " + PriceFormat.volume(volume)
+        return messages.get("legend.open") + " " + PriceFormat.price(open, decimals)
+                + "  " + messages.get("legend.high") + " " + PriceFormat.price(high, decimals)
+                + "  " + messages.get("legend.low") + " " + PriceFormat.price(low, decimals)
+                + "  " + messages.get("legend.close") + " " + PriceFormat.price(close, decimals)
+                + "  " + messages.get("legend.volume") + " " + PriceFormat.volume(volume, messages.volumeUnits())
                 + "  " + PriceFormat.percent(close / previousClose - 1);
     }
 }

@@ -28,7 +28,8 @@ final class PaneScales {
     static List<AxisTick> ticks(PaneView view, ScaleMode mode, double base) {
         double spacing = PriceAxis.MIN_LABEL_SPACING;
         if (!view.isPrice()) {
-            DoubleFunction<String> format = view.indicator.format() == ValueFormat.VOLUME ? PriceFormat::volume : null;
+            DoubleFunction<String> format =
+                    view.indicator.format() == ValueFormat.VOLUME ? v -> PriceFormat.volume(v, view.volumeUnits) : null;
             return ValueTicks.linear(view.scale, spacing, format);
         }
         return switch (mode) {

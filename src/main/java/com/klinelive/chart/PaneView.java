@@ -7,6 +7,7 @@ import com.klinelive.chart.scale.AxisTick;
 import com.klinelive.chart.scale.PriceFormat;
 import com.klinelive.chart.scale.PriceScale;
 import com.klinelive.chart.scale.ScaleMode;
+import com.klinelive.chart.scale.VolumeUnits;
 import java.util.List;
 import java.util.Locale;
 import javafx.scene.Node;
@@ -30,6 +31,9 @@ final class PaneView {
     Study study;
     PriceScale scale = new PriceScale(0, 1, 1);
     List<AxisTick> ticks = List.of();
+    /** How large volumes read in the chart's language, on the axis and in the legend. */
+    VolumeUnits volumeUnits = VolumeUnits.THOUSANDS;
+
     private PriceScale ticksScale;
     private ScaleMode ticksMode;
     private double ticksBase = Double.NaN;
@@ -70,6 +74,14 @@ final class PaneView {
         return scale.equals(ticksScale) && mode == ticksMode && Double.compare(base, ticksBase) == 0;
     }
 
+    /** Writes volumes in {@code units} from now on; the ticks are made again. */
+    void volumeUnits(VolumeUnits units) {
+        if (!units.equals(volumeUnits)) {
+            volumeUnits = units;
+            ticksScale = null;
+        }
+    }
+
     /** Takes {@code made} as the ticks of the current scale. */
     void ticksFor(List<AxisTick> made, ScaleMode mode, double base) {
         ticks = made;
@@ -88,7 +100,7 @@ final class PaneView {
         ValueFormat format = indicator == null ? ValueFormat.PRICE : indicator.format();
         return switch (format) {
             case PRICE -> PriceFormat.price(value, priceDecimals);
-            case VOLUME -> PriceFormat.volume(value);
+            case VOLUME -> PriceFormat.volume(value, volumeUnits);
             case OSCILLATOR -> String.format(Locale.ROOT, "%.2f", value);
         };
     }

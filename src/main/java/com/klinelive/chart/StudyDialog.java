@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ColorPicker;
 import javafx.scene.control.Dialog;
@@ -20,7 +21,8 @@ import javafx.scene.paint.Paint;
 /**
  * The small dialog that edits a study: a field per parameter, checked as it is typed (OK stays disabled while a
  * value is not accepted, and the reason shows), and a colour picker per plotted colour. A colour left as it was
- * stays the theme's palette colour, so it follows a theme change; a colour picked is stored as such.
+ * stays the theme's palette colour, so it follows a theme change; a colour picked is stored as such. Its texts are in
+ * the chart's language.
  */
 public final class StudyDialog extends Dialog<Study> {
 
@@ -28,6 +30,7 @@ public final class StudyDialog extends Dialog<Study> {
     public static final String ERROR = "study-dialog-error";
 
     private final Study study;
+    private final ChartMessages messages;
     private final List<TextField> fields = new ArrayList<>();
     private final List<ColorPicker> pickers = new ArrayList<>();
     private final List<Color> initial = new ArrayList<>();
@@ -36,10 +39,11 @@ public final class StudyDialog extends Dialog<Study> {
     /**
      * A dialog for {@code study}, its colours shown as {@code chart} paints them.
      *
-     * @param title the dialog's title, such as "Add RSI" or "RSI settings"
+     * @param title the dialog's title, such as "RSI settings"
      */
     public StudyDialog(CandleChart chart, Study study, String title) {
         this.study = study;
+        this.messages = chart.messages();
         setTitle(title);
         setHeaderText(null);
         if (chart.getScene() != null) {
@@ -56,9 +60,9 @@ public final class StudyDialog extends Dialog<Study> {
             field.setPrefColumnCount(6);
             field.textProperty().addListener((o, a, b) -> validate());
             fields.add(field);
-            grid.addRow(row++, new Label(parameters.get(i).name()), field);
+            grid.addRow(row++, new Label(messages.parameterName(parameters.get(i))), field);
         }
-        List<String> names = colourNames(study);
+        List<String> names = colourNames(study, messages);
         for (int i = 0; i < names.size(); i++) {
             Paint paint = chart.colors().resolve(study.colours().get(i));
             Color colour = paint instanceof Color c ? c : Color.GREY;
@@ -73,6 +77,9 @@ public final class StudyDialog extends Dialog<Study> {
         grid.add(error, 0, row, 2, 1);
         getDialogPane().setContent(grid);
         getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        // The button types' own texts follow the machine's locale, not the chart's.
+        ((Button) getDialogPane().lookupButton(ButtonType.OK)).setText(messages.get("dialog.ok"));
+        ((Button) getDialogPane().lookupButton(ButtonType.CANCEL)).setText(messages.get("dialog.cancel"));
         setResultConverter(button -> button == ButtonType.OK ? edited() : null);
         validate();
     }
@@ -80,7 +87,11 @@ public final class StudyDialog extends Dialog<Study> {
     /** Opens the settings of study {@code index} of {@code chart}; OK replaces it there. */
     public static void edit(CandleChart chart, int index) {
         Study study = chart.getStudies().get(index);
-        StudyDialog dialog = new StudyDialog(chart, study, study.indicator().name() + " settings");
+        StudyDialog dialog = new StudyDialog(
+                chart,
+                study,
+                chart.messages()
+                        .format("dialog.study-settings", chart.messages().studyLabel(study)));
         whenDone(dialog, edited -> {
             // The list may have changed meanwhile: replace the study only where it still is.
             int at = chart.getStudies().indexOf(study);
@@ -130,14 +141,7 @@ public final class StudyDialog extends Dialog<Study> {
         String problem = null;
         List<Parameter> parameters = study.indicator().parameters();
         for (int i = 0; i < fields.size() && problem == null; i++) {
-            String text = fields.get(i).getText().trim();
-            try {
-                parameters.get(i).check(Double.parseDouble(text));
-            } catch (NumberFormatException e) {
-                problem = parameters.get(i).name() + ": '" + text + "' is not a number";
-            } catch (IllegalArgumentException e) {
-                problem = e.getMessage();
-            }
+            problem = problem(parameters.get(i), fields.get(i).getText().trim());
         }
         error.setText(problem == null ? "" : problem);
         error.setVisible(problem != null);
@@ -147,18 +151,40 @@ public final class StudyDialog extends Dialog<Study> {
         }
     }
 
+    /** Why {@code parameter} does not accept {@code text}, in the chart's language; null when it does. */
+    private String problem(Parameter parameter, String text) {
+        String name = messages.parameterName(parameter);
+        double value;
+        try {
+            value = Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            return messages.format("dialog.not-a-number", name, text);
+        }
+        try {
+            parameter.check(value);
+            return null;
+        } catch (IllegalArgumentException e) {
+            return messages.format(
+                    parameter.integer() ? "dialog.whole-out-of-range" : "dialog.out-of-range",
+                    name,
+                    Parameter.format(parameter.min()),
+                    Parameter.format(parameter.max()),
+                    Parameter.format(value));
+        }
+    }
+
     /** A name for each colour of the study, in the order of its colours. */
-    private static List<String> colourNames(Study study) {
+    private static List<String> colourNames(Study study, ChartMessages messages) {
         List<String> names = new ArrayList<>();
         List<String> outputs = study.indicator().outputs();
         for (Plot plot : study.indicator().plots()) {
-            String output = outputs.get(plot.output());
+            String output = messages.outputName(outputs.get(plot.output()));
             switch (plot.kind()) {
                 case LINE -> names.add(output);
-                case FILL -> names.add("Fill");
+                case FILL -> names.add(messages.get("dialog.fill"));
                 case HISTOGRAM, VOLUME -> {
-                    names.add(output + " rising");
-                    names.add(output + " falling");
+                    names.add(messages.format("dialog.rising", output));
+                    names.add(messages.format("dialog.falling", output));
                 }
             }
         }

@@ -20,16 +20,20 @@ final class StudyLegend extends HBox {
     private final HBox values = new HBox(8);
     private final Button edit = new Button("\u2699");
     private final Button remove = new Button("\u2715");
+    private final Tooltip editTip = new Tooltip();
+    private final Tooltip removeTip = new Tooltip();
     /** Text nodes rather than labels: a dozen of them change every trade, and a Text lays out far more cheaply. */
     private final List<Text> valueLabels = new ArrayList<>();
 
     private Study study;
+    private ChartMessages messages;
 
     /**
+     * @param messages the texts of the chart's language
      * @param onEdit   called with the study when its settings button is pressed
      * @param onRemove called with the study when its remove button is pressed
      */
-    StudyLegend(Consumer<Study> onEdit, Consumer<Study> onRemove) {
+    StudyLegend(ChartMessages messages, Consumer<Study> onEdit, Consumer<Study> onRemove) {
         super(8);
         setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         getStyleClass().add(ChartStyles.STUDY_LEGEND);
@@ -38,8 +42,9 @@ final class StudyLegend extends HBox {
         values.setMouseTransparent(true);
         edit.getStyleClass().add(ChartStyles.STUDY_EDIT);
         remove.getStyleClass().add(ChartStyles.STUDY_REMOVE);
-        edit.setTooltip(new Tooltip("Settings"));
-        remove.setTooltip(new Tooltip("Remove"));
+        edit.setTooltip(editTip);
+        remove.setTooltip(removeTip);
+        language(messages);
         edit.setFocusTraversable(false);
         remove.setFocusTraversable(false);
         edit.setOnAction(e -> onEdit.accept(study));
@@ -52,10 +57,17 @@ final class StudyLegend extends HBox {
         return study;
     }
 
+    /** Speaks the language of {@code language}: the tooltips now, the study's name at the next {@link #show}. */
+    void language(ChartMessages language) {
+        messages = language;
+        editTip.setText(language.get("study.settings"));
+        removeTip.setText(language.get("study.remove"));
+    }
+
     /** Shows {@code study} with these value texts, each in its colour. */
     void show(Study shown, List<String> texts, List<Paint> colours) {
         study = shown;
-        String label = shown.label();
+        String label = messages.studyLabel(shown);
         if (!label.equals(name.getText())) {
             name.setText(label);
         }

@@ -253,8 +253,10 @@ class ViewerAppTest {
         Path png = dir.resolve("chart.png");
         Path csv = dir.resolve("candles.csv");
 
+        java.time.ZoneId newYork = java.time.ZoneId.of("America/New_York");
         robot.interact(() -> {
             try {
+                chart.setZone(newYork);
                 app.window().exportPngTo(png);
                 assertTrue(app.window().exportCsvTo(csv));
             } catch (java.io.IOException e) {
@@ -267,6 +269,15 @@ class ViewerAppTest {
         List<String> lines = Files.readAllLines(csv);
         assertEquals(CandleCsv.HEADER, lines.get(0));
         assertTrue(lines.size() > 100, "history and live candles: " + lines.size());
+        // The times are the chart's zone's, with the offset: the same moments as the book's candles.
+        long oldest = onFx(() -> chart.getBook()
+                .candles(chart.getTimeframe(), Integer.MAX_VALUE)
+                .get(0)
+                .time());
+        java.time.OffsetDateTime first =
+                java.time.OffsetDateTime.parse(lines.get(1).split(",")[0]);
+        assertEquals(newYork.getRules().getOffset(first.toInstant()), first.getOffset(), lines.get(1));
+        assertEquals(oldest, first.toInstant().toEpochMilli(), lines.get(1));
     }
 
     @Test

@@ -16,11 +16,13 @@ import com.klinelive.workspace.WorkspaceStore;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.prefs.Preferences;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
+import javafx.scene.control.MenuBar;
 import org.java_websocket.WebSocket;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.server.WebSocketServer;
@@ -145,6 +147,61 @@ class WorkspaceWindowTest {
         assertEquals(
                 List.of("BTCUSDT", "ETHUSDT", "SOLUSDT", "ETHUSDT"),
                 saved.charts().stream().map(c -> c.symbol()).toList());
+    }
+
+    @Test
+    void zoneAndLanguageFromTheCommandLineReachEveryChartTheMenusAndTheCsvAndAreRemembered() throws Exception {
+        sim = SimServer.start(
+                SimOptions.defaults().withPort(0).withSeed(7).withRate(20).withHistory(Duration.ofHours(2)));
+        ZoneId newYork = ZoneId.of("America/New_York");
+        app = launch(new ViewerOptions(
+                sim.uri().toString(),
+                "BTCUSDT,ETHUSDT",
+                com.klinelive.model.Timeframe.M1,
+                null,
+                null,
+                false,
+                null,
+                null,
+                false,
+                ChartOptions.NONE,
+                Layout.TWO_SIDE_BY_SIDE,
+                false,
+                DisplayOptions.parse("america/new_york", "zh-CN")));
+        List<ChartView> views = onFx(() -> app.window().views());
+        assertEquals(2, views.size());
+        for (ChartView view : views) {
+            assertEquals(newYork, onFx(() -> view.chart().getZone()));
+            assertEquals("zh", onFx(() -> view.chart().getLocale().getLanguage()));
+        }
+        assertEquals(
+                "文件",
+                onFx(() -> ((MenuBar) app.window().stage().getScene().lookup(".menu-bar"))
+                        .getMenus()
+                        .get(0)
+                        .getText()));
+        waitFor(15_000, () -> onFx(() -> views.get(0).chart().getVisibleRange().count() > 10), () -> "no candles");
+
+        Path csv = dir.resolve("candles.csv");
+        assertTrue(onFx(() -> app.window().exportCsvTo(csv)));
+        List<String> lines = java.nio.file.Files.readAllLines(csv);
+        String first = lines.get(1).substring(0, lines.get(1).indexOf(','));
+        java.time.OffsetDateTime time = java.time.OffsetDateTime.parse(first);
+        assertEquals(newYork.getRules().getOffset(time.toInstant()), time.getOffset(), first);
+
+        robot.interact(() -> {
+            app.window().workspace().zone("UTC");
+            app.window().workspace().language("en");
+        });
+        for (ChartView view : views) {
+            assertEquals(ZoneId.of("UTC"), onFx(() -> view.chart().getZone()));
+            assertEquals("en", onFx(() -> view.chart().getLocale().getLanguage()));
+        }
+        robot.interact(() -> app.window().workspace().zone("Asia/Shanghai"));
+        close(app);
+        Workspace saved = store().load().workspace();
+        assertEquals("Asia/Shanghai", saved.ui().zone());
+        assertEquals("en", saved.ui().language());
     }
 
     /** A feed of mapped JSON whose trades the test sends one by one, at the prices it chooses. */

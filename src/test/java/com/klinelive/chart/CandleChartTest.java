@@ -286,7 +286,7 @@ class CandleChartTest {
 
         robot.interact(() -> length.setText("0"));
         assertTrue(ok.isDisabled());
-        assertEquals("length must be a whole number from 1 to 1000, not 0", error.getText());
+        assertEquals("Length must be a whole number from 1 to 1000, not 0", error.getText());
         robot.interact(() -> length.setText("abc"));
         assertTrue(ok.isDisabled());
         assertTrue(error.getText().contains("'abc' is not a number"), error.getText());

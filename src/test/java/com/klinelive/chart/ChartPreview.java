@@ -26,7 +26,8 @@ import javafx.stage.Stage;
  * for any studies (replacing volume), {@code type=ohlc} for a chart type, {@code drawings} for one drawing of each
  * tool, {@code crosshair} to
  * place the crosshair, {@code back} to scroll back, {@code far} to zoom far out, {@code 5m} (any timeframe
- * label) to pick the timeframe; for a rough performance look, {@code history=N} (N one-second candles),
+ * label) to pick the timeframe, {@code zone=America/New_York} for a time zone, {@code lang=zh} for a language; for a
+ * rough performance look, {@code history=N} (N one-second candles),
  * {@code visible=N} (candles on screen), {@code width=}, {@code height=} and {@code tickms=} (feed period).
  */
 public final class ChartPreview {
@@ -79,6 +80,14 @@ public final class ChartPreview {
                     .filter(a -> a.startsWith("type="))
                     .findFirst()
                     .ifPresent(a -> chart.setChartType(ChartTypes.byId(a.substring(5))));
+            args.stream()
+                    .filter(a -> a.startsWith("zone="))
+                    .findFirst()
+                    .ifPresent(a -> chart.setZone(java.time.ZoneId.of(a.substring(5))));
+            args.stream()
+                    .filter(a -> a.startsWith("lang="))
+                    .findFirst()
+                    .ifPresent(a -> chart.setLocale(java.util.Locale.forLanguageTag(a.substring(5))));
             if (args.contains("far")) {
                 chart.setBarSpacing(0.3);
             }

@@ -12,7 +12,10 @@ public interface DrawingTool {
     /** Short lower-case name for settings: {@code trend}. */
     String id();
 
-    /** Name shown in menus: {@code Trend line}. */
+    /**
+     * English name, {@code Trend line}; menus show the name of the chart's language ({@code ChartMessages}), this one
+     * where it has none.
+     */
     String name();
 
     /** Points it takes: 1 (placed with a click) or 2 (dragged from the first to the second). */

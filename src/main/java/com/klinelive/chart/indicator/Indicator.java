@@ -14,7 +14,10 @@ public interface Indicator {
     /** Short lower-case name for command lines and settings: {@code sma}, {@code rsi}. */
     String id();
 
-    /** Name shown in the legend and menus: {@code SMA}, {@code RSI}. */
+    /**
+     * Short English name, also accepted on command lines: {@code SMA}, {@code RSI}. The chart shows the name of its
+     * language's bundle ({@code com.klinelive.chart.ChartMessages}), this one where the bundle has none.
+     */
     String name();
 
     /** Drawn over the candles on the price scale; otherwise in a pane of its own under them. */

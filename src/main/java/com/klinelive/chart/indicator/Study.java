@@ -155,7 +155,10 @@ public record Study(Indicator indicator, List<Double> parameters, List<String> c
         return colours.get(at + slot);
     }
 
-    /** The legend's name: {@code SMA 20}, {@code MACD 12 26 9}, {@code VWAP}. */
+    /**
+     * The English name with the parameters, {@code SMA 20}, {@code MACD 12 26 9}, {@code VWAP}; the legend shows it
+     * in the chart's language ({@code ChartMessages.studyLabel}).
+     */
     public String label() {
         StringBuilder text = new StringBuilder(indicator.name());
         for (double v : parameters) {

@@ -5,12 +5,11 @@ import java.math.RoundingMode;
 import java.util.Locale;
 
 /**
- * Text for prices, volumes and changes in labels and the legend. Locale-independent (a dot for decimals), so
- * what a trader reads does not depend on the machine's language settings.
+ * Text for prices, volumes and changes in labels and the legend. Locale-independent (a dot for decimals, no
+ * grouping), so what a trader reads does not depend on the machine's language settings; only the suffixes of large
+ * volumes follow the chart's language ({@link VolumeUnits}), as Chinese counts in ten thousands.
  */
 public final class PriceFormat {
-
-    private static final String[] SUFFIXES = {"", "K", "M", "B", "T"};
 
     private PriceFormat() {}
 
@@ -69,25 +68,33 @@ public final class PriceFormat {
 
     /** A volume in at most four significant figures with a K/M/B/T suffix: 950, 12.5K, 3.21M. */
     public static String volume(double value) {
+        return volume(value, VolumeUnits.THOUSANDS);
+    }
+
+    /**
+     * A volume in about four significant figures with a suffix of {@code units}: 950, 12.5K, 3.21M in thousands,
+     * 9500, 1.25万, 3.21亿 in ten thousands.
+     */
+    public static String volume(double value, VolumeUnits units) {
         if (!Double.isFinite(value)) {
             return "-";
         }
         double abs = Math.abs(value);
         int group = 0;
-        while (abs >= 999.95 && group < SUFFIXES.length - 1) {
-            abs /= 1000;
-            value /= 1000;
+        while (abs >= units.group() - 0.05 && group < units.suffixes().size()) {
+            abs /= units.group();
+            value /= units.group();
             group++;
         }
         String digits;
-        if (group == 0 && abs == Math.rint(abs)) {
+        if ((group == 0 && abs == Math.rint(abs)) || abs >= 999.95) {
             digits = String.format(Locale.ROOT, "%.0f", value);
         } else if (abs >= 99.95) {
             digits = String.format(Locale.ROOT, "%.1f", value);
         } else {
             digits = String.format(Locale.ROOT, "%.2f", value);
         }
-        return digits + SUFFIXES[group];
+        return group == 0 ? digits : digits + units.suffixes().get(group - 1);
     }
 
     /** A signed percentage with two decimals: {@code +0.57%}, {@code -1.20%}, {@code 0.00%}. */

@@ -16,7 +16,7 @@ public interface ChartType {
     /** Short lower-case name for command lines and settings: {@code candles}, {@code heikin-ashi}. */
     String id();
 
-    /** Name shown in menus. */
+    /** English name; menus show the name in the chart's language ({@code ChartMessages}), this one where none. */
     String name();
 
     /**

@@ -170,6 +170,6 @@ class TimeTicksTest {
         long t = at("2025-11-25T12:34:56Z");
         assertEquals("Tue 25 Nov 2025 12:34:56", TimeTicks.full(t, 1000));
         assertEquals("Tue 25 Nov 2025 12:34", TimeTicks.full(t, MINUTE));
-        assertEquals("Tue 25 Nov 2025", TimeTicks.full(t, DAY));
+        assertEquals("Tue 25 Nov 2025", TimeTicks.full(at("2025-11-25T00:00:00Z"), DAY), "a day from midnight");
     }
 }
