@@ -231,8 +231,7 @@ public final class CandleCache implements AutoCloseable {
                     if (e instanceof SQLException sql && CacheSchema.damaged(sql)) {
                         markDamaged(sql);
                     }
-                    done.completeExceptionally(
-                            new IOException("cannot write the candle cache: " + e.getMessage(), e));
+                    done.completeExceptionally(new IOException("cannot write the candle cache: " + e.getMessage(), e));
                 }
             });
         } catch (java.util.concurrent.RejectedExecutionException e) {

@@ -7,9 +7,9 @@ import com.klinelive.feed.format.FormatRegistry;
 import com.klinelive.feed.protocol.Rejections;
 import com.klinelive.feed.rest.RestClient;
 import com.klinelive.feed.transport.TransportFactory;
+import com.klinelive.model.Timeframe;
 import java.net.http.HttpClient;
 import java.time.Duration;
-import com.klinelive.model.Timeframe;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -120,8 +120,8 @@ public final class FeedClient implements AutoCloseable {
                 new Backoff(probeBase, Math.max(probeBase, cap), jitter),
                 known);
         supervisorRef[0] = supervisor;
-        this.olderPages = new OlderPages(
-                aggregator, () -> syncs.history().candles(), syncs::epoch, listeners, System::nanoTime);
+        this.olderPages =
+                new OlderPages(aggregator, () -> syncs.history().candles(), syncs::epoch, listeners, System::nanoTime);
     }
 
     /** Adds a listener; add them before {@link #start()} to hear everything. */

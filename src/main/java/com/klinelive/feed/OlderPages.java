@@ -8,6 +8,7 @@ import com.klinelive.feed.format.CandleSource;
 import com.klinelive.model.Candle;
 import com.klinelive.model.CandleList;
 import com.klinelive.model.Timeframe;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,27 +76,46 @@ final class OlderPages {
         if (running != null) {
             return running;
         }
-        made.whenComplete((page, error) -> loading.remove(key, made));
         Optional<CandleSource> candles = source.get();
         if (candles.isEmpty()) {
-            made.complete(page(symbol, timeframe, endExclusive, List.of(), 0, OlderPage.Status.END_OF_HISTORY));
+            finish(
+                    key,
+                    made,
+                    page(symbol, timeframe, endExclusive, List.of(), 0, OlderPage.Status.END_OF_HISTORY),
+                    null);
             return made;
         }
         try {
             candles.get()
                     .candles(symbol, timeframe, limit, OptionalLong.of(endExclusive))
                     .thenApply(answer -> put(book, timeframe, endExclusive, answer))
-                    .whenComplete((page, error) -> {
-                        if (error != null) {
-                            made.completeExceptionally(unwrap(error));
-                        } else {
-                            made.complete(page);
-                        }
-                    });
+                    .whenComplete((page, error) ->
+                            finish(key, made, page, error == null ? null : failure(symbol, timeframe, unwrap(error))));
         } catch (RuntimeException e) {
-            made.completeExceptionally(e);
+            finish(key, made, null, failure(symbol, timeframe, e));
         }
         return made;
+    }
+
+    /** Ends a load: a new one may start before anyone waiting for this one hears the answer. */
+    private void finish(Key key, CompletableFuture<OlderPage> made, OlderPage page, Throwable error) {
+        loading.remove(key, made);
+        if (error != null) {
+            made.completeExceptionally(error);
+        } else {
+            made.complete(page);
+        }
+    }
+
+    /** A failure with a message fit for the status bar; a refused argument or garbage keeps its own words. */
+    private static Throwable failure(String symbol, Timeframe timeframe, Throwable error) {
+        if (error instanceof IllegalArgumentException) {
+            return error;
+        }
+        return new IOException(
+                "older " + timeframe.label() + " candles of " + symbol + " not loaded: "
+                        + FeedClient.rootMessage(error),
+                error);
     }
 
     /** Puts the feed's answer in front of the book's candles, unless the book or the feed moved on meanwhile. */
@@ -119,12 +139,11 @@ final class OlderPages {
         if (prepended.added() > 0) {
             listeners.candles(symbol, nanoTime.getAsLong());
         }
-        OlderPage.Status status =
-                switch (prepended.status()) {
-                    case ADDED -> OlderPage.Status.ADDED;
-                    case FULL -> OlderPage.Status.FULL;
-                    case MOVED -> OlderPage.Status.MOVED;
-                };
+        OlderPage.Status status = switch (prepended.status()) {
+            case ADDED -> OlderPage.Status.ADDED;
+            case FULL -> OlderPage.Status.FULL;
+            case MOVED -> OlderPage.Status.MOVED;
+        };
         return page(symbol, timeframe, endExclusive, answer.candles(), prepended.added(), status);
     }
 

@@ -66,7 +66,9 @@ class CandleCacheTest {
 
             Candle corrected = new Candle(T0 + 300_000, 1.5, 2, 1, 2, 5, 2);
             cache.putAsync(key, new CandleList(List.of(corrected))).get();
-            assertEquals(List.of(page.get(0), corrected), cache.before(key, T0 + 900_000, 10).toList());
+            assertEquals(
+                    List.of(page.get(0), corrected),
+                    cache.before(key, T0 + 900_000, 10).toList());
         }
         try (CandleCache reopened = open(dir.resolve("c.db"))) {
             assertEquals(3, reopened.before(key, Long.MAX_VALUE, 10).size(), "committed: there after a restart");

@@ -68,7 +68,9 @@ class CandlePrependTest {
         assertEquals(new Prepended(0, Prepended.Status.MOVED), result);
         assertEquals(minutes(10, 20), book.candles(Timeframe.M1, 100));
         assertEquals(version, book.version());
-        assertEquals(Prepended.Status.MOVED, book(10).prepend(Timeframe.M1, T0, new CandleList(List.of())).status());
+        assertEquals(
+                Prepended.Status.MOVED,
+                book(10).prepend(Timeframe.M1, T0, new CandleList(List.of())).status());
     }
 
     @Test
@@ -119,7 +121,9 @@ class CandlePrependTest {
         // Published between 10 and 12: neither the open nor the close of its minute.
         assertEquals(TickOutcome.ACCEPTED, book.apply(new Tick("X", 11, T0 + 10 * MINUTE + 20_000, 99, 1)));
 
-        assertEquals(new Candle(T0 + 10 * MINUTE, 100, 102, 99, 102, 3, 3), book.candles(Timeframe.M1, 2).get(0));
+        assertEquals(
+                new Candle(T0 + 10 * MINUTE, 100, 102, 99, 102, 3, 3),
+                book.candles(Timeframe.M1, 2).get(0));
     }
 
     @Test

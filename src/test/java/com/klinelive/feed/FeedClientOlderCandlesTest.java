@@ -48,8 +48,8 @@ class FeedClientOlderCandlesTest {
             for (int page = 0; page < 10; page++) {
                 long oldest = book.oldestTime(Timeframe.M1);
                 int before = changes.get();
-                OlderPage answer = client.olderCandles(SYMBOL, Timeframe.M1, oldest, 1_000)
-                        .get(WAIT, TimeUnit.MILLISECONDS);
+                OlderPage answer =
+                        client.olderCandles(SYMBOL, Timeframe.M1, oldest, 1_000).get(WAIT, TimeUnit.MILLISECONDS);
                 statuses.add(answer.status());
                 assertEquals(oldest, answer.endExclusive());
                 if (answer.status() == OlderPage.Status.END_OF_HISTORY) {
@@ -133,8 +133,8 @@ class FeedClientOlderCandlesTest {
             }
             client.close();
             ExecutionException closed = assertThrows(
-                    ExecutionException.class, () -> client.olderCandles(SYMBOL, Timeframe.M1, oldest, 10)
-                            .get());
+                    ExecutionException.class,
+                    () -> client.olderCandles(SYMBOL, Timeframe.M1, oldest, 10).get());
             assertInstanceOf(IllegalStateException.class, closed.getCause());
         }
     }
@@ -165,7 +165,8 @@ class FeedClientOlderCandlesTest {
         client.start();
         waitFor(
                 WAIT,
-                () -> client.book(SYMBOL) != null && client.book(SYMBOL).historySeq(Timeframe.M1) >= 0
+                () -> client.book(SYMBOL) != null
+                        && client.book(SYMBOL).historySeq(Timeframe.M1) >= 0
                         && client.book(SYMBOL).historySeq(Timeframe.M5) >= 0,
                 () -> client.status() + " " + client.metrics());
         return client.book(SYMBOL);
