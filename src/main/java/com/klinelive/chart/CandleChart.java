@@ -11,6 +11,7 @@ import com.klinelive.chart.type.ChartTypes;
 import com.klinelive.model.Timeframe;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -66,6 +67,10 @@ public class CandleChart extends Control {
     private final DoubleProperty rightOffset = new SimpleDoubleProperty(this, "rightOffset", LIVE_MARGIN_PIXELS / 8);
     private final ReadOnlyObjectWrapper<VisibleRange> visibleRange =
             new ReadOnlyObjectWrapper<>(this, "visibleRange", VisibleRange.EMPTY);
+    private final ObjectProperty<Consumer<OlderCandlesRequest>> onNeedOlder =
+            new SimpleObjectProperty<>(this, "onNeedOlder");
+    private final ReadOnlyObjectWrapper<ScrollBackState> scrollBackState =
+            new ReadOnlyObjectWrapper<>(this, "scrollBackState", ScrollBackState.IDLE);
 
     private final DirtyFlag dirty = new DirtyFlag();
     private final FrameStats frameStats = new FrameStats();
@@ -296,6 +301,37 @@ public class CandleChart extends Control {
 
     public final void setRightOffset(double value) {
         rightOffset.set(value);
+    }
+
+    /**
+     * Asked for the candles before the oldest one when it comes on screen (scrolled, zoomed out or Home), on the FX
+     * thread, at most once per oldest candle and never while a request is unanswered; it must not block. Whoever
+     * takes it loads the page, puts it in front of the book's candles ({@code CandleBook.prepend}) and answers the
+     * request. The view stays on its candles when they land. Null (the default): the chart asks for nothing.
+     */
+    public final ObjectProperty<Consumer<OlderCandlesRequest>> onNeedOlderProperty() {
+        return onNeedOlder;
+    }
+
+    public final Consumer<OlderCandlesRequest> getOnNeedOlder() {
+        return onNeedOlder.get();
+    }
+
+    public final void setOnNeedOlder(Consumer<OlderCandlesRequest> value) {
+        onNeedOlder.set(value);
+    }
+
+    /** Where the chart stands with older candles: idle, loading a page, at the start of the history, failed. */
+    public final ReadOnlyObjectProperty<ScrollBackState> scrollBackStateProperty() {
+        return scrollBackState.getReadOnlyProperty();
+    }
+
+    public final ScrollBackState getScrollBackState() {
+        return scrollBackState.get();
+    }
+
+    void setScrollBackState(ScrollBackState state) {
+        scrollBackState.set(state);
     }
 
     /** The candles on screen after the last frame drawn. */

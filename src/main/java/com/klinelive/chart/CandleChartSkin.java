@@ -11,6 +11,7 @@ import com.klinelive.chart.scale.Viewport;
 import com.klinelive.model.Timeframe;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import javafx.animation.AnimationTimer;
 import javafx.beans.Observable;
 import javafx.collections.ListChangeListener;
@@ -50,6 +51,7 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
     private final ChartFrame frame = new ChartFrame();
     private final List<PaneView> panes = new ArrayList<>();
     private final DrawingLayer drawingLayer = new DrawingLayer();
+    private final ScrollBackEdge scrollBack = new ScrollBackEdge();
     private final DrawingEditor editor;
     private final ListChangeListener<Drawing> drawingsChanged = c -> framePending = true;
     private final List<Node> nodes = new ArrayList<>();
@@ -348,6 +350,7 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
             nodes.add(pane.legend);
         }
         nodes.addAll(labels.nodes());
+        nodes.add(scrollBack.mark);
         nodes.add(goLive);
         for (Node child : nodes) {
             child.setManaged(false);
@@ -404,6 +407,7 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
     private void viewChanged() {
         if (!writingBack) {
             viewDirty = true;
+            scrollBack.userMoved();
         }
     }
 
@@ -445,7 +449,7 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
         long wallClock = System.currentTimeMillis();
         painter.labels.countdown(timeframe.bucketStart(wallClock) + timeframe.millis() - wallClock);
         boolean bookChanged = book != null && book.version() != frame.version;
-        if (chart.dirty().isSet() || bookChanged || viewDirty || framePending) {
+        if (chart.dirty().isSet() || bookChanged || viewDirty || framePending || scrollBack.answerWaiting()) {
             drawFrame(now, chart.dirty().take());
         } else if (crosshairDirty) {
             crosshairDirty = false;
@@ -511,6 +515,7 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
         writeBack(chart);
         boolean repainted = painter.paint(chart, frame, geometry, panes, manualPrices, pointerX, pointerY, whole);
         drawingLayer.paint(frame, geometry, panes.get(0).scale, chart.colors(), editor.selected(), painter.decimals());
+        askForOlderCandles(chart, book, timeframe, request.seriesKey());
         double axisWidth = painter.axisWidthNeeded(geometry, panes.get(0));
         if (axisWidth > geometry.axisWidth()) {
             geometry = geometry.withAxisWidth(axisWidth);
@@ -520,6 +525,23 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
         chart.frameStats().recordFrame(pulseNanos, end - start, repainted);
         if (received != DirtyFlag.CLEAN) {
             chart.frameStats().recordTickToPixel(end - received);
+        }
+    }
+
+    /** Settles the answer about older candles, asks for the next page when the oldest candle shows, marks the edge. */
+    private void askForOlderCandles(CandleChart chart, CandleBook book, Timeframe timeframe, Object key) {
+        boolean oldestShows = frame.range.count() > 0 && frame.range.first() == 0;
+        Consumer<OlderCandlesRequest> handler = chart.getOnNeedOlder();
+        OlderCandlesRequest ask =
+                scrollBack.afterFrame(key, book, timeframe, frame.oldestTime, oldestShows, handler != null);
+        scrollBack.place(geometry.left(), geometry.top(), geometry.plotHeight(), oldestShows);
+        chart.setScrollBackState(scrollBack.state());
+        if (ask != null) {
+            try {
+                handler.accept(ask);
+            } catch (RuntimeException e) {
+                ask.failed(e.getMessage() == null ? e.toString() : e.getMessage());
+            }
         }
     }
 
