@@ -6,6 +6,7 @@ import com.klinelive.feed.FeedClient;
 import com.klinelive.feed.FeedListener;
 import com.klinelive.feed.FeedOptions;
 import com.klinelive.model.Timeframe;
+import com.klinelive.scrollback.ScrollBackLoader;
 import com.klinelive.sim.SimServer;
 import java.io.UncheckedIOException;
 import java.util.EnumSet;
@@ -27,6 +28,7 @@ final class FeedSession implements AutoCloseable {
     private final CandleAggregator aggregator;
     private final FeedClient client;
     private final FeedTracker cached;
+    private final ScrollBackLoader scrollBack;
 
     private FeedSession(String url, SimServer embedded, FeedOptions options, List<FeedListener> listeners) {
         this.url = url;
@@ -39,6 +41,8 @@ final class FeedSession implements AutoCloseable {
         listeners.forEach(client::addListener);
         // The embedded simulator invents a new past at every start: nothing of it is worth keeping.
         this.cached = embedded == null ? ViewerCache.track(options.endpoint().redacted(), aggregator) : null;
+        this.scrollBack = ChartScrollBack.loader(
+                cached == null ? null : ViewerCache.cache(), options.endpoint().redacted(), client);
         client.start();
     }
 
@@ -112,6 +116,11 @@ final class FeedSession implements AutoCloseable {
 
     FeedClient client() {
         return client;
+    }
+
+    /** Loads older candles for the charts of this feed: the cache first, then the feed. */
+    ScrollBackLoader scrollBack() {
+        return scrollBack;
     }
 
     @Override

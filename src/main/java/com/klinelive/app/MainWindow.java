@@ -239,6 +239,7 @@ final class MainWindow {
             loadingDrawings = false;
         }
         chart.setBook(current.aggregator().bookFor(symbol));
+        chart.setOnNeedOlder(ChartScrollBack.handler(current.scrollBack()));
         stage.setTitle(symbol + " · " + chart.getTimeframe().label() + " — KLine Live");
         settings.symbol(symbol);
     }
