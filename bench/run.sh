@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the benchmark suite and regenerates the tables of docs/BENCHMARKS.md and the plots in docs/bench/.
 #   bench/run.sh                      everything (about 10 minutes on our 2-core machine)
-#   bench/run.sh render transport     some sections: decode aggregate render transport ingest fanout e2e cache
+#   bench/run.sh render transport     some sections: decode aggregate render transport ingest fanout e2e cache scrollback
 #   bench/run.sh --quick              every section, shortened: a smoke test, not figures to quote
 #   bench/run.sh --report             only rewrite the document and plots from target/bench/*.json
 set -euo pipefail

@@ -14,8 +14,17 @@ import java.util.List;
  */
 public final class BenchSuite {
 
-    static final List<String> SECTIONS =
-            List.of("decode", "aggregate", "indicators", "render", "transport", "ingest", "fanout", "e2e", "cache");
+    static final List<String> SECTIONS = List.of(
+            "decode",
+            "aggregate",
+            "indicators",
+            "render",
+            "transport",
+            "ingest",
+            "fanout",
+            "e2e",
+            "cache",
+            "scrollback");
 
     private BenchSuite() {}
 

@@ -53,6 +53,11 @@ final class FxSections {
                         com.klinelive.bench.cache.CacheBench.class.getName(),
                         args,
                         900);
+            case "scrollback" -> {
+                fx.add("-Xmx2g");
+                ChildJvm.run(
+                        "scrollback", fx, com.klinelive.bench.scrollback.ScrollBackBench.class.getName(), args, 600);
+            }
             default -> throw new IllegalArgumentException(section);
         }
     }

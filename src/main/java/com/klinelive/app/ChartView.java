@@ -40,6 +40,17 @@ final class ChartView extends StackPane {
         Bindings.bindContentBidirectional(chart.getDrawings(), model.drawings());
         chart.bookProperty().bind(model.bookProperty());
         model.bookProperty().addListener((o, was, is) -> chart.forgetDrawingHistory());
+        // Older candles when the oldest comes on screen: from the chart's feed session (none for a recording).
+        chart.onNeedOlderProperty()
+                .bind(Bindings.createObjectBinding(
+                        () -> {
+                            FeedSession session = model.sessionProperty().get();
+                            return session == null
+                                    ? null
+                                    : ChartScrollBack.handler(session.scrollBack(), workspace.i18n());
+                        },
+                        model.sessionProperty(),
+                        workspace.i18n().localeProperty()));
         model.onCandles(chart::markDirty);
         getChildren().add(chart);
         addEventFilter(MouseEvent.MOUSE_PRESSED, e -> workspace.activeProperty().set(model));
@@ -129,6 +140,7 @@ final class ChartView extends StackPane {
         onDispose.run();
         model.onCandles(null);
         chart.bookProperty().unbind();
+        chart.onNeedOlderProperty().unbind();
         chart.timeframeProperty().unbindBidirectional(model.timeframeProperty());
         chart.chartTypeProperty().unbindBidirectional(model.chartTypeProperty());
         chart.scaleModeProperty().unbindBidirectional(model.scaleProperty());

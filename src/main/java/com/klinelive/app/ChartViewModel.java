@@ -159,8 +159,15 @@ final class ChartViewModel {
                     };
                     listening = listener;
                     opened.listen(listener);
+                    String wanted = symbol.get();
                     if (!opened.client().symbols().isEmpty()) {
                         symbolsOffered(current, opened.client().symbols());
+                    } else if (wanted != null
+                            && !wanted.isBlank()
+                            && opened.aggregator().book(wanted) != null) {
+                        // Candles from the cache, before the feed said anything: shown now; the feed's symbol
+                        // list replaces this one when it comes.
+                        symbolsOffered(current, List.of(wanted));
                     }
                 }));
     }

@@ -1,5 +1,6 @@
 package com.klinelive.app;
 
+import com.klinelive.cache.CandleCache;
 import com.klinelive.cache.FeedTracker;
 import com.klinelive.candle.CandleAggregator;
 import com.klinelive.candle.TradeListener;
@@ -7,11 +8,15 @@ import com.klinelive.feed.FeedClient;
 import com.klinelive.feed.FeedListener;
 import com.klinelive.feed.FeedOptions;
 import com.klinelive.model.Timeframe;
+import com.klinelive.scrollback.ScrollBackLoader;
 import com.klinelive.sim.SimServer;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One connection of the viewer: the candles, the feed client filling them, and, when no URL is given, the
@@ -20,8 +25,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class FeedSession implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(FeedSession.class);
+
     /** Candles fetched per timeframe on connect: several screens wide at the default zoom. */
     static final int HISTORY_CANDLES = 1_000;
+    /** Cached candles per timeframe shown before the feed answers: a few screens, read in a few milliseconds. */
+    static final int PRELOAD_CANDLES = 5_000;
 
     private final String url;
     private final SimServer embedded;
@@ -34,7 +43,15 @@ final class FeedSession implements AutoCloseable {
     /** The charts' listeners: charts come and go while the client, which keeps its listeners, lives on. */
     private final List<FeedListener> charts = new CopyOnWriteArrayList<>();
 
+    private final ScrollBackLoader scrollBack;
+
     private FeedSession(String url, SimServer embedded, FeedOptions options, List<FeedListener> listeners) {
+        this(url, embedded, options, listeners, List.of());
+    }
+
+    /** @param preload symbols whose cached candles go into their books before the client starts */
+    private FeedSession(
+            String url, SimServer embedded, FeedOptions options, List<FeedListener> listeners, List<String> preload) {
         this.url = url;
         this.embedded = embedded;
         this.aggregator = new CandleAggregator(
@@ -68,7 +85,33 @@ final class FeedSession implements AutoCloseable {
         });
         // The embedded simulator invents a new past at every start: nothing of it is worth keeping.
         this.cached = embedded == null ? ViewerCache.track(options.endpoint().redacted(), aggregator) : null;
+        this.scrollBack = ChartScrollBack.loader(
+                cached == null ? null : ViewerCache.cache(), options.endpoint().redacted(), client);
+        if (cached != null) {
+            preload(options.endpoint().redacted(), preload);
+        }
         client.start();
+    }
+
+    /**
+     * Yesterday's chart at once: the cached closed candles of {@code symbols} go into their books before the client
+     * starts, so a chart shows them before the feed answers. The feed's history joins them when it comes (the
+     * older cached candles stay when its first candle equals the cached one), and the open candle always comes
+     * from the feed. Must run before {@code client.start()}: a preload replaces what a book holds.
+     */
+    private void preload(String feed, List<String> symbols) {
+        CandleCache cache = ViewerCache.cache();
+        if (cache == null) {
+            return;
+        }
+        for (String symbol : symbols) {
+            try {
+                cache.preload(feed, aggregator.bookFor(symbol), PRELOAD_CANDLES);
+            } catch (IOException | RuntimeException e) {
+                // A damaged or unreadable cache costs the head start, never the feed.
+                LOG.warn("cannot preload {} from the candle cache: {}", symbol, e.getMessage());
+            }
+        }
     }
 
     /**
@@ -99,11 +142,19 @@ final class FeedSession implements AutoCloseable {
      * @throws IllegalArgumentException when the URL or format cannot be used (the message says why)
      */
     static FeedSession open(com.klinelive.workspace.FeedSpec spec, javax.net.ssl.SSLContext ssl) {
+        return open(spec, ssl, List.of());
+    }
+
+    /**
+     * As {@link #open(com.klinelive.workspace.FeedSpec, javax.net.ssl.SSLContext)}, with the cached candles of
+     * {@code preload}'s symbols shown before the feed answers (see {@link #preload}).
+     */
+    static FeedSession open(com.klinelive.workspace.FeedSpec spec, javax.net.ssl.SSLContext ssl, List<String> preload) {
         if (spec.url().isBlank()) {
             SimServer sim = EmbeddedSimulator.start();
             return new FeedSession("", sim, FeedOptions.defaults(sim.uri().toString()), List.of());
         }
-        return new FeedSession(spec.url().trim(), null, FeedSpecs.options(spec, ssl), List.of());
+        return new FeedSession(spec.url().trim(), null, FeedSpecs.options(spec, ssl), List.of(), preload);
     }
 
     /** The URL the user gave; empty for the embedded simulator. */
@@ -151,6 +202,11 @@ final class FeedSession implements AutoCloseable {
 
     FeedClient client() {
         return client;
+    }
+
+    /** Loads older candles for the charts of this feed: the cache first, then the feed. */
+    ScrollBackLoader scrollBack() {
+        return scrollBack;
     }
 
     @Override

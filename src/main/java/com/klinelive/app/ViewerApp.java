@@ -153,7 +153,13 @@ public final class ViewerApp {
 
     /** A session of {@code feed}, whose trades are checked against the alerts (on the feed's threads). */
     private FeedSession openSession(FeedSpec feed) {
-        FeedSession session = FeedSession.open(feed, options.ssl());
+        // The symbols the saved charts show on this feed: their cached candles show before the feed answers.
+        List<String> shown = startWith.charts().stream()
+                .filter(c -> c.feed().equals(feed) && !c.symbol().isBlank())
+                .map(ChartSpec::symbol)
+                .distinct()
+                .toList();
+        FeedSession session = FeedSession.open(feed, options.ssl(), shown);
         String key = ChartViewModel.keyOf(feed);
         session.alerts(new TradeListener() {
             private AlertMonitor.TradeCheck check;

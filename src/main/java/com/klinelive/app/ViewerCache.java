@@ -54,6 +54,11 @@ final class ViewerCache {
         return cache.track(feed, aggregator);
     }
 
+    /** The cache opened by {@link #track}, or null when it is off, failed or was not opened yet. */
+    static synchronized CandleCache cache() {
+        return enabled && !failed ? cache : null;
+    }
+
     /** Writes what closed and closes the database (at exit). */
     static synchronized void close() {
         if (cache != null) {

@@ -103,6 +103,22 @@ final class CacheWriter {
         store.connection().commit();
     }
 
+    /**
+     * Writes candles the feed gave for a series (a page loaded by scrolling back) in one transaction, replacing
+     * those with the same times; the next pass keeps the database under its bound.
+     */
+    void put(SeriesKey key, CandleColumns candles) throws SQLException {
+        try {
+            long id = store.createSeries(key, clock.getAsLong());
+            store.upsert(id, candles, 0, candles.size());
+            rowsInTransaction += candles.size();
+            commit();
+        } catch (SQLException | RuntimeException e) {
+            rollback();
+            throw e;
+        }
+    }
+
     /** Marks series as used now (they were read), so eviction keeps them longer. */
     void touch(List<Long> seriesIds) throws SQLException {
         long now = clock.getAsLong();

@@ -3,6 +3,7 @@ package com.klinelive.cache;
 import com.klinelive.candle.CandleAggregator;
 import com.klinelive.candle.CandleBook;
 import com.klinelive.candle.History;
+import com.klinelive.model.CandleColumns;
 import com.klinelive.model.Timeframe;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -200,6 +201,43 @@ public final class CandleCache implements AutoCloseable {
             readSeries.add(id);
             return readerStore.readBefore(id, endExclusive, limit);
         });
+    }
+
+    /**
+     * Writes closed candles of a series that did not come through a tracked book (a page of older candles the
+     * feed gave when the chart scrolled back), replacing cached candles with the same times, on the writer thread.
+     * {@code candles} must not change until the future completes.
+     *
+     * @param candles oldest first, closed
+     */
+    public CompletableFuture<Void> putAsync(SeriesKey key, CandleColumns candles) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(candles, "candles");
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (candles.size() == 0) {
+            done.complete(null);
+            return done;
+        }
+        try {
+            writerThread.execute(() -> {
+                if (damaged) {
+                    done.completeExceptionally(new IOException(DAMAGED));
+                    return;
+                }
+                try {
+                    writer.put(key, candles);
+                    done.complete(null);
+                } catch (SQLException | RuntimeException e) {
+                    if (e instanceof SQLException sql && CacheSchema.damaged(sql)) {
+                        markDamaged(sql);
+                    }
+                    done.completeExceptionally(new IOException("cannot write the candle cache: " + e.getMessage(), e));
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            done.completeExceptionally(new IOException("the candle cache is closed", e));
+        }
+        return done;
     }
 
     /**

@@ -235,9 +235,11 @@ public final class CandleBook {
     }
 
     /**
-     * Replaces the candles of each given timeframe with its history, atomically. Each timeframe then counts only
-     * ticks after its own {@link History#lastSeq()}; ticks at or below the lowest of them are duplicates. Timeframes
-     * not given keep their candles.
+     * Loads the history of each given timeframe, atomically: its candles replace those from its first candle on.
+     * Older candles stay when the book holds that first candle with exactly the history's values, so the history
+     * continues them (cached candles, pages loaded by scrolling back); otherwise they go too. Each timeframe then
+     * counts only ticks after its own {@link History#lastSeq()}; ticks at or below the lowest of them are
+     * duplicates. Timeframes not given keep their candles.
      */
     public void loadHistory(List<History> histories) {
         lock.writeLock().lock();
@@ -245,7 +247,7 @@ public final class CandleBook {
             long lowest = Long.MAX_VALUE;
             for (History h : histories) {
                 int i = indexOf(h.timeframe());
-                series[i].replaceAll(h.candles());
+                series[i].load(h.candles());
                 historySeq[i] = h.lastSeq();
                 lowest = Math.min(lowest, h.lastSeq());
             }
@@ -257,6 +259,57 @@ public final class CandleBook {
             // Also after history that failed to load part-way: the shortcuts must match what the series hold.
             refreshShortcuts();
             lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Puts a page of older candles of {@code timeframe} in front of its oldest candle, under the write lock, so
+     * live ticks go on around it and a reader sees the page whole or not at all; bumps the version and the
+     * series' {@link CandleColumns#rewrites() rewrites} (indicators computed from the oldest candle on start
+     * again). The page must have been asked for as the candles before {@code endExclusive}, the start of the
+     * oldest candle then held: if that is no longer the oldest, nothing changes ({@link Prepended.Status#MOVED}).
+     * The series' capacity bounds it: when full, the newest of the page that fit go in and the rest is refused
+     * ({@link Prepended.Status#FULL}); the newest candles are never dropped for older ones.
+     *
+     * @param older oldest first, aligned to the timeframe, strictly increasing, all before {@code endExclusive}
+     * @throws IllegalArgumentException when {@code older} breaks that, changing nothing
+     */
+    public Prepended prepend(Timeframe timeframe, long endExclusive, CandleColumns older) {
+        Prepended result;
+        lock.writeLock().lock();
+        try {
+            CandleSeries s = seriesOf(timeframe);
+            if (s.size() == 0 || s.time(0) != endExclusive) {
+                return new Prepended(0, Prepended.Status.MOVED);
+            }
+            int offered = older.size();
+            int added = s.prepend(older, 0, offered);
+            result = new Prepended(added, added < offered ? Prepended.Status.FULL : Prepended.Status.ADDED);
+            if (added > 0) {
+                changed();
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+        return result;
+    }
+
+    /**
+     * The start of the oldest candle held in {@code timeframe}, epoch ms UTC, or {@link Long#MIN_VALUE} when there
+     * is none: where a page of older candles ends (exclusive).
+     */
+    public long oldestTime(Timeframe timeframe) {
+        return read(timeframe, columns -> columns.size() == 0 ? Long.MIN_VALUE : columns.time(0));
+    }
+
+    /** Whether the series of {@code timeframe} is at its capacity: no older candle can be put in front of it. */
+    public boolean isFull(Timeframe timeframe) {
+        lock.readLock().lock();
+        try {
+            CandleSeries s = seriesOf(timeframe);
+            return s.size() >= s.capacity();
+        } finally {
+            lock.readLock().unlock();
         }
     }
 

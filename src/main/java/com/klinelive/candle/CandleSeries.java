@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * The candles of one symbol and one {@link Timeframe}, held column by column in primitive arrays, oldest first,
- * bounded: when full, appending drops the oldest candle.
+ * bounded: when full, appending drops the oldest candle, and older candles put in front ({@link #prepend}) take
+ * only the room left.
  *
  * <p>Storage is a ring of fixed-size chunks, allocated on first use and reused when the ring wraps, so memory
  * grows with the candles actually held (56 bytes a candle) and a full series appends without allocating.
@@ -217,14 +218,22 @@ public final class CandleSeries implements CandleColumns {
     }
 
     /**
-     * Replaces every candle with {@code candles} (oldest first, strictly increasing times, aligned to this
-     * timeframe), keeping the newest {@link #capacity()}. Used for history: the open and close of these candles
-     * are final as far as earlier trades go, and any later trade becomes the close.
+     * Loads history: {@code candles} (oldest first, strictly increasing times, aligned to this timeframe) replace
+     * the candles from the first of them on, keeping the newest {@link #capacity()}. The open and close of these
+     * candles are final as far as earlier trades go, and any later trade becomes the close.
+     *
+     * <p>Older candles stay when the series already holds the history's first candle with exactly its values: the
+     * history then continues them (cached candles shown before the feed answered, pages loaded by scrolling back,
+     * a repair of the newest candles). Otherwise every candle is replaced, since older ones could not be told to
+     * join the history without a hole or a difference.
      */
-    void replaceAll(List<Candle> candles) {
-        clear();
+    void load(List<Candle> candles) {
+        storeNewest();
+        int kept = candles.isEmpty() ? 0 : joinPoint(candles.get(0));
+        size = kept;
         rewrites++;
-        long previous = Long.MIN_VALUE;
+        int appended = 0;
+        long previous = kept > 0 ? time(kept - 1) : Long.MIN_VALUE;
         for (int i = Math.max(0, candles.size() - capacity); i < candles.size(); i++) {
             Candle c = candles.get(i);
             if (c.time() <= previous || timeframe.bucketStart(c.time()) != c.time()) {
@@ -235,8 +244,85 @@ public final class CandleSeries implements CandleColumns {
             previous = c.time();
             append(c.time(), c.open(), c.high(), c.low(), c.close(), c.volume(), c.trades());
             setKeys(physical(size - 1), Long.MIN_VALUE, Long.MIN_VALUE, Long.MIN_VALUE, Long.MIN_VALUE);
+            appended++;
+        }
+        // Kept candles now among the newest HELD: the order keys in their slots may be another candle's.
+        for (int i = Math.max(0, size - HELD); i < size - appended; i++) {
+            setKeys(physical(i), Long.MIN_VALUE, Long.MIN_VALUE, Long.MIN_VALUE, Long.MIN_VALUE);
         }
         loadNewest();
+    }
+
+    /** How many older candles {@link #load} keeps: those before {@code first}, if the series holds it as it is. */
+    private int joinPoint(Candle first) {
+        int found = size == 0 ? -1 : search(first.time());
+        if (found <= 0) {
+            return 0;
+        }
+        int p = physical(found);
+        int c = p >> CHUNK_SHIFT;
+        int o = p & CHUNK_MASK;
+        boolean same = Double.compare(opens[c][o], first.open()) == 0
+                && Double.compare(highs[c][o], first.high()) == 0
+                && Double.compare(lows[c][o], first.low()) == 0
+                && Double.compare(closes[c][o], first.close()) == 0
+                && Double.compare(volumes[c][o], first.volume()) == 0
+                && tradeCounts[c][o] == first.trades();
+        return same ? found : 0;
+    }
+
+    /**
+     * Puts candles {@code from} to {@code to - 1} of {@code older} (oldest first, aligned, strictly increasing, all
+     * before this series' oldest candle) in front of the oldest candle, as many as there is room for, the newest
+     * of them first: the series never drops a candle to make room for older ones. The newest candle and the order
+     * keys of the held candles stay as they are, so live trades go on undisturbed.
+     *
+     * @return how many were put in front: {@code to - from} unless the series filled up
+     * @throws IllegalArgumentException when the candles are not aligned, not in order, or not older than the oldest,
+     *     changing nothing
+     * @throws IllegalStateException    when the series is empty: there is nothing to join them to
+     */
+    int prepend(CandleColumns older, int from, int to) {
+        if (size == 0) {
+            throw new IllegalStateException("no candles to put older ones in front of");
+        }
+        long next = time(0);
+        for (int i = to - 1; i >= from; i--) {
+            long t = older.time(i);
+            if (t >= next || timeframe.bucketStart(t) != t) {
+                throw new IllegalArgumentException(
+                        "older candles must be aligned, strictly increasing and before " + next + " at " + i);
+            }
+            next = t;
+        }
+        int added = Math.min(capacity - size, to - from);
+        if (added <= 0) {
+            return 0;
+        }
+        int start = to - added;
+        head -= added;
+        if (head < 0) {
+            head += ringSize;
+        }
+        size += added;
+        for (int i = 0; i < added; i++) {
+            int k = start + i;
+            write(
+                    physical(i),
+                    older.time(k),
+                    older.open(k),
+                    older.high(k),
+                    older.low(k),
+                    older.close(k),
+                    older.volume(k),
+                    older.trades(k));
+        }
+        // Only candles among the newest HELD have order keys; an older one's slot belongs to a newer candle.
+        for (int i = Math.max(0, size - HELD); i < added; i++) {
+            setKeys(physical(i), Long.MIN_VALUE, Long.MIN_VALUE, Long.MIN_VALUE, Long.MIN_VALUE);
+        }
+        rewrites++;
+        return added;
     }
 
     /**

@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.LongProperty;
@@ -86,6 +87,10 @@ public class CandleChart extends Control {
             new SimpleObjectProperty<>(this, "locale", Locale.getDefault(Locale.Category.DISPLAY));
     private final ReadOnlyObjectWrapper<VisibleRange> visibleRange =
             new ReadOnlyObjectWrapper<>(this, "visibleRange", VisibleRange.EMPTY);
+    private final ObjectProperty<Consumer<OlderCandlesRequest>> onNeedOlder =
+            new SimpleObjectProperty<>(this, "onNeedOlder");
+    private final ReadOnlyObjectWrapper<ScrollBackState> scrollBackState =
+            new ReadOnlyObjectWrapper<>(this, "scrollBackState", ScrollBackState.IDLE);
 
     private final ReadOnlyLongWrapper pointerTime = new ReadOnlyLongWrapper(this, "pointerTime", NO_TIME);
     private final LongProperty linkedTime = new SimpleLongProperty(this, "linkedTime", NO_TIME);
@@ -392,6 +397,37 @@ public class CandleChart extends Control {
 
     public final void setRightOffset(double value) {
         rightOffset.set(value);
+    }
+
+    /**
+     * Asked for the candles before the oldest one when it comes on screen (scrolled, zoomed out or Home), on the FX
+     * thread, at most once per oldest candle and never while a request is unanswered; it must not block. Whoever
+     * takes it loads the page, puts it in front of the book's candles ({@code CandleBook.prepend}) and answers the
+     * request. The view stays on its candles when they land. Null (the default): the chart asks for nothing.
+     */
+    public final ObjectProperty<Consumer<OlderCandlesRequest>> onNeedOlderProperty() {
+        return onNeedOlder;
+    }
+
+    public final Consumer<OlderCandlesRequest> getOnNeedOlder() {
+        return onNeedOlder.get();
+    }
+
+    public final void setOnNeedOlder(Consumer<OlderCandlesRequest> value) {
+        onNeedOlder.set(value);
+    }
+
+    /** Where the chart stands with older candles: idle, loading a page, at the start of the history, failed. */
+    public final ReadOnlyObjectProperty<ScrollBackState> scrollBackStateProperty() {
+        return scrollBackState.getReadOnlyProperty();
+    }
+
+    public final ScrollBackState getScrollBackState() {
+        return scrollBackState.get();
+    }
+
+    void setScrollBackState(ScrollBackState state) {
+        scrollBackState.set(state);
     }
 
     /** The candles on screen after the last frame drawn. */

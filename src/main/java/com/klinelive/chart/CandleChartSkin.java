@@ -16,6 +16,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import javafx.beans.Observable;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Cursor;
@@ -56,6 +57,7 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
     private final ChartFrame frame = new ChartFrame();
     private final List<PaneView> panes = new ArrayList<>();
     private final DrawingLayer drawingLayer = new DrawingLayer();
+    private final ScrollBackEdge scrollBack = new ScrollBackEdge();
     private final DrawingEditor editor;
     private final ListChangeListener<Drawing> drawingsChanged = c -> pending();
     private final List<Node> nodes = new ArrayList<>();
@@ -377,6 +379,7 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
             nodes.add(pane.legend);
         }
         nodes.addAll(labels.nodes());
+        nodes.add(scrollBack.mark);
         nodes.add(goLive);
         for (Node child : nodes) {
             child.setManaged(false);
@@ -459,6 +462,7 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
         if (!writingBack) {
             viewDirty = true;
             driver.wake();
+            scrollBack.userMoved();
         }
     }
 
@@ -528,7 +532,7 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
         painter.labels.countdown(closesIn);
         painter.labels.zone(zone(chart), wallClock);
         boolean bookChanged = book != null && book.version() != frame.version;
-        if (chart.dirty().isSet() || bookChanged || viewDirty || framePending) {
+        if (chart.dirty().isSet() || bookChanged || viewDirty || framePending || scrollBack.answerWaiting()) {
             drawFrame(now, chart.dirty().take());
         } else if (crosshairDirty) {
             crosshairDirty = false;
@@ -650,6 +654,7 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
         boolean repainted = painter.paint(chart, frame, geometry, panes, manualPrices, pointerX, pointerY, whole);
         followPointer(chart);
         drawingLayer.paint(frame, geometry, panes.get(0).scale, chart.colors(), editor.selected(), painter.decimals());
+        askForOlderCandles(chart, book, timeframe, request.seriesKey());
         double axisWidth = painter.axisWidthNeeded(geometry, panes.get(0));
         if (axisWidth > geometry.axisWidth()) {
             geometry = geometry.withAxisWidth(axisWidth);
@@ -659,6 +664,23 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
         chart.frameStats().recordFrame(pulseNanos, end - start, repainted);
         if (received != DirtyFlag.CLEAN) {
             chart.frameStats().recordTickToPixel(end - received);
+        }
+    }
+
+    /** Settles the answer about older candles, asks for the next page when the oldest candle shows, marks the edge. */
+    private void askForOlderCandles(CandleChart chart, CandleBook book, Timeframe timeframe, Object key) {
+        boolean oldestShows = frame.range.count() > 0 && frame.range.first() == 0;
+        Consumer<OlderCandlesRequest> handler = chart.getOnNeedOlder();
+        OlderCandlesRequest ask =
+                scrollBack.afterFrame(key, book, timeframe, frame.oldestTime, oldestShows, handler != null);
+        scrollBack.place(geometry.left(), geometry.top(), geometry.plotHeight(), oldestShows);
+        chart.setScrollBackState(scrollBack.state());
+        if (ask != null) {
+            try {
+                handler.accept(ask);
+            } catch (RuntimeException e) {
+                ask.failed(e.getMessage() == null ? e.toString() : e.getMessage());
+            }
         }
     }
 

@@ -88,6 +88,8 @@ final class ChartFrame {
     double newestClose = Double.NaN;
     /** Close of the first candle on screen: what the percent scale counts from. */
     double baseClose = Double.NaN;
+    /** Start of the series' oldest candle, {@link Long#MIN_VALUE} when it has none. */
+    long oldestTime = Long.MIN_VALUE;
 
     /** Reads the frame from {@code columns}; call inside the book's read lock. */
     void read(CandleColumns columns, Request request) {
@@ -113,6 +115,7 @@ final class ChartFrame {
         }
         newestOpen = n > 0 ? candles.open(n - 1) : Double.NaN;
         newestClose = n > 0 ? candles.close(n - 1) : Double.NaN;
+        oldestTime = n > 0 ? candles.time(0) : Long.MIN_VALUE;
         baseClose = to > from ? drawn.close(from) : Double.NaN;
         readLegend(columns, request.legendX());
     }
@@ -143,6 +146,7 @@ final class ChartFrame {
         newestOpen = Double.NaN;
         newestClose = Double.NaN;
         baseClose = Double.NaN;
+        oldestTime = Long.MIN_VALUE;
         legend.index = -1;
     }
 

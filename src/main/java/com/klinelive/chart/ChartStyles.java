@@ -63,6 +63,9 @@ public final class ChartStyles {
     /** The button that returns to the live edge, shown while the view is away from it. */
     public static final String GO_LIVE = "go-live";
 
+    /** The mark at the left edge while older candles load, at the start of the history, or when a page failed. */
+    public static final String SCROLL_BACK_MARK = "scroll-back-mark";
+
     /** The last price label on the price axis. */
     public static final String LAST_PRICE = "last-price";
 

@@ -7,9 +7,11 @@ import com.klinelive.feed.format.FormatRegistry;
 import com.klinelive.feed.protocol.Rejections;
 import com.klinelive.feed.rest.RestClient;
 import com.klinelive.feed.transport.TransportFactory;
+import com.klinelive.model.Timeframe;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -42,6 +44,7 @@ public final class FeedClient implements AutoCloseable {
     private final FeedMetrics metrics;
     private final SymbolSyncs syncs;
     private final ConnectionSupervisor supervisor;
+    private final OlderPages olderPages;
     private volatile boolean closed;
 
     /**
@@ -121,6 +124,8 @@ public final class FeedClient implements AutoCloseable {
                 marks,
                 known);
         supervisorRef[0] = supervisor;
+        this.olderPages =
+                new OlderPages(aggregator, () -> syncs.history().candles(), syncs::epoch, listeners, System::nanoTime);
     }
 
     /** Adds a listener; add them before {@link #start()} to hear everything. */
@@ -192,6 +197,26 @@ public final class FeedClient implements AutoCloseable {
     /** The feed's format, once named, recognised from the URL or told by the first message; null before. */
     public FeedFormat format() {
         return supervisor.format();
+    }
+
+    /**
+     * Loads the page of {@code timeframe} candles of {@code symbol} before {@code endExclusive} from the feed's
+     * history (our {@code /history?end=}, an exchange's REST candles) and puts it in front of the book's candles:
+     * what scrolling back asks for. {@code endExclusive} is the start of the book's oldest candle; the page goes in
+     * only if that is still the oldest when it arrives. Listeners hear {@link FeedListener#onCandles} when it did.
+     *
+     * <p>Never blocks: the request runs on the client's HTTP threads. At most one is out per symbol and
+     * timeframe: asking again meanwhile returns the same future. The future fails, with a message fit for the
+     * status bar, when the feed does not answer, answers garbage or candles that do not fit, or the client holds
+     * no such candles; {@link OlderPage.Status#END_OF_HISTORY} says the feed has no older candles.
+     *
+     * @param limit candles asked for, 1 to 5,000
+     */
+    public CompletableFuture<OlderPage> olderCandles(String symbol, Timeframe timeframe, long endExclusive, int limit) {
+        if (closed) {
+            return CompletableFuture.failedFuture(new IllegalStateException("the feed client is closed"));
+        }
+        return olderPages.load(symbol, timeframe, endExclusive, limit);
     }
 
     /** The candles of {@code symbol}, or null before its first tick or history. */

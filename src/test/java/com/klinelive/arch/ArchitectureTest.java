@@ -67,6 +67,22 @@ class ArchitectureTest {
                     "org.sqlite..",
                     "org.slf4j..");
 
+    /** Scroll-back joins the cache and the feed client: it knows their APIs, never a format, transport or the UI. */
+    @ArchTest
+    static final ArchRule scrollBackKnowsOnlyCandlesTheCacheAndTheFeedClient = classes()
+            .that()
+            .resideInAPackage("com.klinelive.scrollback..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(
+                    JAVA,
+                    "com.klinelive.model..",
+                    "com.klinelive.candle..",
+                    "com.klinelive.cache..",
+                    "com.klinelive.feed",
+                    "com.klinelive.scrollback..",
+                    "org.slf4j..");
+
     @ArchTest
     static final ArchRule recordingKnowsOnlyCandles = classes()
             .that()
@@ -257,7 +273,8 @@ class ArchitectureTest {
                     "com.klinelive.chart.indicator..",
                     "com.klinelive.sim..",
                     "com.klinelive.cache..",
-                    "com.klinelive.recording..")
+                    "com.klinelive.recording..",
+                    "com.klinelive.scrollback..")
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("javafx..", "com.sun.javafx..");

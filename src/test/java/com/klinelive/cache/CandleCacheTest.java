@@ -9,6 +9,7 @@ import com.klinelive.candle.CandleAggregator;
 import com.klinelive.candle.CandleBook;
 import com.klinelive.candle.History;
 import com.klinelive.model.Candle;
+import com.klinelive.model.CandleList;
 import com.klinelive.model.Timeframe;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -49,6 +50,28 @@ class CandleCacheTest {
                     10 * 60 + 200 - 1,
                     cached(cache, new SeriesKey(FEED, "BTCUSDT", Timeframe.S1)).size() + 0,
                     "every 1s candle but the open one");
+        }
+    }
+
+    @Test
+    void candlesPutFromOutsideABookAreReadBackAndReplaceThoseWithTheSameTimes() throws Exception {
+        SeriesKey key = new SeriesKey(FEED, "ETHUSDT", Timeframe.M5);
+        List<Candle> page = List.of(
+                new Candle(T0, 1, 2, 0.5, 1.5, 10, 3),
+                new Candle(T0 + 300_000, 1.5, 1.5, 1, 1, 2, 1),
+                new Candle(T0 + 900_000, 1, 3, 1, 3, 4, 2));
+        try (CandleCache cache = open(dir.resolve("c.db"))) {
+            cache.putAsync(key, new CandleList(page)).get();
+            assertEquals(page, cache.before(key, Long.MAX_VALUE, 10).toList());
+
+            Candle corrected = new Candle(T0 + 300_000, 1.5, 2, 1, 2, 5, 2);
+            cache.putAsync(key, new CandleList(List.of(corrected))).get();
+            assertEquals(
+                    List.of(page.get(0), corrected),
+                    cache.before(key, T0 + 900_000, 10).toList());
+        }
+        try (CandleCache reopened = open(dir.resolve("c.db"))) {
+            assertEquals(3, reopened.before(key, Long.MAX_VALUE, 10).size(), "committed: there after a restart");
         }
     }
 

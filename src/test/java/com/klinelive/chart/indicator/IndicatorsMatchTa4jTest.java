@@ -8,6 +8,7 @@ import com.klinelive.candle.CandleBook;
 import com.klinelive.candle.History;
 import com.klinelive.model.Candle;
 import com.klinelive.model.CandleColumns;
+import com.klinelive.model.CandleList;
 import com.klinelive.model.Timeframe;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -100,6 +101,29 @@ class IndicatorsMatchTa4jTest {
     }
 
     @Test
+    void everyIndicatorEqualsTa4jAfterOlderPagesArePutInFront() {
+        trades(2 * 1_440 + 300, 3);
+        List<Candle> all = book.candles(Timeframe.M1, Integer.MAX_VALUE);
+        CandleBook scrolled = new CandleBook("BTCUSDT", EnumSet.of(Timeframe.M1), 1_000_000);
+        int oldest = all.size() - 700;
+        scrolled.loadHistory(List.of(new History(Timeframe.M1, all.subList(oldest, all.size()), seq)));
+        List<StudySeries> values = new ArrayList<>();
+        for (Study study : studies) {
+            values.add(StudySeries.of(study));
+        }
+        assertAllMatch(scrolled, values, "the newest page");
+        while (oldest > 0) {
+            int from = Math.max(0, oldest - 1_000);
+            scrolled.prepend(Timeframe.M1, all.get(oldest).time(), new CandleList(all.subList(from, oldest)));
+            oldest = from;
+            // A live trade in the newest candle between pages: the values follow both.
+            scrolled.apply(seq++, time - 1, price * 1.001, 0.5);
+            assertAllMatch(scrolled, values, "pages from " + from);
+        }
+        assertEquals(all.size(), scrolled.read(Timeframe.M1, CandleColumns::size));
+    }
+
+    @Test
     void valuesFollowAFullSeriesThatDropsItsOldestCandles() {
         CandleBook small = new CandleBook("BTCUSDT", EnumSet.of(Timeframe.M1), 500);
         List<StudySeries> values = new ArrayList<>();
@@ -156,7 +180,11 @@ class IndicatorsMatchTa4jTest {
     }
 
     private void assertAllMatch(List<StudySeries> values, String when) {
-        book.read(Timeframe.M1, candles -> {
+        assertAllMatch(book, values, when);
+    }
+
+    private void assertAllMatch(CandleBook of, List<StudySeries> values, String when) {
+        of.read(Timeframe.M1, candles -> {
             sync(values, candles);
             Ta4jReference reference = new Ta4jReference(candles, MINUTE);
             for (int s = 0; s < studies.size(); s++) {
