@@ -9,6 +9,7 @@ import com.klinelive.model.Timeframe;
 import com.klinelive.workspace.FeedSpec;
 import java.util.ArrayList;
 import java.util.List;
+import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
@@ -39,6 +40,7 @@ final class MainToolbar {
     private final ComboBox<String> url = new ComboBox<>();
     private final Button openFeed = new Button("\u2026");
     private final ComboBox<String> symbols = new ComboBox<>();
+    private final SymbolSearch symbolSearch = new SymbolSearch(symbols);
     private final ToggleGroup timeframes = new ToggleGroup();
     private final MenuButton indicators = new MenuButton();
     private final ComboBox<ChartType> chartType = new ComboBox<>(FXCollections.observableArrayList(ChartTypes.ALL));
@@ -81,13 +83,17 @@ final class MainToolbar {
         symbols.setPrefWidth(130);
         symbols.setEditable(true);
         symbols.valueProperty().addListener((o, was, is) -> {
-            if (!quiet
-                    && bound != null
-                    && is != null
-                    && !is.isBlank()
-                    && !is.equals(bound.symbolProperty().get())) {
-                bound.symbolProperty().set(is.trim());
-                workspace.symbolChosen(bound, is.trim());
+            if (quiet || bound == null || is == null || is.isBlank()) {
+                return;
+            }
+            // What was typed names a symbol of the list: "eth" is ETHUSDT when that is the first to match.
+            String chosen = symbolSearch.resolve(is);
+            if (!chosen.equals(is)) {
+                Platform.runLater(this::showSymbol);
+            }
+            if (!chosen.equals(bound.symbolProperty().get())) {
+                bound.symbolProperty().set(chosen);
+                workspace.symbolChosen(bound, chosen);
             }
         });
 
@@ -226,7 +232,7 @@ final class MainToolbar {
         quiet = true;
         try {
             String value = symbols.getValue();
-            symbols.getItems().setAll(bound == null ? List.of() : bound.symbols());
+            symbolSearch.symbols(bound == null ? List.of() : bound.symbols());
             symbols.setValue(value);
         } finally {
             quiet = false;

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.prefs.Preferences;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
@@ -99,6 +100,38 @@ class ViewerAppTest {
         long before = onFx(() -> chart.getBook().version());
         waitFor(5_000, () -> onFx(() -> chart.getBook().version()) > before, () -> "no live ticks");
         assertTrue(onFx(() -> chart.frameStats().snapshot().frames()) > 0, "the chart draws frames");
+    }
+
+    @Test
+    void typingInTheSymbolBoxNarrowsTheListAndEnterShowsTheFirstMatch() {
+        CandleChart chart = chart();
+        waitFor(
+                10_000,
+                () -> onFx(() -> chart.getBook() != null
+                        && ((ComboBox<?>) app.window().stage().getScene().lookup("#symbol"))
+                                        .getItems()
+                                        .size()
+                                == 3),
+                () -> "no symbols");
+        robot.doubleClickOn("#symbol .text-field").eraseText(12).write("so");
+        waitFor(
+                5_000,
+                () -> onFx(() -> List.copyOf(
+                                ((ComboBox<?>) app.window().stage().getScene().lookup("#symbol")).getItems()))
+                        .equals(List.of("SOLUSDT")),
+                () -> "not narrowed to SOLUSDT");
+        assertEquals(
+                "so",
+                onFx(() -> ((ComboBox<?>) app.window().stage().getScene().lookup("#symbol"))
+                        .getEditor()
+                        .getText()));
+        robot.type(KeyCode.ENTER);
+        waitFor(5_000, () -> onFx(() -> chart.getBook().symbol()).equals("SOLUSDT"), () -> "not SOLUSDT");
+        waitFor(
+                5_000,
+                () -> onFx(() -> ((ComboBox<?>) app.window().stage().getScene().lookup("#symbol")).getValue())
+                        .equals("SOLUSDT"),
+                () -> "the box does not name the symbol shown");
     }
 
     @Test
@@ -256,7 +289,7 @@ class ViewerAppTest {
         java.time.ZoneId newYork = java.time.ZoneId.of("America/New_York");
         robot.interact(() -> {
             try {
-                chart.setZone(newYork);
+                app.window().workspace().zone(newYork.getId());
                 app.window().exportPngTo(png);
                 assertTrue(app.window().exportCsvTo(csv));
             } catch (java.io.IOException e) {
