@@ -1,6 +1,7 @@
 package com.klinelive.app;
 
 import com.klinelive.chart.CandleChart;
+import com.klinelive.chart.ChartMessages;
 import com.klinelive.chart.drawing.DrawingTool;
 import com.klinelive.chart.drawing.DrawingTools;
 import java.util.Map;
@@ -44,7 +45,13 @@ final class DrawingBar {
             button.setId("draw-" + tool.id());
             button.setToggleGroup(group);
             button.setFocusTraversable(false);
-            button.setTooltip(new Tooltip(tool.name() + (look[1].isEmpty() ? "" : " (" + look[1] + ")")));
+            Tooltip toolTip = new Tooltip();
+            toolTip.textProperty()
+                    .bind(javafx.beans.binding.Bindings.createStringBinding(
+                            () -> ChartMessages.of(i18n.locale()).drawingToolName(tool)
+                                    + (look[1].isEmpty() ? "" : " (" + look[1] + ")"),
+                            i18n.localeProperty()));
+            button.setTooltip(toolTip);
             button.setOnAction(e -> {
                 if (chart != null) {
                     chart.setDrawingTool(button.isSelected() ? tool : null);

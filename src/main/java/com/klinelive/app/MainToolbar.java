@@ -1,5 +1,6 @@
 package com.klinelive.app;
 
+import com.klinelive.chart.ChartMessages;
 import com.klinelive.chart.indicator.Indicator;
 import com.klinelive.chart.indicator.Indicators;
 import com.klinelive.chart.indicator.Study;
@@ -123,8 +124,13 @@ final class MainToolbar {
         indicators.setTooltip(tooltip(i18n, "toolbar.indicators.tip"));
         for (Indicator indicator : Indicators.ALL) {
             MenuItem item = new MenuItem();
+            // The indicator's name in the chart's words for the language (the chart's legend says the same).
             item.textProperty()
-                    .bind(i18n.bind(indicator.overlay() ? "toolbar.overlay" : "toolbar.pane", indicator.name()));
+                    .bind(javafx.beans.binding.Bindings.createStringBinding(
+                            () -> i18n.text(
+                                    indicator.overlay() ? "toolbar.overlay" : "toolbar.pane",
+                                    ChartMessages.of(i18n.locale()).indicatorName(indicator)),
+                            i18n.localeProperty()));
             item.setId("add-" + indicator.id());
             item.setOnAction(e -> addIndicator(indicator));
             indicators.getItems().add(item);
@@ -136,15 +142,34 @@ final class MainToolbar {
         chartType.setConverter(new StringConverter<>() {
             @Override
             public String toString(ChartType type) {
-                return type == null ? "" : type.name();
+                return type == null ? "" : ChartMessages.of(i18n.locale()).chartTypeName(type);
             }
 
             @Override
             public ChartType fromString(String name) {
                 return ChartTypes.ALL.stream()
-                        .filter(t -> t.name().equals(name))
+                        .filter(t -> toString(t).equals(name))
                         .findFirst()
                         .orElse(null);
+            }
+        });
+        // The names follow the language: the cells are made again with the converter's new words.
+        chartType.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(ChartType type, boolean empty) {
+                super.updateItem(type, empty);
+                setText(empty || type == null ? null : chartType.getConverter().toString(type));
+            }
+        });
+        i18n.localeProperty().addListener((o, was, is) -> {
+            quiet = true;
+            try {
+                ChartType shown = chartType.getValue();
+                chartType.setButtonCell(null);
+                chartType.setValue(null);
+                chartType.setValue(shown);
+            } finally {
+                quiet = false;
             }
         });
         chartType.valueProperty().addListener((o, was, is) -> {

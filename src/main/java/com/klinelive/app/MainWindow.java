@@ -169,7 +169,9 @@ final class MainWindow {
     private void showPanels() {
         if (workspace.watchlistOpenProperty().get() && !center.getItems().contains(watchlistPanel)) {
             center.getItems().add(watchlistPanel);
-            center.setDividerPositions(0.8);
+            // The watchlist at its own width; it keeps it when the window is resized, the charts take the rest.
+            SplitPane.setResizableWithParent(watchlistPanel, false);
+            placeWatchlistDivider();
         } else if (!workspace.watchlistOpenProperty().get()) {
             center.getItems().remove(watchlistPanel);
         }
@@ -178,6 +180,22 @@ final class MainWindow {
                         workspace.alertLogOpenProperty().get()
                                 ? List.of(alertLog, playerBar, statusBar)
                                 : List.of(playerBar, statusBar));
+    }
+
+    private void placeWatchlistDivider() {
+        double width = center.getWidth();
+        if (width <= 0) {
+            // Not laid out yet: once it has a width.
+            center.widthProperty().addListener(new javafx.beans.InvalidationListener() {
+                @Override
+                public void invalidated(javafx.beans.Observable o) {
+                    center.widthProperty().removeListener(this);
+                    placeWatchlistDivider();
+                }
+            });
+            return;
+        }
+        center.setDividerPositions(Math.max(0.5, 1 - watchlistPanel.prefWidth(-1) / width));
     }
 
     void openInOwnWindow(ChartViewModel chart) {

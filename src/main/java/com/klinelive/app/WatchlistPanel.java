@@ -85,7 +85,7 @@ final class WatchlistPanel extends VBox {
         });
         VBox.setVgrow(list, Priority.ALWAYS);
         getChildren().addAll(title, adder, list);
-        setPrefWidth(260);
+        setPrefWidth(310);
     }
 
     ListView<WatchlistViewModel.Row> list() {
@@ -121,7 +121,7 @@ final class WatchlistPanel extends VBox {
     /** A row: symbol, sparkline, last price and change, coloured by direction; a drag source and target. */
     private final class RowCell extends ListCell<WatchlistViewModel.Row> {
         private final Label symbol = new Label();
-        private final Canvas spark = new Canvas(64, 18);
+        private final Canvas spark = new Canvas(56, 18);
         private final Label last = new Label();
         private final Label change = new Label();
         private final HBox box;
@@ -131,12 +131,16 @@ final class WatchlistPanel extends VBox {
             last.getStyleClass().add("watch-last");
             change.getStyleClass().add("watch-change");
             last.setMinWidth(Region.USE_PREF_SIZE);
-            change.setMinWidth(58);
+            change.setMinWidth(Region.USE_PREF_SIZE);
             change.setAlignment(Pos.CENTER_RIGHT);
             Region spring = new Region();
             HBox.setHgrow(spring, Priority.ALWAYS);
             box = new HBox(6, symbol, spring, spark, last, change);
             box.setAlignment(Pos.CENTER_LEFT);
+            // As wide as the list, never wider (no sideways scrolling): the spring between symbol and sparkline
+            // gives way first, then a long symbol is cut short with an ellipsis.
+            setPrefWidth(0);
+            symbol.setMinWidth(64);
             setOnDragDetected(e -> {
                 if (getItem() != null) {
                     ClipboardContent content = new ClipboardContent();
