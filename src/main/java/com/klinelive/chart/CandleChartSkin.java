@@ -57,7 +57,7 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
     private final ChartFrame frame = new ChartFrame();
     private final List<PaneView> panes = new ArrayList<>();
     private final DrawingLayer drawingLayer = new DrawingLayer();
-    private final ScrollBackEdge scrollBack = new ScrollBackEdge();
+    private final ScrollBackEdge scrollBack;
     private final DrawingEditor editor;
     private final ListChangeListener<Drawing> drawingsChanged = c -> pending();
     private final List<Node> nodes = new ArrayList<>();
@@ -96,6 +96,7 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
                 this::pulse,
                 () -> getSkinnable() != null && getSkinnable().dirty().isSet());
         wake = driver::wake;
+        scrollBack = new ScrollBackEdge(wake);
         goLive.getStyleClass().add(ChartStyles.GO_LIVE);
         goLive.setFocusTraversable(false);
         goLive.setOnAction(e -> chart.goLive());
@@ -396,6 +397,7 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
         messages = chart.messages();
         timeLabels = messages.timeLabels(zone(chart));
         goLive.setText(messages.get("go-live"));
+        scrollBack.language(messages);
         labels.language(messages);
         for (PaneView pane : panes) {
             pane.volumeUnits(messages.volumeUnits());

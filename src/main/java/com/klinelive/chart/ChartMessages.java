@@ -49,6 +49,8 @@ public final class ChartMessages {
             "legend.close",
             "legend.volume",
             "go-live",
+            "scroll-back.loading",
+            "scroll-back.failed",
             "study.settings",
             "study.remove",
             "dialog.ok",

@@ -27,11 +27,20 @@ public final class OlderCandlesRequest {
     private final Timeframe timeframe;
     private final long endExclusive;
     private final AtomicReference<Answer> answer = new AtomicReference<>();
+    /** Wakes the chart, which sleeps while nothing changes, so that its next frame settles the answer. */
+    private final Runnable answered;
 
-    OlderCandlesRequest(CandleBook book, Timeframe timeframe, long endExclusive) {
+    OlderCandlesRequest(CandleBook book, Timeframe timeframe, long endExclusive, Runnable answered) {
         this.book = Objects.requireNonNull(book, "book");
         this.timeframe = Objects.requireNonNull(timeframe, "timeframe");
         this.endExclusive = endExclusive;
+        this.answered = Objects.requireNonNull(answered, "answered");
+    }
+
+    private void answer(Answer given) {
+        if (answer.compareAndSet(null, given)) {
+            answered.run();
+        }
     }
 
     /** The book the chart shows. */
@@ -51,17 +60,17 @@ public final class OlderCandlesRequest {
 
     /** Candles went in front of the book's oldest (or none, but more may come): the chart may ask again. */
     public void loaded() {
-        answer.compareAndSet(null, new Answer(Outcome.LOADED, ""));
+        answer(new Answer(Outcome.LOADED, ""));
     }
 
     /** There are no older candles (or the book holds its most): the mark says {@code why}, and no more asks. */
     public void endReached(String why) {
-        answer.compareAndSet(null, new Answer(Outcome.END, why));
+        answer(new Answer(Outcome.END, why));
     }
 
     /** The page did not come: the mark says {@code why}; the chart asks again once the user scrolls. */
     public void failed(String why) {
-        answer.compareAndSet(null, new Answer(Outcome.FAILED, why));
+        answer(new Answer(Outcome.FAILED, why));
     }
 
     /** The answer, or null while there is none. */

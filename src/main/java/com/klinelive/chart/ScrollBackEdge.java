@@ -14,9 +14,9 @@ import javafx.scene.control.Label;
  */
 final class ScrollBackEdge {
 
-    static final String LOADING = "Loading older candles\u2026";
-
     final Label mark = new Label();
+    private final Runnable wake;
+    private ChartMessages messages = ChartMessages.of(java.util.Locale.ENGLISH);
 
     private Object seriesKey;
     private OlderCandlesRequest pending;
@@ -28,11 +28,18 @@ final class ScrollBackEdge {
     private ScrollBackState state = ScrollBackState.IDLE;
     private String text = "";
 
-    ScrollBackEdge() {
+    /** @param wake wakes the chart from any thread: an answer settles at its next frame */
+    ScrollBackEdge(Runnable wake) {
+        this.wake = wake;
         mark.getStyleClass().add(ChartStyles.SCROLL_BACK_MARK);
         mark.setManaged(false);
         mark.setMouseTransparent(true);
         mark.setVisible(false);
+    }
+
+    /** The words of the mark; the next mark shown uses them. */
+    void language(ChartMessages words) {
+        messages = words;
     }
 
     ScrollBackState state() {
@@ -74,10 +81,10 @@ final class ScrollBackEdge {
                 && oldestShows
                 && oldestTime != Long.MIN_VALUE
                 && oldestTime != askedEnd) {
-            pending = new OlderCandlesRequest(book, timeframe, oldestTime);
+            pending = new OlderCandlesRequest(book, timeframe, oldestTime, wake);
             askedEnd = oldestTime;
             state = ScrollBackState.LOADING;
-            text = LOADING;
+            text = messages.get("scroll-back.loading");
             return pending;
         }
         return null;
@@ -118,7 +125,7 @@ final class ScrollBackEdge {
             }
             default -> {
                 state = ScrollBackState.FAILED;
-                text = "Older candles did not load: " + answer.text() + " \u00b7 scroll to try again";
+                text = messages.format("scroll-back.failed", answer.text());
             }
         }
         pending = null;

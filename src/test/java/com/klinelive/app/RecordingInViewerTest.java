@@ -81,6 +81,8 @@ class RecordingInViewerTest {
                         app.window().stage().getScene().lookup("#player-play").isVisible()),
                 () -> "no controls");
 
+        // Windows other tests left on the screen must not take the click.
+        robot.interact(() -> app.window().stage().toFront());
         robot.clickOn("#player-step");
         waitFor(5_000, () -> player.sent() > 0, () -> "a step plays nothing");
         long afterStep = player.sent();

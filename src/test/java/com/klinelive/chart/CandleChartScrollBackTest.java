@@ -96,7 +96,7 @@ class CandleChartScrollBackTest {
         assertEquals(market.book(), ask.book());
         assertEquals(ScrollBackState.LOADING, chart.getScrollBackState());
         assertTrue(mark().isVisible());
-        assertEquals(ScrollBackEdge.LOADING, mark().getText());
+        assertEquals("Loading older candles\u2026", mark().getText());
 
         // Not again while it loads, however the user moves at the edge.
         robot.drag(pointInPanes(0.5, 0.5), MouseButton.PRIMARY).moveBy(200, 0).release(MouseButton.PRIMARY);
