@@ -562,8 +562,10 @@ final class ConnectionSupervisor {
             fail(e.getMessage());
             return false;
         }
-        if (!known.greetsFirst() && !messages.isEmpty()) {
-            // The symbols are subscribed by name: their history can load before their first trade.
+        if (!known.greetsFirst() && (!messages.isEmpty() || !wanted.isEmpty())) {
+            // The symbols are subscribed by name, or named by the user for a stream whose URL subscribes them
+            // (Binance): their history loads now, not at their first trade, which a quiet symbol may not send
+            // for a while.
             syncs.backfill(wanted);
         }
         messages.forEach(in.transport::send);

@@ -1,5 +1,6 @@
 package com.klinelive.feed;
 
+import static com.klinelive.feed.Eventually.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +9,7 @@ import com.klinelive.model.Timeframe;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -61,6 +63,22 @@ class ExchangeFeedClientTest {
                                     && !mk.ongoing()
                                     && mk.text().startsWith("no feed for ")),
                     "" + marks);
+        }
+    }
+
+    @Test
+    void aQuietSymbolNamedForAStreamTheUrlSubscribesGetsItsHistoryBeforeItsNextTrade() throws Exception {
+        // Binance subscribes by the URL's path and sends no acknowledgement; a trade every 30 s, the last one just
+        // published: the next comes in up to half a minute, and the chart must not wait for it to fill.
+        TradeTape tape = PeerExchange.BINANCE.tape(20 * 60_000, 5 * 60_000, 30_000);
+        try (PeerSession s = PeerSession.start(PeerExchange.BINANCE, tape, TIMEFRAMES)) {
+            int publishedAtStart = s.peer.publishedTicks().size();
+            waitFor(
+                    10_000,
+                    () -> s.book() != null && s.book().historySeq(Timeframe.M1) >= 0,
+                    () -> "no history: " + s.client.status());
+            assertTrue(s.peer.publishedTicks().size() <= publishedAtStart + 1, "it waited for a live trade");
+            assertTrue(s.book().candles(Timeframe.M1, 1_000).size() >= 19, "the REST candles are in");
         }
     }
 }
