@@ -231,7 +231,7 @@ public class CandleChart extends Control {
 
     /**
      * The stretches of the time axis to mark, oldest first: where the feed was down, what was repaired. Each shows
-     * as a thin band along the top of the time axis where it overlaps the candles on screen (at least 2 pixels
+     * as a thin band along the top of the time axis where it overlaps the candles on screen (at least 3 pixels
      * wide), and hovering it tells its text and times in the chart's zone. Changing the list draws one frame.
      */
     public final ObservableList<TimeMark> getTimeMarks() {

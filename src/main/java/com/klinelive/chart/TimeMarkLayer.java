@@ -22,7 +22,7 @@ final class TimeMarkLayer {
     static final double ROW = 3;
 
     /** The narrowest band, in pixels: a stretch shorter than a candle still shows. */
-    static final double MIN_WIDTH = 2;
+    static final double MIN_WIDTH = 3;
 
     /** How far beside a band the pointer still hovers it, in pixels: a 2-pixel band is hard to hit. */
     private static final double HOVER_SLACK = 3;

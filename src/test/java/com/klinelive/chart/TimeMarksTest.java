@@ -77,7 +77,7 @@ class TimeMarksTest {
         int repaired = range.first() + 30;
         TimeMark outage = new TimeMark(
                 TimeMark.Kind.OUTAGE, time(down), time(down + 5), false, "no feed for 5 min (WebSocket closed)");
-        // Five seconds inside one candle: narrower than a candle, still at least two pixels.
+        // Five seconds inside one candle: narrower than a candle, still at least three pixels.
         TimeMark repair = new TimeMark(
                 TimeMark.Kind.REPAIR, time(repaired) + 20_000, time(repaired) + 25_000, false, "3 trades fetched");
         long frames = chart.frameStats().snapshot().frames();
