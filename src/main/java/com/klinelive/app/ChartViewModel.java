@@ -219,7 +219,8 @@ final class ChartViewModel {
         // Another symbol's new mark moves the client's version but leaves this symbol's list, and the chart, alone.
         if (!same || marks.version() != marksShown) {
             marksShown = marks.version();
-            timeMarks.setAll(marks.marks().stream().map(ChartViewModel::timeMark).toList());
+            timeMarks.setAll(
+                    marks.marks().stream().map(ChartViewModel::timeMark).toList());
         }
     }
 

@@ -130,7 +130,8 @@ final class TimeMarkLayer {
             to = messages.get("mark.now");
         } else {
             LocalDateTime end = timeLabels.local(mark.toMillis());
-            boolean sameDay = end.toLocalDate().equals(timeLabels.local(mark.fromMillis()).toLocalDate());
+            boolean sameDay =
+                    end.toLocalDate().equals(timeLabels.local(mark.fromMillis()).toLocalDate());
             to = sameDay ? TIME_OF_DAY.format(end) : timeLabels.full(mark.toMillis(), 1_000);
         }
         String line = mark.text().isEmpty() ? what : what + ": " + mark.text();

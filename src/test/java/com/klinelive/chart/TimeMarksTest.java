@@ -83,12 +83,14 @@ class TimeMarksTest {
         long frames = chart.frameStats().snapshot().frames();
         robot.interact(() -> chart.getTimeMarks().setAll(outage, repair));
         // Setting the marks alone draws a frame: nothing else marked the chart.
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> chart.frameStats().snapshot().frames() > frames);
+        WaitForAsyncUtils.waitFor(
+                30, TimeUnit.SECONDS, () -> chart.frameStats().snapshot().frames() > frames);
         WaitForAsyncUtils.waitForFxEvents();
 
         Bands bands = bands();
         if (System.getProperty("marks.png") != null) {
-            ImageIO.write(SwingFXUtils.fromFXImage(bands.image, null), "png", new File(System.getProperty("marks.png")));
+            ImageIO.write(
+                    SwingFXUtils.fromFXImage(bands.image, null), "png", new File(System.getProperty("marks.png")));
         }
         double outageFrom = x(down);
         double outageTo = x(down + 5);
@@ -143,6 +145,14 @@ class TimeMarksTest {
         assertTrue(text.contains("Feed down: no feed for 3 min (stale)"), text);
         assertTrue(text.contains(clock.format(Instant.ofEpochMilli(outage.fromMillis()))), text);
         assertTrue(text.contains(clock.format(Instant.ofEpochMilli(outage.toMillis()))), text);
+        if (System.getProperty("marks.png") != null) {
+            AtomicReference<WritableImage> shot = new AtomicReference<>();
+            robot.interact(() -> shot.set(chart.snapshot(null, null)));
+            ImageIO.write(
+                    SwingFXUtils.fromFXImage(shot.get(), null),
+                    "png",
+                    new File(System.getProperty("marks.png").replace(".png", "-hover.png")));
+        }
 
         robot.moveTo(onAxis(axis, x(down + 20), 2));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !tip.isVisible());
