@@ -38,6 +38,7 @@ final class ChartView extends StackPane {
         chart.scaleModeProperty().bindBidirectional(model.scaleProperty());
         Bindings.bindContentBidirectional(chart.getStudies(), model.studies());
         Bindings.bindContentBidirectional(chart.getDrawings(), model.drawings());
+        Bindings.bindContent(chart.getTimeMarks(), model.timeMarks());
         chart.bookProperty().bind(model.bookProperty());
         model.bookProperty().addListener((o, was, is) -> chart.forgetDrawingHistory());
         // Older candles when the oldest comes on screen: from the chart's feed session (none for a recording).
@@ -146,5 +147,6 @@ final class ChartView extends StackPane {
         chart.scaleModeProperty().unbindBidirectional(model.scaleProperty());
         Bindings.unbindContentBidirectional(chart.getStudies(), model.studies());
         Bindings.unbindContentBidirectional(chart.getDrawings(), model.drawings());
+        Bindings.unbindContent(chart.getTimeMarks(), model.timeMarks());
     }
 }

@@ -1,6 +1,7 @@
 package com.klinelive.app;
 
 import com.klinelive.candle.CandleBook;
+import com.klinelive.chart.TimeMark;
 import com.klinelive.chart.drawing.Drawing;
 import com.klinelive.chart.drawing.DrawingText;
 import com.klinelive.chart.indicator.Indicators;
@@ -11,6 +12,8 @@ import com.klinelive.chart.type.ChartType;
 import com.klinelive.chart.type.ChartTypes;
 import com.klinelive.feed.FeedEndpoint;
 import com.klinelive.feed.FeedListener;
+import com.klinelive.feed.FeedMark;
+import com.klinelive.feed.FeedMarks;
 import com.klinelive.model.Timeframe;
 import com.klinelive.workspace.ChartSpec;
 import com.klinelive.workspace.FeedSpec;
@@ -53,10 +56,20 @@ final class ChartViewModel {
             new SimpleObjectProperty<>(this, "chartType", ChartTypes.candles());
     private final ObjectProperty<ScaleMode> scale = new SimpleObjectProperty<>(this, "scale", ScaleMode.LINEAR);
     private final ObservableList<Drawing> drawings = FXCollections.observableArrayList();
+    private final ObservableList<TimeMark> timeMarks = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ReadOnlyObjectWrapper<FeedSession> session = new ReadOnlyObjectWrapper<>(this, "session");
     private final ReadOnlyObjectWrapper<RecordingSession> recording = new ReadOnlyObjectWrapper<>(this, "recording");
     private WindowSpec detached;
+    /**
+     * Where the marks shown came from: the session and symbol, the client's marks version last looked at, and the
+     * version of the symbol's marks shown.
+     */
+    private FeedSession marksSession;
+
+    private String marksSymbol = "";
+    private long marksSeen = -1;
+    private long marksShown = -1;
 
     private FeedSessions<FeedSpec>.Lease lease;
     private FeedListener listening;
@@ -170,6 +183,50 @@ final class ChartViewModel {
                         symbolsOffered(current, List.of(wanted));
                     }
                 }));
+    }
+
+    /**
+     * The outage and repair marks of the chart's symbol on its feed, for the chart's time axis; none for a
+     * recording. {@link #refreshMarks()} keeps them current.
+     */
+    ObservableList<TimeMark> timeMarks() {
+        return timeMarks;
+    }
+
+    /**
+     * Brings {@link #timeMarks()} up to date with the session's marks of the shown symbol. Cheap when nothing
+     * moved: a volatile read, and a look at the symbol's snapshot only when some symbol's marks changed.
+     */
+    void refreshMarks() {
+        FeedSession current = session.get();
+        String shown = shownSymbol;
+        if (current == null || shown.isEmpty()) {
+            marksSession = null;
+            if (!timeMarks.isEmpty()) {
+                timeMarks.clear();
+            }
+            return;
+        }
+        long version = current.client().marksVersion();
+        boolean same = current == marksSession && shown.equals(marksSymbol);
+        if (same && version == marksSeen) {
+            return;
+        }
+        marksSession = current;
+        marksSymbol = shown;
+        marksSeen = version;
+        FeedMarks.Snapshot marks = current.client().marks(shown);
+        // Another symbol's new mark moves the client's version but leaves this symbol's list, and the chart, alone.
+        if (!same || marks.version() != marksShown) {
+            marksShown = marks.version();
+            timeMarks.setAll(
+                    marks.marks().stream().map(ChartViewModel::timeMark).toList());
+        }
+    }
+
+    private static TimeMark timeMark(FeedMark mark) {
+        TimeMark.Kind kind = mark.kind() == FeedMark.Kind.OUTAGE ? TimeMark.Kind.OUTAGE : TimeMark.Kind.REPAIR;
+        return new TimeMark(kind, mark.fromMillis(), mark.toMillis(), mark.ongoing(), mark.text());
     }
 
     /** Lets go of the feed (the chart closes). */

@@ -225,8 +225,14 @@ final class WorkspaceViewModel {
         savedFeeds.add(ChartViewModel.withoutSecrets(spec));
     }
 
-    /** A quarter-second's upkeep: the status bar of the active chart's feed, the watchlist's quotes. */
+    /**
+     * The periodic upkeep: the status bar of the active chart's feed, the watchlist's quotes, each chart's outage
+     * and repair marks (when its feed's marks changed).
+     */
     void refresh(long nowMillis) {
+        for (ChartViewModel chart : allCharts()) {
+            chart.refreshMarks();
+        }
         ChartViewModel chart = active.get();
         FeedSession session = chart == null ? null : chart.session();
         RecordingSession played = chart == null ? null : chart.recording();

@@ -73,6 +73,7 @@ public class CandleChart extends Control {
     private final ObservableList<Study> studies =
             FXCollections.observableArrayList(Study.of(Indicators.byId("volume")));
     private final ObservableList<Drawing> drawings = FXCollections.observableArrayList();
+    private final ObservableList<TimeMark> timeMarks = FXCollections.observableArrayList();
     private final ObjectProperty<DrawingTool> drawingTool = new SimpleObjectProperty<>(this, "drawingTool");
     private final BooleanProperty magnet = new SimpleBooleanProperty(this, "magnet", true);
     private final DrawingHistory drawingHistory = new DrawingHistory();
@@ -226,6 +227,15 @@ public class CandleChart extends Control {
      */
     public final ObservableList<Drawing> getDrawings() {
         return drawings;
+    }
+
+    /**
+     * The stretches of the time axis to mark, oldest first: where the feed was down, what was repaired. Each shows
+     * as a thin band along the top of the time axis where it overlaps the candles on screen (at least 3 pixels
+     * wide), and hovering it tells its text and times in the chart's zone. Changing the list draws one frame.
+     */
+    public final ObservableList<TimeMark> getTimeMarks() {
+        return timeMarks;
     }
 
     /**

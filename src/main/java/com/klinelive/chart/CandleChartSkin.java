@@ -19,10 +19,12 @@ import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.Observable;
 import javafx.collections.ListChangeListener;
+import javafx.event.EventHandler;
 import javafx.scene.Cursor;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.SkinBase;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
 
 /**
@@ -60,6 +62,10 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
     private final ScrollBackEdge scrollBack;
     private final DrawingEditor editor;
     private final ListChangeListener<Drawing> drawingsChanged = c -> pending();
+    private final TimeMarkLayer timeMarks = new TimeMarkLayer();
+    private final ListChangeListener<TimeMark> timeMarksChanged = c -> pending();
+    private final EventHandler<MouseEvent> overTimeAxis = e -> timeMarks.hover(e.getX());
+    private final EventHandler<MouseEvent> offTimeAxis = e -> timeMarks.hover(Double.NaN);
     private final List<Node> nodes = new ArrayList<>();
     private final ChartInput input;
     private final PulseDriver driver;
@@ -109,6 +115,9 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
         editor = new DrawingEditor(chart, this);
         input = new ChartInput(chart, surface, panes.get(0).axis, this, editor);
         chart.getDrawings().addListener(drawingsChanged);
+        chart.getTimeMarks().addListener(timeMarksChanged);
+        painter.timeAxis.addEventHandler(MouseEvent.MOUSE_MOVED, overTimeAxis);
+        painter.timeAxis.addEventHandler(MouseEvent.MOUSE_EXITED, offTimeAxis);
         List<Observable> view = List.of(
                 chart.bookProperty(), chart.timeframeProperty(), chart.barSpacingProperty(), chart.chartTypeProperty());
         registerChangeListener(chart.scaleModeProperty(), o -> {
@@ -153,6 +162,9 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
         input.dispose();
         getSkinnable().getStudies().removeListener(studiesChanged);
         getSkinnable().getDrawings().removeListener(drawingsChanged);
+        getSkinnable().getTimeMarks().removeListener(timeMarksChanged);
+        painter.timeAxis.removeEventHandler(MouseEvent.MOUSE_MOVED, overTimeAxis);
+        painter.timeAxis.removeEventHandler(MouseEvent.MOUSE_EXITED, offTimeAxis);
         goLive.visibleProperty().unbind();
         // Only our own nodes: a replacing skin is built, and has added its nodes, before this one is disposed.
         getChildren().removeAll(nodes);
@@ -375,11 +387,12 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
         for (PaneView pane : panes) {
             nodes.add(pane.axis);
         }
-        nodes.addAll(List.of(painter.timeAxis, painter.crosshairX, painter.crosshairY, surface));
+        nodes.addAll(List.of(painter.timeAxis, timeMarks.canvas, painter.crosshairX, painter.crosshairY, surface));
         for (PaneView pane : panes.subList(1, panes.size())) {
             nodes.add(pane.legend);
         }
         nodes.addAll(labels.nodes());
+        nodes.add(timeMarks.tip);
         nodes.add(scrollBack.mark);
         nodes.add(goLive);
         for (Node child : nodes) {
@@ -642,6 +655,7 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
                 List.copyOf(chart.getStudies()),
                 chart.getChartType(),
                 List.copyOf(chart.getDrawings()),
+                List.copyOf(chart.getTimeMarks()),
                 legendX(),
                 timeLabels);
         if (book != null && book.timeframes().contains(timeframe)) {
@@ -656,6 +670,7 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
         boolean repainted = painter.paint(chart, frame, geometry, panes, manualPrices, pointerX, pointerY, whole);
         followPointer(chart);
         drawingLayer.paint(frame, geometry, panes.get(0).scale, chart.colors(), editor.selected(), painter.decimals());
+        timeMarks.paint(frame, geometry, chart.colors(), messages);
         askForOlderCandles(chart, book, timeframe, request.seriesKey());
         double axisWidth = painter.axisWidthNeeded(geometry, panes.get(0));
         if (axisWidth > geometry.axisWidth()) {

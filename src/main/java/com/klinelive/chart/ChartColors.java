@@ -124,6 +124,8 @@ final class ChartColors implements Palette {
         d.put("drawing-handle", "#0d1117");
         d.put("level", "#6e7681");
         d.put("level-fill", "#ab47bc0d");
+        d.put("mark-outage", "#ff7043");
+        d.put("mark-repair", "#4fc3f7");
         return d;
     }
 }

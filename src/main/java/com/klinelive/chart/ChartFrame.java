@@ -41,6 +41,7 @@ final class ChartFrame {
      * @param studies      the chart's studies, in order
      * @param chartType    how the candles are drawn; it may draw candles of its own, computed here
      * @param drawings     the drawings, whose moments are placed among the candles here
+     * @param timeMarks    the marked stretches of the time axis, placed among the candles here
      * @param legendX      pixel x of the crosshair, NaN for none (the legend shows the newest candle)
      * @param timeLabels   the zone and language of the time labels
      */
@@ -55,6 +56,7 @@ final class ChartFrame {
             List<Study> studies,
             ChartType chartType,
             List<Drawing> drawings,
+            List<TimeMark> timeMarks,
             double legendX,
             TimeLabels timeLabels) {}
 
@@ -66,6 +68,11 @@ final class ChartFrame {
     List<Drawing> drawings = List.of();
 
     double[] drawingIndexes = new double[0];
+
+    /** The request's time marks, and where each begins and ends in index space: {from, to} mark by mark. */
+    List<TimeMark> timeMarks = List.of();
+
+    double[] timeMarkIndexes = new double[0];
 
     private final ViewTracker tracker = new ViewTracker();
     private final Map<Study.Key, StudySeries> series = new HashMap<>();
@@ -104,6 +111,7 @@ final class ChartFrame {
         int to = viewport.endVisible();
         readStudies(candles, request, from);
         placeDrawings(candles, request);
+        placeTimeMarks(candles, request);
         measure(request.chartType().closesOnly());
         timeLabels = request.timeLabels();
         timeTicks = TimeTicks.compute(candles, viewport, request.periodMillis(), TIME_LABEL_SPACING, timeLabels);
@@ -141,6 +149,8 @@ final class ChartFrame {
         studies.clear();
         drawings = List.of();
         drawingIndexes = new double[0];
+        timeMarks = List.of();
+        timeMarkIndexes = new double[0];
         low = Double.NaN;
         high = Double.NaN;
         newestOpen = Double.NaN;
@@ -182,6 +192,27 @@ final class ChartFrame {
             for (Anchor a : d.anchors()) {
                 drawingIndexes[k++] = TimeIndex.indexOf(candles, a.time(), request.periodMillis());
             }
+        }
+    }
+
+    /**
+     * Places each time mark among the candles; an ongoing one reaches to the end of the newest candle (the feed is
+     * down: nothing newer will come until it is back). None without candles: there is no time axis to mark.
+     */
+    private void placeTimeMarks(CandleColumns candles, Request request) {
+        int n = candles.size();
+        timeMarks = n == 0 ? List.of() : request.timeMarks();
+        if (timeMarkIndexes.length != timeMarks.size() * 2) {
+            timeMarkIndexes = new double[timeMarks.size() * 2];
+        }
+        int k = 0;
+        for (TimeMark mark : timeMarks) {
+            double from = TimeIndex.indexOf(candles, mark.fromMillis(), request.periodMillis());
+            double to = mark.ongoing()
+                    ? Math.max(from, n)
+                    : TimeIndex.indexOf(candles, mark.toMillis(), request.periodMillis());
+            timeMarkIndexes[k++] = from;
+            timeMarkIndexes[k++] = Math.max(from, to);
         }
     }
 

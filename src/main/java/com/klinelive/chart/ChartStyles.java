@@ -66,6 +66,12 @@ public final class ChartStyles {
     /** The mark at the left edge while older candles load, at the start of the history, or when a page failed. */
     public static final String SCROLL_BACK_MARK = "scroll-back-mark";
 
+    /** The canvas of the outage and repair bands along the top of the time axis. */
+    public static final String TIME_MARKS = "time-marks";
+
+    /** The label over the time axis that explains the outage and repair marks under the pointer. */
+    public static final String TIME_MARK_TIP = "time-mark-tip";
+
     /** The last price label on the price axis. */
     public static final String LAST_PRICE = "last-price";
 
