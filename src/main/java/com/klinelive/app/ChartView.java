@@ -2,6 +2,7 @@ package com.klinelive.app;
 
 import com.klinelive.alert.AlertCondition;
 import com.klinelive.chart.CandleChart;
+import com.klinelive.chart.PriceLevel;
 import com.klinelive.chart.drawing.Drawing;
 import com.klinelive.chart.scale.PriceFormat;
 import com.klinelive.model.Candle;
@@ -28,6 +29,8 @@ final class ChartView extends StackPane {
     private final CandleChart chart = new CandleChart();
     private Runnable onDispose = () -> {};
 
+    private final javafx.beans.InvalidationListener levelsFollow = o -> showAlertLevels();
+
     ChartView(ChartViewModel model, WorkspaceViewModel workspace, Runnable openInOwnWindow) {
         this.model = model;
         this.workspace = workspace;
@@ -53,6 +56,12 @@ final class ChartView extends StackPane {
                         model.sessionProperty(),
                         workspace.i18n().localeProperty()));
         model.onCandles(chart::markDirty);
+        // The alerts of the symbol shown, as dashed lines with their condition.
+        workspace.alerts().alerts().addListener(levelsFollow);
+        model.symbolProperty().addListener(levelsFollow);
+        model.feedProperty().addListener(levelsFollow);
+        workspace.i18n().localeProperty().addListener(levelsFollow);
+        showAlertLevels();
         getChildren().add(chart);
         addEventFilter(MouseEvent.MOUSE_PRESSED, e -> workspace.activeProperty().set(model));
         chart.focusedProperty().addListener((o, was, is) -> {
@@ -131,6 +140,26 @@ final class ChartView extends StackPane {
         return newest.isEmpty() ? Double.NaN : newest.get(0).close();
     }
 
+    /** The alerts on this chart's feed and symbol, as the chart's price levels. */
+    private void showAlertLevels() {
+        String feed = model.feedKey();
+        String symbol = model.symbolProperty().get();
+        I18n i18n = workspace.i18n();
+        List<PriceLevel> levels = workspace.alerts().alerts().stream()
+                .filter(a -> a.feed().equals(feed) && a.symbol().equals(symbol))
+                .map(a -> new PriceLevel(
+                        a.level(),
+                        i18n.text(
+                                "chart.alertlevel",
+                                i18n.text(
+                                        "alerts.condition." + a.condition().name(),
+                                        PriceFormat.price(a.level(), PriceFormat.decimalsFor(a.level()))))))
+                .toList();
+        if (!levels.equals(chart.getPriceLevels())) {
+            chart.getPriceLevels().setAll(levels);
+        }
+    }
+
     /** Runs {@code action} when the view is closed. */
     void onDispose(Runnable action) {
         onDispose = action;
@@ -141,6 +170,10 @@ final class ChartView extends StackPane {
         onDispose.run();
         model.onCandles(null);
         chart.bookProperty().unbind();
+        workspace.alerts().alerts().removeListener(levelsFollow);
+        model.symbolProperty().removeListener(levelsFollow);
+        model.feedProperty().removeListener(levelsFollow);
+        workspace.i18n().localeProperty().removeListener(levelsFollow);
         chart.onNeedOlderProperty().unbind();
         chart.timeframeProperty().unbindBidirectional(model.timeframeProperty());
         chart.chartTypeProperty().unbindBidirectional(model.chartTypeProperty());

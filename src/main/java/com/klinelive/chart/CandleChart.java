@@ -74,6 +74,7 @@ public class CandleChart extends Control {
             FXCollections.observableArrayList(Study.of(Indicators.byId("volume")));
     private final ObservableList<Drawing> drawings = FXCollections.observableArrayList();
     private final ObservableList<TimeMark> timeMarks = FXCollections.observableArrayList();
+    private final ObservableList<PriceLevel> priceLevels = FXCollections.observableArrayList();
     private final ObjectProperty<DrawingTool> drawingTool = new SimpleObjectProperty<>(this, "drawingTool");
     private final BooleanProperty magnet = new SimpleBooleanProperty(this, "magnet", true);
     private final DrawingHistory drawingHistory = new DrawingHistory();
@@ -227,6 +228,14 @@ public class CandleChart extends Control {
      */
     public final ObservableList<Drawing> getDrawings() {
         return drawings;
+    }
+
+    /**
+     * Prices marked with a dashed line across the price pane and a label (the alerts of the symbol shown): drawn
+     * over the candles, not selectable, not saved with the drawings. FX thread.
+     */
+    public final ObservableList<PriceLevel> getPriceLevels() {
+        return priceLevels;
     }
 
     /**

@@ -64,6 +64,7 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
     private final ListChangeListener<Drawing> drawingsChanged = c -> pending();
     private final TimeMarkLayer timeMarks = new TimeMarkLayer();
     private final ListChangeListener<TimeMark> timeMarksChanged = c -> pending();
+    private final ListChangeListener<PriceLevel> priceLevelsChanged = c -> pending();
     private final EventHandler<MouseEvent> overTimeAxis = e -> timeMarks.hover(e.getX());
     private final EventHandler<MouseEvent> offTimeAxis = e -> timeMarks.hover(Double.NaN);
     private final List<Node> nodes = new ArrayList<>();
@@ -116,6 +117,7 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
         input = new ChartInput(chart, surface, panes.get(0).axis, this, editor);
         chart.getDrawings().addListener(drawingsChanged);
         chart.getTimeMarks().addListener(timeMarksChanged);
+        chart.getPriceLevels().addListener(priceLevelsChanged);
         painter.timeAxis.addEventHandler(MouseEvent.MOUSE_MOVED, overTimeAxis);
         painter.timeAxis.addEventHandler(MouseEvent.MOUSE_EXITED, offTimeAxis);
         List<Observable> view = List.of(
@@ -163,6 +165,7 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
         getSkinnable().getStudies().removeListener(studiesChanged);
         getSkinnable().getDrawings().removeListener(drawingsChanged);
         getSkinnable().getTimeMarks().removeListener(timeMarksChanged);
+        getSkinnable().getPriceLevels().removeListener(priceLevelsChanged);
         painter.timeAxis.removeEventHandler(MouseEvent.MOUSE_MOVED, overTimeAxis);
         painter.timeAxis.removeEventHandler(MouseEvent.MOUSE_EXITED, offTimeAxis);
         goLive.visibleProperty().unbind();
@@ -669,7 +672,14 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
         writeBack(chart);
         boolean repainted = painter.paint(chart, frame, geometry, panes, manualPrices, pointerX, pointerY, whole);
         followPointer(chart);
-        drawingLayer.paint(frame, geometry, panes.get(0).scale, chart.colors(), editor.selected(), painter.decimals());
+        drawingLayer.paint(
+                frame,
+                List.copyOf(chart.getPriceLevels()),
+                geometry,
+                panes.get(0).scale,
+                chart.colors(),
+                editor.selected(),
+                painter.decimals());
         timeMarks.paint(frame, geometry, chart.colors(), messages);
         askForOlderCandles(chart, book, timeframe, request.seriesKey());
         double axisWidth = painter.axisWidthNeeded(geometry, panes.get(0));

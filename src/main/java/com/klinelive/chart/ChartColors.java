@@ -126,6 +126,7 @@ final class ChartColors implements Palette {
         d.put("level-fill", "#ab47bc0d");
         d.put("mark-outage", "#ff7043");
         d.put("mark-repair", "#4fc3f7");
+        d.put("alert-level", "#f0b90b");
         return d;
     }
 }

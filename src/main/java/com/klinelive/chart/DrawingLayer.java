@@ -23,12 +23,19 @@ final class DrawingLayer {
 
     /** What the canvas shows. */
     private record Shown(
-            List<Drawing> drawings, double[] points, double width, double height, int selected, Object colours) {
+            List<Drawing> drawings,
+            List<PriceLevel> levels,
+            double[] points,
+            double width,
+            double height,
+            int selected,
+            Object colours) {
 
         @Override
         public boolean equals(Object o) {
             return o instanceof Shown s
                     && s.drawings.equals(drawings)
+                    && s.levels.equals(levels)
                     && Arrays.equals(s.points, points)
                     && s.width == width
                     && s.height == height
@@ -57,12 +64,15 @@ final class DrawingLayer {
     }
 
     /**
-     * Places the drawings of {@code frame} on the price pane and repaints the canvas if that changed.
+     * Places the drawings of {@code frame} and the price levels on the price pane and repaints the canvas if that
+     * changed.
      *
+     * @param levels   prices marked with a dashed line and a label (alerts), under the drawings
      * @param selected the index of the selected drawing, or -1
      */
     void paint(
             ChartFrame frame,
+            List<PriceLevel> levels,
             FramePainter.Geometry at,
             PriceScale prices,
             ChartColors colors,
@@ -94,7 +104,15 @@ final class DrawingLayer {
             views.add(new DrawingView(
                     x, y, p, width, height, d.text(), colour, fill, prices::value, prices::y, decimals));
         }
-        Shown now = new Shown(List.copyOf(drawings), points, width, height, selected, List.of(colour, fill));
+        double[] levelYs = new double[levels.size()];
+        for (int i = 0; i < levelYs.length; i++) {
+            levelYs[i] = prices.y(levels.get(i).price());
+        }
+        Paint levelColour = colors.resolve("alert-level");
+        double[] placed = Arrays.copyOf(points, points.length + levelYs.length);
+        System.arraycopy(levelYs, 0, placed, points.length, levelYs.length);
+        Shown now = new Shown(
+                List.copyOf(drawings), levels, placed, width, height, selected, List.of(colour, fill, levelColour));
         if (now.equals(shown)) {
             return;
         }
@@ -103,6 +121,7 @@ final class DrawingLayer {
         canvas.setHeight(height);
         GraphicsContext gc = canvas.getGraphicsContext2D();
         gc.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        paintLevels(gc, levels, levelYs, width, height, levelColour);
         for (int i = 0; i < drawings.size(); i++) {
             DrawingView view = views.get(i);
             drawings.get(i).tool().paint(gc, view);
@@ -118,5 +137,25 @@ final class DrawingLayer {
                 }
             }
         }
+    }
+
+    /** Each level a dashed line across the pane with its label above the line's left end; off the pane, nothing. */
+    private static void paintLevels(
+            GraphicsContext gc, List<PriceLevel> levels, double[] ys, double width, double height, Paint colour) {
+        gc.setStroke(colour);
+        gc.setFill(colour);
+        gc.setLineWidth(1);
+        gc.setLineDashes(6, 4);
+        gc.setTextAlign(javafx.scene.text.TextAlignment.LEFT);
+        gc.setTextBaseline(javafx.geometry.VPos.BOTTOM);
+        for (int i = 0; i < ys.length; i++) {
+            double y = Math.floor(ys[i]) + 0.5;
+            if (!(y >= 0 && y <= height)) {
+                continue;
+            }
+            gc.strokeLine(0, y, width, y);
+            gc.fillText(levels.get(i).label(), 6, y - 2);
+        }
+        gc.setLineDashes();
     }
 }

@@ -268,6 +268,12 @@ class WorkspaceWindowTest {
                 onFx(() -> app.window().workspace().alerts().add(feed, "XYZ", 100, AlertCondition.CROSSES_UP, false));
         PriceAlert every =
                 onFx(() -> app.window().workspace().alerts().add(feed, "XYZ", 50, AlertCondition.BELOW, true));
+        // Both show on the chart as marked lines, with their conditions.
+        assertEquals(
+                List.of(
+                        new com.klinelive.chart.PriceLevel(100, "Alert: crosses up 100.000"),
+                        new com.klinelive.chart.PriceLevel(50, "Alert: below 50.0000")),
+                onFx(() -> List.copyOf(app.window().activeChart().getPriceLevels())));
         robot.interact(() -> app.window().stage().setIconified(true));
         assertTrue(onFx(() -> app.window().stage().isIconified()));
 
@@ -288,6 +294,10 @@ class WorkspaceWindowTest {
                 List.of(every),
                 onFx(() -> List.copyOf(app.window().workspace().alerts().alerts())));
         assertTrue(!once.equals(every));
+        assertEquals(
+                List.of(new com.klinelive.chart.PriceLevel(50, "Alert: below 50.0000")),
+                onFx(() -> List.copyOf(app.window().activeChart().getPriceLevels())),
+                "the spent alert's line is gone");
         robot.interact(() -> app.window().stage().setIconified(false));
         close(app);
 
