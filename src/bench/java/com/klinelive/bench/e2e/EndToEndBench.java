@@ -6,11 +6,15 @@ import com.klinelive.bench.common.Machine;
 import com.klinelive.bench.common.Results;
 import com.klinelive.sim.SimOptions;
 import com.klinelive.sim.SimServer;
+import com.klinelive.workspace.WindowSpec;
+import com.klinelive.workspace.Workspace;
+import com.klinelive.workspace.WorkspaceStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -27,6 +31,31 @@ public final class EndToEndBench {
 
     static final int RATE = 1_000;
 
+    /** The screen of the 1920x1080 targets: every viewer row and the floors draw a window of this size. */
+    static final int WIDTH = 1920;
+
+    static final int HEIGHT = 1080;
+
+    /** The workspace row's symbols, one chart each. */
+    static final List<String> FOUR = List.of("BTCUSDT", "ETHUSDT", "SOLUSDT", "XRPUSDT");
+
+    /** One-minute candles the viewer asks of every timeframe at start ({@code FeedSession.HISTORY_CANDLES}). */
+    static final int FIRST_CANDLES = 1_000;
+
+    /** A scroll-back page ({@code ScrollBackLoader.DEFAULT_PAGE_SIZE}). */
+    static final int PAGE_CANDLES = 5_000;
+
+    /** Pages each chart of the scrolled row loads: 1,000 + 20 x 5,000 = 101,000 one-minute candles. */
+    static final int SCROLL_PAGES = 20;
+
+    /** The four-symbol simulator's history: 71 days, 102,240 one-minute candles a symbol. */
+    static final int DEEP_DAYS = 71;
+
+    static final long PAGE_WAIT_MS = 600;
+
+    /** The middle of each chart of the 2x2 grid, as fractions of the window (found on a screenshot). */
+    static final double[][] QUADRANTS = {{0.28, 0.3}, {0.72, 0.3}, {0.28, 0.7}, {0.72, 0.7}};
+
     private EndToEndBench() {}
 
     public static void main(String[] args) throws Exception {
@@ -38,38 +67,63 @@ public final class EndToEndBench {
         out.add("machine", Machine.describe());
         out.addProperty("rate", RATE);
         out.addProperty("cpuWindowSeconds", windowTo - windowFrom);
+        out.addProperty("width", WIDTH);
+        out.addProperty("height", HEIGHT);
+        out.addProperty("loadBefore", Machine.loadAverages());
         SimOptions options = SimOptions.defaults()
                 .withPort(0)
                 .withRate(RATE)
                 .withSymbols(List.of("BTCUSDT"))
                 .withHistory(Duration.ofHours(6))
                 .withSeed(4);
+        // Four symbols at RATE each (the simulator's rate is per symbol), with the history the scrolled-back row
+        // pages through: DEEP_DAYS of one-minute candles is a little over what it scrolls back a symbol.
+        SimOptions four = options.withSymbols(FOUR).withHistory(Duration.ofDays(DEEP_DAYS));
+        Path home = Results.DIR.resolve("viewer-home").toAbsolutePath();
+        List<String> viewerOptions = new ArrayList<>(ChildJvm.FX_OPTIONS);
+        // The viewer remembers its window and feed: in a home of its own, nobody's settings are touched.
+        viewerOptions.add("-Duser.home=" + home);
+        viewerOptions.add("-Djava.util.prefs.userRoot=" + home.resolve("prefs"));
+        Viewer viewer = new Viewer(home, viewerOptions, seconds);
+        int pages = quick ? 2 : SCROLL_PAGES;
         // The idle feed: the same history, no ticks (a quiet market).
         try (SimServer sim = SimServer.start(options);
                 SimServer quiet = SimServer.start(options.withRate(0))) {
             String url = sim.uri().toString();
-            Path home = Results.DIR.resolve("viewer-home").toAbsolutePath();
-            List<String> viewerOptions = new ArrayList<>(ChildJvm.FX_OPTIONS);
-            // The viewer remembers its window and feed: in a home of its own, nobody's settings are touched.
-            viewerOptions.add("-Duser.home=" + home);
-            viewerOptions.add("-Djava.util.prefs.userRoot=" + home.resolve("prefs"));
             // Side by side in one run, the floors next to the rows they bound.
             out.add("floor", run("e2e-floor", floor(seconds, false), windowFrom, windowTo, seconds));
-            out.add("ours", run("e2e-ours", viewer(viewerOptions, url, seconds), windowFrom, windowTo, seconds));
+            out.add("ours", run("e2e-ours", viewer.on(url, "BTCUSDT"), windowFrom, windowTo, seconds));
+            sim.pauseTicks();
+            try (SimServer sim4 = SimServer.start(four)) {
+                String url4 = sim4.uri().toString();
+                String symbols = String.join(",", FOUR);
+                out.add(
+                        "ours4",
+                        run("e2e-ours-4", viewer.on(url4, symbols, "--layout", "4"), windowFrom, windowTo, seconds));
+                Path shot = Results.DIR.resolve("e2e-ours-4-scrolled.png").toAbsolutePath();
+                out.add(
+                        "ours4Scrolled",
+                        run(
+                                "e2e-ours-4-scrolled",
+                                viewer.on(url4, symbols, "--layout", "4"),
+                                windowFrom,
+                                windowTo,
+                                seconds,
+                                () -> scrollBack(pages, shot),
+                                quick ? 4 : 15));
+                out.addProperty("scrolledCandlesPerChart", FIRST_CANDLES + pages * PAGE_CANDLES);
+                out.addProperty("deepHistoryCandlesPerSymbol", DEEP_DAYS * 1440);
+            }
+            sim.resumeTicks();
             out.add("floorIdle", run("e2e-floor-idle", floor(seconds, true), windowFrom, windowTo, seconds));
             out.add(
                     "oursIdle",
-                    run(
-                            "e2e-ours-idle",
-                            viewer(viewerOptions, quiet.uri().toString(), seconds),
-                            windowFrom,
-                            windowTo,
-                            seconds));
+                    run("e2e-ours-idle", viewer.on(quiet.uri().toString(), "BTCUSDT"), windowFrom, windowTo, seconds));
             out.add(
                     "oursMinimised",
                     run(
                             "e2e-ours-minimised",
-                            viewer(viewerOptions, url, seconds, "--start-minimised"),
+                            viewer.on(url, "BTCUSDT", "--start-minimised"),
                             windowFrom,
                             windowTo,
                             seconds));
@@ -90,12 +144,110 @@ public final class EndToEndBench {
         System.exit(0);
     }
 
-    /** The viewer on {@code url} with {@code --stats}, quitting after {@code seconds}, and any further arguments. */
-    private static List<String> viewer(List<String> jvmOptions, String url, int seconds, String... more) {
-        List<String> args = new ArrayList<>(List.of(
-                "--url", url, "--symbol", "BTCUSDT", "--interval", "1m", "--stats", "--exit-after", seconds + "s"));
-        args.addAll(List.of(more));
-        return ChildJvm.command(jvmOptions, "com.klinelive.Main", args);
+    /**
+     * The viewer's command lines. Every run starts from a fresh home holding only a workspace file whose window is
+     * WIDTH x HEIGHT at the origin, so that one chart and four are drawn into the same screen and no run sees
+     * another's cached candles or saved charts.
+     */
+    private record Viewer(Path home, List<String> jvmOptions, int seconds) {
+
+        /** The viewer on {@code url} showing {@code symbols} (comma-separated) with {@code --stats}, and more. */
+        List<String> on(String url, String symbols, String... more) throws IOException {
+            freshHome(home);
+            List<String> args = new ArrayList<>(List.of(
+                    "--url", url, "--symbol", symbols, "--interval", "1m", "--stats", "--exit-after", seconds + "s"));
+            args.addAll(List.of(more));
+            return ChildJvm.command(jvmOptions, "com.klinelive.Main", args);
+        }
+    }
+
+    private static void freshHome(Path home) throws IOException {
+        if (Files.exists(home)) {
+            try (var paths = Files.walk(home)) {
+                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        Workspace d = Workspace.defaults();
+        Workspace sized = new Workspace(
+                d.version(),
+                d.layout(),
+                d.activeChart(),
+                d.syncCrosshair(),
+                d.syncSymbol(),
+                d.charts(),
+                d.watchlist(),
+                d.alerts(),
+                d.alertLog(),
+                d.drawings(),
+                d.savedFeeds(),
+                d.recentUrls(),
+                WindowSpec.at(0, 0, WIDTH, HEIGHT, false),
+                d.ui());
+        // Where ConfigDirectory looks on Linux when XDG_CONFIG_HOME is unset (run() unsets it for the child).
+        Path file = home.resolve(".config").resolve("klinelive").resolve(WorkspaceStore.FILE_NAME);
+        Files.createDirectories(file.getParent());
+        new WorkspaceStore(file).save(sized);
+    }
+
+    /**
+     * Pages each of the four charts back through {@code pages} pages of older candles the way a user does: a click
+     * into the chart, then {@code Home} (show the oldest candle, which asks the feed for the page before it) once
+     * a page; a screenshot of the four charts at their oldest candles (what shows how far back they reach); then
+     * a click and {@code End} in each, back to the live edge. Through xdotool on the bench's own X display.
+     */
+    private static void scrollBack(int pages, Path screenshot) {
+        for (double[] at : QUADRANTS) {
+            clickAt(at);
+            for (int i = 0; i <= pages; i++) {
+                xdotool("key", "Home");
+                // A page from the simulator over loopback takes some 100 ms (section 9), more under load; the
+                // next Home must find it in the book, or it asks for nothing new.
+                pause(PAGE_WAIT_MS);
+            }
+        }
+        pause(1_000);
+        exec(List.of("bash", "-c", "xwd -root -silent | convert xwd:- '" + screenshot + "'"));
+        for (double[] at : QUADRANTS) {
+            clickAt(at);
+            xdotool("key", "End");
+        }
+    }
+
+    private static void clickAt(double[] at) {
+        xdotool("mousemove", String.valueOf((int) (at[0] * WIDTH)), String.valueOf((int) (at[1] * HEIGHT)));
+        xdotool("click", "1");
+    }
+
+    private static void xdotool(String... args) {
+        List<String> command = new ArrayList<>(List.of("xdotool"));
+        command.addAll(List.of(args));
+        exec(command);
+    }
+
+    private static void exec(List<String> command) {
+        try {
+            Process p = new ProcessBuilder(command).inheritIO().start();
+            if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException(command + " did not finish");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(command + ": " + e.getMessage() + " (apt-get install -y xdotool)", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** {@link FloorApp}: a label changed every pulse, or with {@code idle} nothing changed. */
@@ -109,19 +261,35 @@ public final class EndToEndBench {
 
     private static JsonObject run(String name, List<String> command, double from, double to, int seconds)
             throws IOException, InterruptedException {
+        return run(name, command, from, to, seconds, () -> {}, 0);
+    }
+
+    /** A row; {@code action} runs {@code actionAt} seconds after the start, before the CPU window opens. */
+    private static JsonObject run(
+            String name, List<String> command, double from, double to, int seconds, Runnable action, double actionAt)
+            throws IOException, InterruptedException {
         Path log = Results.DIR.resolve("logs").resolve(name + ".log");
         Files.createDirectories(log.getParent());
-        Process p = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        // The viewer's settings and cache in its -Duser.home, whatever the bench's own environment says.
+        builder.environment().remove("XDG_CONFIG_HOME");
+        builder.environment().remove("XDG_CACHE_HOME");
+        Process p = builder.start();
         long start = System.nanoTime();
+        sleepUntil(start, actionAt);
+        action.run();
+        double actionDone = (System.nanoTime() - start) / 1e9;
+        if (actionDone > from) {
+            throw new IllegalStateException(name + ": the action ran into the CPU window (" + actionDone + " s)");
+        }
         sleepUntil(start, from);
         long cpu0 = cpuTicks(p.pid());
         long t0 = System.nanoTime();
         sleepUntil(start, to);
         long cpu1 = cpuTicks(p.pid());
         long t1 = System.nanoTime();
+        String status = Files.readString(Path.of("/proc", String.valueOf(p.pid()), "status"));
         if (!p.waitFor(seconds + 30L, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new IllegalStateException(name + " did not exit; see " + log);
@@ -129,6 +297,11 @@ public final class EndToEndBench {
         JsonObject r = new JsonObject();
         double cpuSeconds = (cpu1 - cpu0) / (double) clockTicksPerSecond();
         r.addProperty("cpuPercentOfOneCore", 100 * cpuSeconds / ((t1 - t0) / 1e9));
+        // Resident memory at the end of the window, and its peak since the start.
+        r.addProperty("rssMb", statusKb(status, "VmRSS") / 1024.0);
+        r.addProperty("hwmMb", statusKb(status, "VmHWM") / 1024.0);
+        r.addProperty("actionSeconds", actionDone);
+        r.addProperty("load", Machine.loadAverages());
         String stats = null;
         double rate = Double.NaN;
         double firstFrame = Double.NaN;
@@ -161,6 +334,16 @@ public final class EndToEndBench {
         }
         System.out.println("e2e " + name + " " + r);
         return r;
+    }
+
+    /** A "Name:   123 kB" line of /proc/PID/status, in kB. */
+    private static long statusKb(String status, String field) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^" + field + ":\\s+(\\d+) kB")
+                .matcher(status);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + field + " in /proc/PID/status");
+        }
+        return Long.parseLong(m.group(1));
     }
 
     /** utime + stime of a process, in clock ticks, from /proc/PID/stat. */
