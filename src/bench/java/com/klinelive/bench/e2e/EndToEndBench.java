@@ -39,19 +39,16 @@ public final class EndToEndBench {
     /** The workspace row's symbols, one chart each. */
     static final List<String> FOUR = List.of("BTCUSDT", "ETHUSDT", "SOLUSDT", "XRPUSDT");
 
-    /** One-minute candles the viewer asks of every timeframe at start ({@code FeedSession.HISTORY_CANDLES}). */
-    static final int FIRST_CANDLES = 1_000;
-
-    /** A scroll-back page ({@code ScrollBackLoader.DEFAULT_PAGE_SIZE}). */
-    static final int PAGE_CANDLES = 5_000;
-
-    /** Pages each chart of the scrolled row loads: 1,000 + 20 x 5,000 = 101,000 one-minute candles. */
-    static final int SCROLL_PAGES = 20;
-
-    /** The four-symbol simulator's history: 71 days, 102,240 one-minute candles a symbol. */
+    /**
+     * The four-symbol simulator's history: 71 days, 102,240 one-minute candles a symbol; 1,000 at start and 21
+     * pages of 5,000 reach its start.
+     */
     static final int DEEP_DAYS = 71;
 
-    static final long PAGE_WAIT_MS = 600;
+    /** {@code Home} presses a chart of the scrolled row gets: the 21 pages and a few spare for a slow page. */
+    static final int HOME_PRESSES = 25;
+
+    static final long PAGE_WAIT_MS = 500;
 
     /** The middle of each chart of the 2x2 grid, as fractions of the window (found on a screenshot). */
     static final double[][] QUADRANTS = {{0.28, 0.3}, {0.72, 0.3}, {0.28, 0.7}, {0.72, 0.7}};
@@ -85,7 +82,7 @@ public final class EndToEndBench {
         viewerOptions.add("-Duser.home=" + home);
         viewerOptions.add("-Djava.util.prefs.userRoot=" + home.resolve("prefs"));
         Viewer viewer = new Viewer(home, viewerOptions, seconds);
-        int pages = quick ? 2 : SCROLL_PAGES;
+        int presses = quick ? 3 : HOME_PRESSES;
         // The idle feed: the same history, no ticks (a quiet market).
         try (SimServer sim = SimServer.start(options);
                 SimServer quiet = SimServer.start(options.withRate(0))) {
@@ -101,17 +98,19 @@ public final class EndToEndBench {
                         "ours4",
                         run("e2e-ours-4", viewer.on(url4, symbols, "--layout", "4"), windowFrom, windowTo, seconds));
                 Path shot = Results.DIR.resolve("e2e-ours-4-scrolled.png").toAbsolutePath();
+                // Paging back takes about a minute: this row runs longer, its CPU window as long as the others'.
+                int longer = 40;
                 out.add(
                         "ours4Scrolled",
                         run(
                                 "e2e-ours-4-scrolled",
-                                viewer.on(url4, symbols, "--layout", "4"),
-                                windowFrom,
-                                windowTo,
-                                seconds,
-                                () -> scrollBack(pages, shot),
-                                quick ? 4 : 15));
-                out.addProperty("scrolledCandlesPerChart", FIRST_CANDLES + pages * PAGE_CANDLES);
+                                new Viewer(home, viewerOptions, seconds + longer).on(url4, symbols, "--layout", "4"),
+                                windowFrom + longer,
+                                windowTo + longer,
+                                seconds + longer,
+                                () -> scrollBack(presses, shot, Results.DIR.resolve("logs/e2e-ours-4-scrolled.log")),
+                                0));
+                out.addProperty("homePresses", presses);
                 out.addProperty("deepHistoryCandlesPerSymbol", DEEP_DAYS * 1440);
             }
             sim.resumeTicks();
@@ -192,15 +191,23 @@ public final class EndToEndBench {
     }
 
     /**
-     * Pages each of the four charts back through {@code pages} pages of older candles the way a user does: a click
-     * into the chart, then {@code Home} (show the oldest candle, which asks the feed for the page before it) once
-     * a page; a screenshot of the four charts at their oldest candles (what shows how far back they reach); then
+     * Pages each of the four charts back through older candles the way a user does: a click into the chart, then
+     * {@code presses} times {@code Home} (show the oldest candle, which asks the feed for the page before it); a screenshot of the four charts at their oldest candles (what shows how far back they reach); then
      * a click and {@code End} in each, back to the live edge. Through xdotool on the bench's own X display.
      */
-    private static void scrollBack(int pages, Path screenshot) {
+    private static void scrollBack(int presses, Path screenshot, Path log) {
+        // Keys sent before the window is up go nowhere: wait for the first live frame, and a little longer.
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!printed(log, "startup first_live_frame_ms=")) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("no live frame within 60 s; see " + log);
+            }
+            pause(200);
+        }
+        pause(2_000);
         for (double[] at : QUADRANTS) {
             clickAt(at);
-            for (int i = 0; i <= pages; i++) {
+            for (int i = 0; i < presses; i++) {
                 xdotool("key", "Home");
                 // A page from the simulator over loopback takes some 100 ms (section 9), more under load; the
                 // next Home must find it in the book, or it asks for nothing new.
@@ -212,6 +219,14 @@ public final class EndToEndBench {
         for (double[] at : QUADRANTS) {
             clickAt(at);
             xdotool("key", "End");
+        }
+    }
+
+    private static boolean printed(Path log, String prefix) {
+        try {
+            return Files.exists(log) && Files.readAllLines(log).stream().anyMatch(l -> l.startsWith(prefix));
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -286,9 +301,11 @@ public final class EndToEndBench {
         sleepUntil(start, from);
         long cpu0 = cpuTicks(p.pid());
         long t0 = System.nanoTime();
+        int linesAtFrom = lineCount(log);
         sleepUntil(start, to);
         long cpu1 = cpuTicks(p.pid());
         long t1 = System.nanoTime();
+        int linesAtTo = lineCount(log);
         String status = Files.readString(Path.of("/proc", String.valueOf(p.pid()), "status"));
         if (!p.waitFor(seconds + 30L, TimeUnit.SECONDS)) {
             p.destroyForcibly();
@@ -302,38 +319,62 @@ public final class EndToEndBench {
         r.addProperty("hwmMb", statusKb(status, "VmHWM") / 1024.0);
         r.addProperty("actionSeconds", actionDone);
         r.addProperty("load", Machine.loadAverages());
-        String stats = null;
-        double rate = Double.NaN;
+        List<String> lines = Files.readAllLines(log);
         double firstFrame = Double.NaN;
-        for (String line : Files.readAllLines(log)) {
+        String last = null;
+        for (String line : lines) {
             if (line.startsWith("startup first_live_frame_ms=")) {
                 firstFrame =
                         Double.parseDouble(line.substring(line.indexOf('=') + 1).trim());
             }
             if (line.startsWith("stats ")) {
-                stats = line;
-                // The line printed at exit comes after the feed closed: its tick rate is 0.
-                java.util.regex.Matcher m =
-                        java.util.regex.Pattern.compile("ticks_per_s=(\\d+)").matcher(line);
-                if (m.find() && Double.parseDouble(m.group(1)) > 0) {
-                    rate = Double.parseDouble(m.group(1));
+                last = line;
+            }
+        }
+        if (last == null) {
+            throw new IllegalStateException(name + " printed no stats line; see " + log);
+        }
+        // The viewer prints a line a second: those printed inside the CPU window are the row's figures (the line
+        // printed at exit comes after the window closed: no charts, no feed). The floors print one line, at exit.
+        List<String> inWindow = new ArrayList<>();
+        for (String line : lines.subList(Math.min(linesAtFrom, lines.size()), Math.min(linesAtTo, lines.size()))) {
+            if (line.startsWith("stats ")) {
+                inWindow.add(line);
+            }
+        }
+        if (inWindow.isEmpty()) {
+            inWindow.add(last);
+        }
+        r.addProperty("statsLine", inWindow.get(inWindow.size() - 1));
+        r.addProperty("statsLines", inWindow.size());
+        r.addProperty("firstLiveFrameMs", firstFrame);
+        // Each figure: the median over the window's lines, with min and max (each line covers the last frames).
+        java.util.Map<String, List<Double>> values = new java.util.LinkedHashMap<>();
+        for (String line : inWindow) {
+            for (String pair : line.substring(6).trim().split("\\s+")) {
+                String[] kv = pair.split("=");
+                if (kv.length == 2) {
+                    values.computeIfAbsent(kv[0], k -> new ArrayList<>()).add(Double.parseDouble(kv[1]));
                 }
             }
         }
-        if (stats == null) {
-            throw new IllegalStateException(name + " printed no stats line; see " + log);
-        }
-        r.addProperty("statsLine", stats);
-        r.addProperty("ticksPerSecondSeen", rate);
-        r.addProperty("firstLiveFrameMs", firstFrame);
-        for (String pair : stats.substring(6).trim().split("\\s+")) {
-            String[] kv = pair.split("=");
-            if (kv.length == 2) {
-                r.addProperty(kv[0], Double.parseDouble(kv[1]));
-            }
-        }
+        values.forEach((key, list) -> {
+            List<Double> sorted = list.stream().sorted().toList();
+            r.addProperty(key, sorted.get(sorted.size() / 2));
+            r.addProperty(key + "_min", sorted.get(0));
+            r.addProperty(key + "_max", sorted.get(sorted.size() - 1));
+        });
         System.out.println("e2e " + name + " " + r);
         return r;
+    }
+
+    /** Whole lines in {@code log} so far (the child may be writing one). */
+    private static int lineCount(Path log) throws IOException {
+        int n = 0;
+        for (byte b : Files.readAllBytes(log)) {
+            n += b == '\n' ? 1 : 0;
+        }
+        return n;
     }
 
     /** A "Name:   123 kB" line of /proc/PID/status, in kB. */
