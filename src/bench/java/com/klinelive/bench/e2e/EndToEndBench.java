@@ -25,7 +25,9 @@ import java.util.concurrent.TimeUnit;
  * pulse come from each viewer's stats line; CPU is the viewer process's user + system time from /proc over a
  * steady window: the last 25 s of 90, as the JIT is still compiling JavaFX's code for a minute after start (which
  * doubles the CPU measured earlier). The floors are {@link FloorApp}, a window of the same size changing one label
- * per pulse, and the same window changing nothing. Writes {@code e2e.json}.
+ * per pulse, and the same window changing nothing. Issue 15's rows: four charts ({@code --layout 4}) on one feed of
+ * four symbols at 1,000 ticks/s each, and the same four scrolled back to 100k candles each before the window opens.
+ * Every row draws a 1920x1080 window; resident memory comes from /proc too. Writes {@code e2e.json}.
  */
 public final class EndToEndBench {
 
@@ -48,6 +50,7 @@ public final class EndToEndBench {
     /** {@code Home} presses a chart of the scrolled row gets: the 21 pages and a few spare for a slow page. */
     static final int HOME_PRESSES = 25;
 
+    /** Between two {@code Home} presses: a page over loopback takes some 100 ms, more under load (section 9). */
     static final long PAGE_WAIT_MS = 500;
 
     /** The middle of each chart of the 2x2 grid, as fractions of the window (found on a screenshot). */
@@ -192,8 +195,9 @@ public final class EndToEndBench {
 
     /**
      * Pages each of the four charts back through older candles the way a user does: a click into the chart, then
-     * {@code presses} times {@code Home} (show the oldest candle, which asks the feed for the page before it); a screenshot of the four charts at their oldest candles (what shows how far back they reach); then
-     * a click and {@code End} in each, back to the live edge. Through xdotool on the bench's own X display.
+     * {@code presses} times {@code Home} (show the oldest candle, which asks the feed for the page before it); a
+     * screenshot of the four charts at their oldest candles (what shows how far back they reach); then a click and
+     * {@code End} in each, back to the live edge. Through xdotool on the bench's own X display.
      */
     private static void scrollBack(int presses, Path screenshot, Path log) {
         // Keys sent before the window is up go nowhere: wait for the first live frame, and a little longer.
