@@ -11,6 +11,15 @@ if ! command -v xvfb-run > /dev/null; then
     echo "bench: JavaFX needs a display: apt-get install -y xvfb libgtk-3-0" >&2
     exit 1
 fi
+sections=$(printf '%s\n' "$@" | grep -v '^--' || true)
+if [[ " $* " != *" --report "* && ( -z $sections || $sections == *e2e* ) ]]; then
+    for tool in xdotool xwd convert; do
+        if ! command -v "$tool" > /dev/null; then
+            echo "bench: e2e scrolls charts with xdotool and screenshots them: apt-get install -y xdotool x11-apps imagemagick" >&2
+            exit 1
+        fi
+    done
+fi
 mkdir -p target/bench
 ./mvnw -q -B -Pbench -DskipTests test-compile dependency:build-classpath \
     -Dmdep.outputFile=target/bench/classpath.txt -Dmdep.includeScope=test

@@ -45,7 +45,8 @@ final class FxSections {
                         List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"),
                         EndToEndBench.class.getName(),
                         args,
-                        300);
+                        // Eight rows of 90 s each, in full mode.
+                        1200);
             case "cache" ->
                 ChildJvm.run(
                         "cache",

@@ -6,11 +6,15 @@ import com.klinelive.bench.common.Machine;
 import com.klinelive.bench.common.Results;
 import com.klinelive.sim.SimOptions;
 import com.klinelive.sim.SimServer;
+import com.klinelive.workspace.WindowSpec;
+import com.klinelive.workspace.Workspace;
+import com.klinelive.workspace.WorkspaceStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -21,11 +25,36 @@ import java.util.concurrent.TimeUnit;
  * pulse come from each viewer's stats line; CPU is the viewer process's user + system time from /proc over a
  * steady window: the last 25 s of 90, as the JIT is still compiling JavaFX's code for a minute after start (which
  * doubles the CPU measured earlier). The floors are {@link FloorApp}, a window of the same size changing one label
- * per pulse, and the same window changing nothing. Writes {@code e2e.json}.
+ * per pulse, and the same window changing nothing. Issue 15's rows: four charts ({@code --layout 4}) on one feed of
+ * four symbols at 1,000 ticks/s each, and the same four scrolled back to 100k candles each before the window opens.
+ * Every row draws a 1920x1080 window; resident memory comes from /proc too. Writes {@code e2e.json}.
  */
 public final class EndToEndBench {
 
     static final int RATE = 1_000;
+
+    /** The screen of the 1920x1080 targets: every viewer row and the floors draw a window of this size. */
+    static final int WIDTH = 1920;
+
+    static final int HEIGHT = 1080;
+
+    /** The workspace row's symbols, one chart each. */
+    static final List<String> FOUR = List.of("BTCUSDT", "ETHUSDT", "SOLUSDT", "XRPUSDT");
+
+    /**
+     * The four-symbol simulator's history: 71 days, 102,240 one-minute candles a symbol; 1,000 at start and 21
+     * pages of 5,000 reach its start.
+     */
+    static final int DEEP_DAYS = 71;
+
+    /** {@code Home} presses a chart of the scrolled row gets: the 21 pages and a few spare for a slow page. */
+    static final int HOME_PRESSES = 25;
+
+    /** Between two {@code Home} presses: a page over loopback takes some 100 ms, more under load (section 9). */
+    static final long PAGE_WAIT_MS = 500;
+
+    /** The middle of each chart of the 2x2 grid, as fractions of the window (found on a screenshot). */
+    static final double[][] QUADRANTS = {{0.28, 0.3}, {0.72, 0.3}, {0.28, 0.7}, {0.72, 0.7}};
 
     private EndToEndBench() {}
 
@@ -38,38 +67,65 @@ public final class EndToEndBench {
         out.add("machine", Machine.describe());
         out.addProperty("rate", RATE);
         out.addProperty("cpuWindowSeconds", windowTo - windowFrom);
+        out.addProperty("width", WIDTH);
+        out.addProperty("height", HEIGHT);
+        out.addProperty("loadBefore", Machine.loadAverages());
         SimOptions options = SimOptions.defaults()
                 .withPort(0)
                 .withRate(RATE)
                 .withSymbols(List.of("BTCUSDT"))
                 .withHistory(Duration.ofHours(6))
                 .withSeed(4);
+        // Four symbols at RATE each (the simulator's rate is per symbol), with the history the scrolled-back row
+        // pages through: DEEP_DAYS of one-minute candles is a little over what it scrolls back a symbol.
+        SimOptions four = options.withSymbols(FOUR).withHistory(Duration.ofDays(DEEP_DAYS));
+        Path home = Results.DIR.resolve("viewer-home").toAbsolutePath();
+        List<String> viewerOptions = new ArrayList<>(ChildJvm.FX_OPTIONS);
+        // The viewer remembers its window and feed: in a home of its own, nobody's settings are touched.
+        viewerOptions.add("-Duser.home=" + home);
+        viewerOptions.add("-Djava.util.prefs.userRoot=" + home.resolve("prefs"));
+        Viewer viewer = new Viewer(home, viewerOptions, seconds);
+        int presses = quick ? 3 : HOME_PRESSES;
         // The idle feed: the same history, no ticks (a quiet market).
         try (SimServer sim = SimServer.start(options);
                 SimServer quiet = SimServer.start(options.withRate(0))) {
             String url = sim.uri().toString();
-            Path home = Results.DIR.resolve("viewer-home").toAbsolutePath();
-            List<String> viewerOptions = new ArrayList<>(ChildJvm.FX_OPTIONS);
-            // The viewer remembers its window and feed: in a home of its own, nobody's settings are touched.
-            viewerOptions.add("-Duser.home=" + home);
-            viewerOptions.add("-Djava.util.prefs.userRoot=" + home.resolve("prefs"));
             // Side by side in one run, the floors next to the rows they bound.
             out.add("floor", run("e2e-floor", floor(seconds, false), windowFrom, windowTo, seconds));
-            out.add("ours", run("e2e-ours", viewer(viewerOptions, url, seconds), windowFrom, windowTo, seconds));
+            out.add("ours", run("e2e-ours", viewer.on(url, "BTCUSDT"), windowFrom, windowTo, seconds));
+            sim.pauseTicks();
+            try (SimServer sim4 = SimServer.start(four)) {
+                String url4 = sim4.uri().toString();
+                String symbols = String.join(",", FOUR);
+                out.add(
+                        "ours4",
+                        run("e2e-ours-4", viewer.on(url4, symbols, "--layout", "4"), windowFrom, windowTo, seconds));
+                Path shot = Results.DIR.resolve("e2e-ours-4-scrolled.png").toAbsolutePath();
+                // Paging back takes about a minute: this row runs longer, its CPU window as long as the others'.
+                int longer = 40;
+                out.add(
+                        "ours4Scrolled",
+                        run(
+                                "e2e-ours-4-scrolled",
+                                new Viewer(home, viewerOptions, seconds + longer).on(url4, symbols, "--layout", "4"),
+                                windowFrom + longer,
+                                windowTo + longer,
+                                seconds + longer,
+                                () -> scrollBack(presses, shot, Results.DIR.resolve("logs/e2e-ours-4-scrolled.log")),
+                                0));
+                out.addProperty("homePresses", presses);
+                out.addProperty("deepHistoryCandlesPerSymbol", DEEP_DAYS * 1440);
+            }
+            sim.resumeTicks();
             out.add("floorIdle", run("e2e-floor-idle", floor(seconds, true), windowFrom, windowTo, seconds));
             out.add(
                     "oursIdle",
-                    run(
-                            "e2e-ours-idle",
-                            viewer(viewerOptions, quiet.uri().toString(), seconds),
-                            windowFrom,
-                            windowTo,
-                            seconds));
+                    run("e2e-ours-idle", viewer.on(quiet.uri().toString(), "BTCUSDT"), windowFrom, windowTo, seconds));
             out.add(
                     "oursMinimised",
                     run(
                             "e2e-ours-minimised",
-                            viewer(viewerOptions, url, seconds, "--start-minimised"),
+                            viewer.on(url, "BTCUSDT", "--start-minimised"),
                             windowFrom,
                             windowTo,
                             seconds));
@@ -90,12 +146,127 @@ public final class EndToEndBench {
         System.exit(0);
     }
 
-    /** The viewer on {@code url} with {@code --stats}, quitting after {@code seconds}, and any further arguments. */
-    private static List<String> viewer(List<String> jvmOptions, String url, int seconds, String... more) {
-        List<String> args = new ArrayList<>(List.of(
-                "--url", url, "--symbol", "BTCUSDT", "--interval", "1m", "--stats", "--exit-after", seconds + "s"));
-        args.addAll(List.of(more));
-        return ChildJvm.command(jvmOptions, "com.klinelive.Main", args);
+    /**
+     * The viewer's command lines. Every run starts from a fresh home holding only a workspace file whose window is
+     * WIDTH x HEIGHT at the origin, so that one chart and four are drawn into the same screen and no run sees
+     * another's cached candles or saved charts.
+     */
+    private record Viewer(Path home, List<String> jvmOptions, int seconds) {
+
+        /** The viewer on {@code url} showing {@code symbols} (comma-separated) with {@code --stats}, and more. */
+        List<String> on(String url, String symbols, String... more) throws IOException {
+            freshHome(home);
+            List<String> args = new ArrayList<>(List.of(
+                    "--url", url, "--symbol", symbols, "--interval", "1m", "--stats", "--exit-after", seconds + "s"));
+            args.addAll(List.of(more));
+            return ChildJvm.command(jvmOptions, "com.klinelive.Main", args);
+        }
+    }
+
+    private static void freshHome(Path home) throws IOException {
+        if (Files.exists(home)) {
+            try (var paths = Files.walk(home)) {
+                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        Workspace d = Workspace.defaults();
+        Workspace sized = new Workspace(
+                d.version(),
+                d.layout(),
+                d.activeChart(),
+                d.syncCrosshair(),
+                d.syncSymbol(),
+                d.charts(),
+                d.watchlist(),
+                d.alerts(),
+                d.alertLog(),
+                d.drawings(),
+                d.savedFeeds(),
+                d.recentUrls(),
+                WindowSpec.at(0, 0, WIDTH, HEIGHT, false),
+                d.ui());
+        // Where ConfigDirectory looks on Linux when XDG_CONFIG_HOME is unset (run() unsets it for the child).
+        Path file = home.resolve(".config").resolve("klinelive").resolve(WorkspaceStore.FILE_NAME);
+        Files.createDirectories(file.getParent());
+        new WorkspaceStore(file).save(sized);
+    }
+
+    /**
+     * Pages each of the four charts back through older candles the way a user does: a click into the chart, then
+     * {@code presses} times {@code Home} (show the oldest candle, which asks the feed for the page before it); a
+     * screenshot of the four charts at their oldest candles (what shows how far back they reach); then a click and
+     * {@code End} in each, back to the live edge. Through xdotool on the bench's own X display.
+     */
+    private static void scrollBack(int presses, Path screenshot, Path log) {
+        // Keys sent before the window is up go nowhere: wait for the first live frame, and a little longer.
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!printed(log, "startup first_live_frame_ms=")) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("no live frame within 60 s; see " + log);
+            }
+            pause(200);
+        }
+        pause(2_000);
+        for (double[] at : QUADRANTS) {
+            clickAt(at);
+            for (int i = 0; i < presses; i++) {
+                xdotool("key", "Home");
+                // A page from the simulator over loopback takes some 100 ms (section 9), more under load; the
+                // next Home must find it in the book, or it asks for nothing new.
+                pause(PAGE_WAIT_MS);
+            }
+        }
+        pause(1_000);
+        exec(List.of("bash", "-c", "xwd -root -silent | convert xwd:- '" + screenshot + "'"));
+        for (double[] at : QUADRANTS) {
+            clickAt(at);
+            xdotool("key", "End");
+        }
+    }
+
+    private static boolean printed(Path log, String prefix) {
+        try {
+            return Files.exists(log) && Files.readAllLines(log).stream().anyMatch(l -> l.startsWith(prefix));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void clickAt(double[] at) {
+        xdotool("mousemove", String.valueOf((int) (at[0] * WIDTH)), String.valueOf((int) (at[1] * HEIGHT)));
+        xdotool("click", "1");
+    }
+
+    private static void xdotool(String... args) {
+        List<String> command = new ArrayList<>(List.of("xdotool"));
+        command.addAll(List.of(args));
+        exec(command);
+    }
+
+    private static void exec(List<String> command) {
+        try {
+            Process p = new ProcessBuilder(command).inheritIO().start();
+            if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException(command + " did not finish");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(command + ": " + e.getMessage() + " (apt-get install -y xdotool)", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** {@link FloorApp}: a label changed every pulse, or with {@code idle} nothing changed. */
@@ -109,19 +280,37 @@ public final class EndToEndBench {
 
     private static JsonObject run(String name, List<String> command, double from, double to, int seconds)
             throws IOException, InterruptedException {
+        return run(name, command, from, to, seconds, () -> {}, 0);
+    }
+
+    /** A row; {@code action} runs {@code actionAt} seconds after the start, before the CPU window opens. */
+    private static JsonObject run(
+            String name, List<String> command, double from, double to, int seconds, Runnable action, double actionAt)
+            throws IOException, InterruptedException {
         Path log = Results.DIR.resolve("logs").resolve(name + ".log");
         Files.createDirectories(log.getParent());
-        Process p = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        // The viewer's settings and cache in its -Duser.home, whatever the bench's own environment says.
+        builder.environment().remove("XDG_CONFIG_HOME");
+        builder.environment().remove("XDG_CACHE_HOME");
+        Process p = builder.start();
         long start = System.nanoTime();
+        sleepUntil(start, actionAt);
+        action.run();
+        double actionDone = (System.nanoTime() - start) / 1e9;
+        if (actionDone > from) {
+            throw new IllegalStateException(name + ": the action ran into the CPU window (" + actionDone + " s)");
+        }
         sleepUntil(start, from);
         long cpu0 = cpuTicks(p.pid());
         long t0 = System.nanoTime();
+        int linesAtFrom = lineCount(log);
         sleepUntil(start, to);
         long cpu1 = cpuTicks(p.pid());
         long t1 = System.nanoTime();
+        int linesAtTo = lineCount(log);
+        String status = Files.readString(Path.of("/proc", String.valueOf(p.pid()), "status"));
         if (!p.waitFor(seconds + 30L, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new IllegalStateException(name + " did not exit; see " + log);
@@ -129,38 +318,77 @@ public final class EndToEndBench {
         JsonObject r = new JsonObject();
         double cpuSeconds = (cpu1 - cpu0) / (double) clockTicksPerSecond();
         r.addProperty("cpuPercentOfOneCore", 100 * cpuSeconds / ((t1 - t0) / 1e9));
-        String stats = null;
-        double rate = Double.NaN;
+        // Resident memory at the end of the window, and its peak since the start.
+        r.addProperty("rssMb", statusKb(status, "VmRSS") / 1024.0);
+        r.addProperty("hwmMb", statusKb(status, "VmHWM") / 1024.0);
+        r.addProperty("actionSeconds", actionDone);
+        r.addProperty("load", Machine.loadAverages());
+        List<String> lines = Files.readAllLines(log);
         double firstFrame = Double.NaN;
-        for (String line : Files.readAllLines(log)) {
+        String last = null;
+        for (String line : lines) {
             if (line.startsWith("startup first_live_frame_ms=")) {
                 firstFrame =
                         Double.parseDouble(line.substring(line.indexOf('=') + 1).trim());
             }
             if (line.startsWith("stats ")) {
-                stats = line;
-                // The line printed at exit comes after the feed closed: its tick rate is 0.
-                java.util.regex.Matcher m =
-                        java.util.regex.Pattern.compile("ticks_per_s=(\\d+)").matcher(line);
-                if (m.find() && Double.parseDouble(m.group(1)) > 0) {
-                    rate = Double.parseDouble(m.group(1));
+                last = line;
+            }
+        }
+        if (last == null) {
+            throw new IllegalStateException(name + " printed no stats line; see " + log);
+        }
+        // The viewer prints a line a second: those printed inside the CPU window are the row's figures (the line
+        // printed at exit comes after the window closed: no charts, no feed). The floors print one line, at exit.
+        List<String> inWindow = new ArrayList<>();
+        for (String line : lines.subList(Math.min(linesAtFrom, lines.size()), Math.min(linesAtTo, lines.size()))) {
+            if (line.startsWith("stats ")) {
+                inWindow.add(line);
+            }
+        }
+        if (inWindow.isEmpty()) {
+            inWindow.add(last);
+        }
+        r.addProperty("statsLine", inWindow.get(inWindow.size() - 1));
+        r.addProperty("statsLines", inWindow.size());
+        r.addProperty("firstLiveFrameMs", firstFrame);
+        // Each figure: the median over the window's lines, with min and max (each line covers the last frames).
+        java.util.Map<String, List<Double>> values = new java.util.LinkedHashMap<>();
+        for (String line : inWindow) {
+            for (String pair : line.substring(6).trim().split("\\s+")) {
+                String[] kv = pair.split("=");
+                if (kv.length == 2) {
+                    values.computeIfAbsent(kv[0], k -> new ArrayList<>()).add(Double.parseDouble(kv[1]));
                 }
             }
         }
-        if (stats == null) {
-            throw new IllegalStateException(name + " printed no stats line; see " + log);
-        }
-        r.addProperty("statsLine", stats);
-        r.addProperty("ticksPerSecondSeen", rate);
-        r.addProperty("firstLiveFrameMs", firstFrame);
-        for (String pair : stats.substring(6).trim().split("\\s+")) {
-            String[] kv = pair.split("=");
-            if (kv.length == 2) {
-                r.addProperty(kv[0], Double.parseDouble(kv[1]));
-            }
-        }
+        values.forEach((key, list) -> {
+            List<Double> sorted = list.stream().sorted().toList();
+            r.addProperty(key, sorted.get(sorted.size() / 2));
+            r.addProperty(key + "_min", sorted.get(0));
+            r.addProperty(key + "_max", sorted.get(sorted.size() - 1));
+        });
         System.out.println("e2e " + name + " " + r);
         return r;
+    }
+
+    /** Whole lines in {@code log} so far (the child may be writing one). */
+    private static int lineCount(Path log) throws IOException {
+        int n = 0;
+        for (byte b : Files.readAllBytes(log)) {
+            n += b == '\n' ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** A "Name:   123 kB" line of /proc/PID/status, in kB. */
+    private static long statusKb(String status, String field) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^" + field + ":\\s+(\\d+) kB")
+                .matcher(status);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + field + " in /proc/PID/status");
+        }
+        return Long.parseLong(m.group(1));
     }
 
     /** utime + stime of a process, in clock ticks, from /proc/PID/stat. */
