@@ -39,6 +39,9 @@ import javafx.collections.ObservableList;
  * the feed's shared session. The view binds a {@code CandleChart} to these properties; nothing here touches a node.
  * Feed events arrive on network threads and reach this model through {@code fx} (symbols) or go straight to the
  * view's dirty mark (candles, no hop per tick). FX thread otherwise.
+ *
+ * <p>Longer than most: one chart's state is many small properties (feed, symbol, timeframe, type, scale, studies,
+ * drawings, session, recording, marks), each a few lines; they belong together because the view binds to them as one.
  */
 final class ChartViewModel {
 

@@ -44,12 +44,12 @@ final class MainMenu {
                 item("menu.file.openrecording", null, window::openRecording),
                 item("menu.file.recordticks", null, window::toggleTickRecording),
                 new SeparatorMenuItem(),
-                item("menu.file.png", "Shortcut+S", window::exportPng),
-                item("menu.file.csv", "Shortcut+E", window::exportCsv),
-                item("menu.file.copy", "Shortcut+Shift+C", window::copySnapshot),
+                item("menu.file.png", "Shortcut+S", window.files()::exportPng),
+                item("menu.file.csv", "Shortcut+E", window.files()::exportCsv),
+                item("menu.file.copy", "Shortcut+Shift+C", window.files()::copySnapshot),
                 new SeparatorMenuItem(),
-                item("menu.file.exportworkspace", null, window::exportWorkspace),
-                item("menu.file.importworkspace", null, window::importWorkspace),
+                item("menu.file.exportworkspace", null, window.files()::exportWorkspace),
+                item("menu.file.importworkspace", null, window.files()::importWorkspace),
                 new SeparatorMenuItem(),
                 item("menu.file.quit", "Shortcut+Q", window::quit));
     }

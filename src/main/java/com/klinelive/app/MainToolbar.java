@@ -31,6 +31,9 @@ import javafx.util.StringConverter;
 /**
  * The toolbar: the feed box (saved feeds by name, recent URLs), symbol, timeframe, chart type, indicators and
  * theme. It acts on the workspace's active chart and follows it when another chart becomes active.
+ *
+ * <p>Longer than most: each control of the bar is built, bound to the active chart and rebound when it changes; the
+ * controls are small, but there are seven of them.
  */
 final class MainToolbar {
 

@@ -2,10 +2,8 @@ package com.klinelive.app;
 
 import com.klinelive.chart.CandleChart;
 import com.klinelive.chart.FrameStats;
-import com.klinelive.model.Candle;
 import com.klinelive.workspace.FeedSpec;
 import com.klinelive.workspace.WindowSpec;
-import com.klinelive.workspace.Workspace;
 import com.klinelive.workspace.WorkspaceStore;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -56,6 +54,7 @@ final class MainWindow {
     private final PlayerBar playerBar;
     private final List<ChartWindow> ownWindows = new java.util.ArrayList<>();
     private final CrosshairSync crosshairSync;
+    private final WindowFiles files;
     private boolean closed;
 
     MainWindow(Stage stage, WorkspaceViewModel workspace, WorkspaceStore store, ExecutorService background) {
@@ -67,6 +66,7 @@ final class MainWindow {
         this.toolbar = new MainToolbar(workspace);
         this.drawingBar = new DrawingBar(workspace.i18n());
         this.crosshairSync = new CrosshairSync(workspace, this::viewOf);
+        this.files = new WindowFiles(stage, workspace, store, background, this::activeChart, this::bounds);
         this.grid = new ChartGrid(workspace, this::newView);
         this.watchlistPanel = new WatchlistPanel(
                 workspace.watchlist(),
@@ -263,7 +263,7 @@ final class MainWindow {
             });
             return;
         }
-        Path file = choose("menu.file.recordticks", "ticks.klt", "KLine Live ticks", "*.klt");
+        Path file = files.choose("menu.file.recordticks", "ticks.klt", "KLine Live ticks", "*.klt");
         if (file != null) {
             try {
                 session.recorder(com.klinelive.recording.TickFileWriter.open(file));
@@ -296,6 +296,11 @@ final class MainWindow {
 
     MainToolbar toolbar() {
         return toolbar;
+    }
+
+    /** Exports, imports and their file dialogs. */
+    WindowFiles files() {
+        return files;
     }
 
     Theme theme() {
@@ -356,115 +361,6 @@ final class MainWindow {
                 rate,
                 views.size(),
                 sessions.size());
-    }
-
-    void exportPng() {
-        CandleChart chart = activeChart();
-        Path file = choose("export.png.title", "chart.png", "PNG", "*.png");
-        if (file != null && chart != null) {
-            javafx.scene.image.WritableImage image = Exports.snapshot(chart);
-            runInBackground(
-                    workspace.i18n().text("export.done", file.getFileName()), () -> Exports.writePng(image, file));
-        }
-    }
-
-    void exportCsv() {
-        CandleChart chart = activeChart();
-        ChartViewModel active = workspace.active();
-        if (chart == null || chart.getBook() == null) {
-            workspace.status().message(workspace.i18n().text("export.nothing"));
-            return;
-        }
-        // The symbol comes from the feed: keep only characters that are safe in any file name.
-        String name = active.symbolProperty().get().replaceAll("[^A-Za-z0-9._-]", "_") + "-"
-                + chart.getTimeframe().label() + ".csv";
-        Path file = choose("export.csv.title", name, "CSV", "*.csv");
-        if (file != null) {
-            List<Candle> candles = chart.getBook().candles(chart.getTimeframe(), Integer.MAX_VALUE);
-            java.time.ZoneId zone = chart.getZone();
-            runInBackground(
-                    workspace.i18n().text("export.candles", candles.size()),
-                    () -> Exports.writeCsv(candles, file, zone));
-        }
-    }
-
-    void copySnapshot() {
-        CandleChart chart = activeChart();
-        if (chart != null) {
-            Exports.copy(Exports.snapshot(chart));
-            workspace.status().message(workspace.i18n().text("export.copied"));
-        }
-    }
-
-    /** File, Export workspace: the whole workspace to a file the user picks. */
-    void exportWorkspace() {
-        Path file = choose("workspace.export.title", "workspace.json", "JSON", "*.json");
-        if (file != null) {
-            Workspace snapshot = workspace.toWorkspace(bounds());
-            runInBackground(
-                    workspace.i18n().text("export.done", file.getFileName()), () -> store.exportTo(snapshot, file));
-        }
-    }
-
-    /** File, Import workspace: replaces the open workspace with one from a file. */
-    void importWorkspace() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(workspace.i18n().text("workspace.import.title"));
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("JSON", "*.json"));
-        java.io.File file = chooser.showOpenDialog(stage);
-        if (file == null) {
-            return;
-        }
-        try {
-            Workspace imported = store.importFrom(file.toPath());
-            workspace.restore(imported);
-            workspace.status().message(workspace.i18n().text("workspace.imported", file.getName()));
-        } catch (java.io.IOException | IllegalArgumentException e) {
-            workspace.status().message(workspace.i18n().text("workspace.import.failed", e.getMessage()));
-        }
-    }
-
-    /** Writes a PNG of the whole window, without a dialog (automation). FX thread. */
-    void exportPngTo(Path file) throws java.io.IOException {
-        Exports.writePng(Exports.snapshot(stage.getScene().getRoot()), file);
-    }
-
-    /** Writes the active chart's candles as CSV, without a dialog; false when nothing is shown yet. */
-    boolean exportCsvTo(Path file) throws java.io.IOException {
-        CandleChart chart = activeChart();
-        if (chart == null || chart.getBook() == null) {
-            return false;
-        }
-        Exports.writeCsv(chart.getBook().candles(chart.getTimeframe(), Integer.MAX_VALUE), file, chart.getZone());
-        return true;
-    }
-
-    private Path choose(String titleKey, String name, String description, String pattern) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(workspace.i18n().text(titleKey));
-        chooser.setInitialFileName(name);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, pattern));
-        java.io.File file = chooser.showSaveDialog(stage);
-        return file == null ? null : file.toPath();
-    }
-
-    private void runInBackground(String done, IoAction action) {
-        background.execute(() -> {
-            String text;
-            try {
-                action.run();
-                text = done;
-            } catch (java.io.IOException | RuntimeException e) {
-                LOG.warn("export failed", e);
-                text = workspace.i18n().text("export.failed", e.getMessage());
-            }
-            String message = text;
-            Platform.runLater(() -> workspace.status().message(message));
-        });
-    }
-
-    private interface IoAction {
-        void run() throws java.io.IOException;
     }
 
     /** The main window's bounds, for the workspace file. */

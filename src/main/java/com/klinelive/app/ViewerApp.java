@@ -30,6 +30,9 @@ import javafx.stage.Stage;
  * The viewer: loads the workspace (moving an older version's preferences into it on the first start), opens its
  * feeds (ahead of the window, so connecting overlaps JavaFX's start), shows the main window and saves the
  * workspace when it closes. One object per run, no static state; {@link #launch} starts it from the command line.
+ *
+ * <p>Longer than most: most of its length is {@link #withOptions}, which lays the command line over the saved workspace
+ * field by field.
  */
 public final class ViewerApp {
 
@@ -288,7 +291,7 @@ public final class ViewerApp {
     private void finish() {
         if (options.snapshot() != null) {
             try {
-                window.exportPngTo(options.snapshot());
+                window.files().exportPngTo(options.snapshot());
                 System.out.println("snapshot " + options.snapshot());
             } catch (IOException | RuntimeException e) {
                 System.err.println("could not write the snapshot " + options.snapshot() + ": " + e.getMessage());

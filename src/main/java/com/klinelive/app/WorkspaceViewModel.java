@@ -25,6 +25,9 @@ import javafx.collections.ObservableList;
  * The whole workspace: the layout and its charts, charts in windows of their own, the active chart (the toolbar
  * acts on it), sync of crosshair and symbol, the watchlist, the alerts, saved feeds, theme, time zone and language.
  * It turns into a {@link Workspace} to save and is restored from one. FX thread.
+ *
+ * <p>Longer than most: it is the one place the app's settings live (layout, charts, sync, watchlist, alerts, feeds, theme,
+ * zone, language), each a property with its save and restore.
  */
 final class WorkspaceViewModel {
 

@@ -45,6 +45,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Bounded on disk ({@link Options#maxBytes()}, least recently used symbols evicted first). A database of
  * another schema version is rebuilt and a damaged file replaced (see {@link CacheSchema}).
+ *
+ * <p>Longer than most: the public face of the cache (open, track, preload, pages, clear, close) with its two threads and
+ * their error handling; the SQL is in the writer and schema classes.
  */
 public final class CandleCache implements AutoCloseable {
 

@@ -23,6 +23,9 @@ import java.util.function.Function;
  * read-write lock guards every series of the book, so a writer takes one lock per tick, or per batch of ticks,
  * however many timeframes there are, and a reader sees each tick counted in all timeframes or in none. {@link #version()} changes after
  * every write, so a reader can tell cheaply whether there is anything new to draw.
+ *
+ * <p>Longer than most: the book keeps bounds over its series so the common tick is counted without asking each timeframe;
+ * that fast path and the slow one it falls back to belong together.
  */
 public final class CandleBook {
 

@@ -18,6 +18,10 @@ import java.util.List;
  * for the newest {@link #HELD} candles, which are the ones a late tick may still update.
  *
  * <p>Not thread-safe: the owning {@link CandleBook} guards every call with its lock.
+ *
+ * <p>Longer than most: the hot path of the engine, hand-written over primitive columns in a chunked ring (append, late
+ * ticks, prepend, history joins, reads); splitting it would put a call between the newest candle's fields and the
+ * columns.
  */
 public final class CandleSeries implements CandleColumns {
 

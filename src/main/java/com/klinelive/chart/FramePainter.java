@@ -287,8 +287,13 @@ final class FramePainter {
         if (levels.isEmpty()) {
             return;
         }
-        double low = levels.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
-        double high = levels.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        // Every frame a pane is painted: a loop, not a stream.
+        double low = Double.POSITIVE_INFINITY;
+        double high = Double.NEGATIVE_INFINITY;
+        for (double level : levels) {
+            low = Math.min(low, level);
+            high = Math.max(high, level);
+        }
         if (high > low) {
             int top = g.deviceY(view.scale.y(high));
             int bottom = g.deviceY(view.scale.y(low));

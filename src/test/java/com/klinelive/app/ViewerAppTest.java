@@ -290,8 +290,8 @@ class ViewerAppTest {
         robot.interact(() -> {
             try {
                 app.window().workspace().zone(newYork.getId());
-                app.window().exportPngTo(png);
-                assertTrue(app.window().exportCsvTo(csv));
+                app.window().files().exportPngTo(png);
+                assertTrue(app.window().files().exportCsvTo(csv));
             } catch (java.io.IOException e) {
                 throw new AssertionError(e);
             }

@@ -183,7 +183,7 @@ class WorkspaceWindowTest {
         waitFor(15_000, () -> onFx(() -> views.get(0).chart().getVisibleRange().count() > 10), () -> "no candles");
 
         Path csv = dir.resolve("candles.csv");
-        assertTrue(onFx(() -> app.window().exportCsvTo(csv)));
+        assertTrue(onFx(() -> app.window().files().exportCsvTo(csv)));
         List<String> lines = java.nio.file.Files.readAllLines(csv);
         String first = lines.get(1).substring(0, lines.get(1).indexOf(','));
         java.time.OffsetDateTime time = java.time.OffsetDateTime.parse(first);
