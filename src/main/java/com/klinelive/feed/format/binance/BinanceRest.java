@@ -85,16 +85,8 @@ public final class BinanceRest {
      * oldest first, checked and aligned to {@code timeframe}.
      */
     public static List<Candle> parseKlines(String json, Timeframe timeframe) {
-        List<Candle> candles = RestJson.read(json, "klines", reader -> {
-            List<Candle> list = new ArrayList<>();
-            reader.beginArray();
-            while (reader.hasNext()) {
-                RestChecks.countOne(list, "klines");
-                list.add(readKline(reader));
-            }
-            reader.endArray();
-            return list;
-        });
+        List<Candle> candles =
+                RestJson.read(json, "klines", reader -> RestJson.array(reader, "klines", e -> readKline(e)));
         return RestChecks.candles(candles, timeframe, false, "klines");
     }
 
@@ -103,16 +95,8 @@ public final class BinanceRest {
      * ticks with the aggregate id as the sequence, oldest first.
      */
     public static List<Tick> parseAggTrades(String json, String symbol) {
-        List<Tick> trades = RestJson.read(json, "aggTrades", reader -> {
-            List<Tick> list = new ArrayList<>();
-            reader.beginArray();
-            while (reader.hasNext()) {
-                RestChecks.countOne(list, "aggTrades");
-                list.add(readAggTrade(reader, symbol));
-            }
-            reader.endArray();
-            return list;
-        });
+        List<Tick> trades = RestJson.read(
+                json, "aggTrades", reader -> RestJson.array(reader, "aggTrades", e -> readAggTrade(e, symbol)));
         return RestChecks.trades(trades, false, "aggTrades");
     }
 
@@ -146,16 +130,8 @@ public final class BinanceRest {
 
     /** Trades, {@code [{"id":28457,"price":"4.00000100","qty":"12.00000000","time":...}]}, oldest first. */
     public static List<Tick> parseTrades(String json, String symbol) {
-        List<Tick> trades = RestJson.read(json, "trades", reader -> {
-            List<Tick> list = new ArrayList<>();
-            reader.beginArray();
-            while (reader.hasNext()) {
-                RestChecks.countOne(list, "trades");
-                list.add(readTrade(reader, symbol));
-            }
-            reader.endArray();
-            return list;
-        });
+        List<Tick> trades =
+                RestJson.read(json, "trades", reader -> RestJson.array(reader, "trades", e -> readTrade(e, symbol)));
         return RestChecks.trades(trades, false, "trades");
     }
 

@@ -78,25 +78,22 @@ public final class CoinbaseRest {
 
     /** Candles, oldest first; Coinbase has no trade count, so {@code trades} is 0. */
     public static List<Candle> parseCandles(String json, Timeframe timeframe) {
-        List<Candle> candles = RestJson.read(json, "candles", reader -> {
-            List<Candle> list = new ArrayList<>();
-            reader.beginArray();
-            while (reader.hasNext()) {
-                RestChecks.countOne(list, "candles");
-                reader.beginArray();
-                long time = RestJson.secondsToMillis(RestJson.integer(reader, "candle time"), "candle time");
-                double low = RestJson.number(reader, "candle low");
-                double high = RestJson.number(reader, "candle high");
-                double open = RestJson.number(reader, "candle open");
-                double close = RestJson.number(reader, "candle close");
-                double volume = RestJson.number(reader, "candle volume");
-                reader.endArray();
-                list.add(new Candle(time, open, high, low, close, volume, 0));
-            }
-            reader.endArray();
-            return list;
-        });
+        List<Candle> candles =
+                RestJson.read(json, "candles", reader -> RestJson.array(reader, "candles", CoinbaseRest::readCandle));
         return RestChecks.candles(candles, timeframe, true, "candles");
+    }
+
+    /** {@code [time, low, high, open, close, volume]}, time in seconds. */
+    private static Candle readCandle(JsonReader reader) throws IOException {
+        reader.beginArray();
+        long time = RestJson.secondsToMillis(RestJson.integer(reader, "candle time"), "candle time");
+        double low = RestJson.number(reader, "candle low");
+        double high = RestJson.number(reader, "candle high");
+        double open = RestJson.number(reader, "candle open");
+        double close = RestJson.number(reader, "candle close");
+        double volume = RestJson.number(reader, "candle volume");
+        reader.endArray();
+        return new Candle(time, open, high, low, close, volume, 0);
     }
 
     /**
@@ -104,16 +101,8 @@ public final class CoinbaseRest {
      * "side":"sell"}]}, oldest first.
      */
     public static List<Tick> parseTrades(String json, String productId) {
-        List<Tick> trades = RestJson.read(json, "trades", reader -> {
-            List<Tick> list = new ArrayList<>();
-            reader.beginArray();
-            while (reader.hasNext()) {
-                RestChecks.countOne(list, "trades");
-                list.add(readTrade(reader, productId));
-            }
-            reader.endArray();
-            return list;
-        });
+        List<Tick> trades =
+                RestJson.read(json, "trades", reader -> RestJson.array(reader, "trades", e -> readTrade(e, productId)));
         return RestChecks.trades(trades, true, "trades");
     }
 

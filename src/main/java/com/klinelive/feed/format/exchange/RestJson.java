@@ -5,6 +5,8 @@ import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import java.io.IOException;
 import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -32,6 +34,22 @@ public final class RestJson {
     }
 
     private RestJson() {}
+
+    /**
+     * A JSON array, each element read by {@code element}; more elements than an answer may hold are refused.
+     *
+     * @param what names the array in error messages
+     */
+    public static <T> List<T> array(JsonReader reader, String what, Body<T> element) throws IOException {
+        List<T> list = new ArrayList<>();
+        reader.beginArray();
+        while (reader.hasNext()) {
+            RestChecks.countOne(list, what);
+            list.add(element.read(reader));
+        }
+        reader.endArray();
+        return list;
+    }
 
     /**
      * Parses {@code body} with {@code content}, checking that nothing follows the value.
