@@ -6,6 +6,7 @@ import com.klinelive.feed.format.FormatSettings;
 import com.klinelive.feed.format.Subscription;
 import com.klinelive.feed.protocol.ControlMessage;
 import com.klinelive.feed.protocol.Rejections;
+import com.klinelive.feed.transport.ReadPacing;
 import com.klinelive.feed.transport.TransportFactory;
 import com.klinelive.feed.transport.TransportKind;
 import com.klinelive.feed.transport.TransportRequest;
@@ -86,6 +87,9 @@ final class ConnectionSupervisor {
     private String outageReason = "";
     private boolean listRequested;
     private int listFailures;
+
+    /** How often the transports' read threads wake: the feed client's, shared by every transport it opens. */
+    final ReadPacing pacing = new ReadPacing();
 
     ConnectionSupervisor(
             FeedOptions options,
@@ -747,7 +751,8 @@ final class ConnectionSupervisor {
                 syncs::resumeFrom,
                 options.connectTimeout(),
                 options.sslContext(),
-                FeedOptions.MAX_MESSAGE_BYTES);
+                FeedOptions.MAX_MESSAGE_BYTES,
+                pacing);
         inbound.transport = factory.create(request, inbound);
         inbound.current = true;
         return inbound;

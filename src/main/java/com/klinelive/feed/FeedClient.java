@@ -6,6 +6,7 @@ import com.klinelive.feed.format.FeedFormat;
 import com.klinelive.feed.format.FormatRegistry;
 import com.klinelive.feed.protocol.Rejections;
 import com.klinelive.feed.rest.RestClient;
+import com.klinelive.feed.transport.ReadPacing;
 import com.klinelive.feed.transport.TransportFactory;
 import com.klinelive.model.Timeframe;
 import java.net.http.HttpClient;
@@ -154,6 +155,20 @@ public final class FeedClient implements AutoCloseable {
 
     public FeedStatus status() {
         return supervisor.status();
+    }
+
+    /**
+     * In the background (nobody sees this feed's charts), the read threads wake for messages in bunches, a
+     * {@link ReadPacing#BACKGROUND_NAP} apart, instead of once a message; nothing is lost or delayed further. Any
+     * thread.
+     */
+    public void background(boolean background) {
+        supervisor.pacing.background(background);
+    }
+
+    /** Whether the read threads wake in bunches (see {@link #background(boolean)}). */
+    public boolean isBackground() {
+        return supervisor.pacing.isBackground();
     }
 
     public FeedMetrics.Snapshot metrics() {

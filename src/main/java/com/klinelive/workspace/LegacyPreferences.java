@@ -15,9 +15,23 @@ public final class LegacyPreferences {
     private LegacyPreferences() {}
 
     /** Whether {@code node} holds settings of an older version. */
+    /**
+     * The preferences node at {@code path} if an older version ever wrote it, else null. Not {@code node(path)}
+     * alone: asking for a node creates it, and the JDK then writes it to disk at its next background sync (some
+     * 50 ms of CPU, 30 s after every start).
+     */
+    public static Preferences existing(String path) {
+        try {
+            Preferences root = Preferences.userRoot();
+            return root.nodeExists(path) ? root.node(path) : null;
+        } catch (BackingStoreException | IllegalStateException | SecurityException e) {
+            return null;
+        }
+    }
+
     public static boolean present(Preferences node) {
         try {
-            return node.keys().length > 0;
+            return node != null && node.keys().length > 0;
         } catch (BackingStoreException | IllegalStateException e) {
             return false;
         }

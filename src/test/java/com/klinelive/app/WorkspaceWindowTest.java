@@ -2,6 +2,7 @@ package com.klinelive.app;
 
 import static com.klinelive.feed.Eventually.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.klinelive.alert.AlertCondition;
@@ -276,6 +277,9 @@ class WorkspaceWindowTest {
                 onFx(() -> List.copyOf(app.window().activeChart().getPriceLevels())));
         robot.interact(() -> app.window().stage().setIconified(true));
         assertTrue(onFx(() -> app.window().stage().isIconified()));
+        // Nobody sees the chart: its feed is read in bunches (the alerts below fire all the same).
+        assertTrue(
+                onFx(() -> app.window().workspace().active().session().client().isBackground()));
 
         trade(99.5);
         trade(100.25); // crosses: fires here, at this tick
@@ -299,6 +303,8 @@ class WorkspaceWindowTest {
                 onFx(() -> List.copyOf(app.window().activeChart().getPriceLevels())),
                 "the spent alert's line is gone");
         robot.interact(() -> app.window().stage().setIconified(false));
+        assertFalse(
+                onFx(() -> app.window().workspace().active().session().client().isBackground()));
         close(app);
 
         app = launch(options);

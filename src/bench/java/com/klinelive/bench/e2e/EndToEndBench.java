@@ -9,13 +9,16 @@ import com.klinelive.sim.SimServer;
 import com.klinelive.workspace.WindowSpec;
 import com.klinelive.workspace.Workspace;
 import com.klinelive.workspace.WorkspaceStore;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -58,6 +61,20 @@ public final class EndToEndBench {
 
     private EndToEndBench() {}
 
+    /**
+     * Every JavaFX row runs on the packaged viewer's JVM options: C1 only ({@code -XX:TieredStopAtLevel=1}, set by
+     * its launcher, packaging/build-installers.sh), so the rows measure what a user runs, and the floors the same.
+     */
+    static final List<String> FX_AS_PACKAGED = withC1Only(ChildJvm.FX_OPTIONS);
+
+    private static final String RECORD_ROW = "e2e-record";
+
+    private static List<String> withC1Only(List<String> options) {
+        List<String> all = new ArrayList<>(options);
+        all.add("-XX:TieredStopAtLevel=1");
+        return List.copyOf(all);
+    }
+
     public static void main(String[] args) throws Exception {
         boolean quick = List.of(args).contains("--quick");
         int seconds = quick ? 16 : 90;
@@ -80,7 +97,7 @@ public final class EndToEndBench {
         // pages through: DEEP_DAYS of one-minute candles is a little over what it scrolls back a symbol.
         SimOptions four = options.withSymbols(FOUR).withHistory(Duration.ofDays(DEEP_DAYS));
         Path home = Results.DIR.resolve("viewer-home").toAbsolutePath();
-        List<String> viewerOptions = new ArrayList<>(ChildJvm.FX_OPTIONS);
+        List<String> viewerOptions = new ArrayList<>(FX_AS_PACKAGED);
         // The viewer remembers its window and feed: in a home of its own, nobody's settings are touched.
         viewerOptions.add("-Duser.home=" + home);
         viewerOptions.add("-Djava.util.prefs.userRoot=" + home.resolve("prefs"));
@@ -91,55 +108,90 @@ public final class EndToEndBench {
                 SimServer quiet = SimServer.start(options.withRate(0))) {
             String url = sim.uri().toString();
             // Side by side in one run, the floors next to the rows they bound.
-            out.add("floor", run("e2e-floor", floor(seconds, false), windowFrom, windowTo, seconds));
-            out.add("ours", run("e2e-ours", viewer.on(url, "BTCUSDT"), windowFrom, windowTo, seconds));
+            if (wanted("floor")) {
+                out.add("floor", run("e2e-floor", floor(seconds, null), windowFrom, windowTo, seconds));
+            }
+            if (wanted("ours")) {
+                out.add("ours", run("e2e-ours", viewer.on(url, "BTCUSDT"), windowFrom, windowTo, seconds));
+            }
             sim.pauseTicks();
-            try (SimServer sim4 = SimServer.start(four)) {
-                String url4 = sim4.uri().toString();
-                String symbols = String.join(",", FOUR);
-                out.add(
-                        "ours4",
-                        run("e2e-ours-4", viewer.on(url4, symbols, "--layout", "4"), windowFrom, windowTo, seconds));
-                Path shot = Results.DIR.resolve("e2e-ours-4-scrolled.png").toAbsolutePath();
-                // Paging back takes about a minute: this row runs longer, its CPU window as long as the others'.
-                int longer = 40;
-                out.add(
-                        "ours4Scrolled",
-                        run(
-                                "e2e-ours-4-scrolled",
-                                new Viewer(home, viewerOptions, seconds + longer).on(url4, symbols, "--layout", "4"),
-                                windowFrom + longer,
-                                windowTo + longer,
-                                seconds + longer,
-                                () -> scrollBack(presses, shot, Results.DIR.resolve("logs/e2e-ours-4-scrolled.log")),
-                                0));
-                out.addProperty("homePresses", presses);
-                out.addProperty("deepHistoryCandlesPerSymbol", DEEP_DAYS * 1440);
+            if (wanted("ours4")) {
+                try (SimServer sim4 = SimServer.start(four)) {
+                    String url4 = sim4.uri().toString();
+                    String symbols = String.join(",", FOUR);
+                    out.add(
+                            "ours4",
+                            run(
+                                    "e2e-ours-4",
+                                    viewer.on(url4, symbols, "--layout", "4"),
+                                    windowFrom,
+                                    windowTo,
+                                    seconds));
+                    Path shot = Results.DIR.resolve("e2e-ours-4-scrolled.png").toAbsolutePath();
+                    // Paging back takes about a minute: this row runs longer, its CPU window as long as the others'.
+                    int longer = 40;
+                    out.add(
+                            "ours4Scrolled",
+                            run(
+                                    "e2e-ours-4-scrolled",
+                                    new Viewer(home, viewerOptions, seconds + longer)
+                                            .on(url4, symbols, "--layout", "4"),
+                                    windowFrom + longer,
+                                    windowTo + longer,
+                                    seconds + longer,
+                                    () -> scrollBack(
+                                            presses, shot, Results.DIR.resolve("logs/e2e-ours-4-scrolled.log")),
+                                    0));
+                    out.addProperty("homePresses", presses);
+                    out.addProperty("deepHistoryCandlesPerSymbol", DEEP_DAYS * 1440);
+                }
             }
             sim.resumeTicks();
-            out.add("floorIdle", run("e2e-floor-idle", floor(seconds, true), windowFrom, windowTo, seconds));
-            out.add(
-                    "oursIdle",
-                    run("e2e-ours-idle", viewer.on(quiet.uri().toString(), "BTCUSDT"), windowFrom, windowTo, seconds));
-            out.add(
-                    "oursMinimised",
-                    run(
-                            "e2e-ours-minimised",
-                            viewer.on(url, "BTCUSDT", "--start-minimised"),
-                            windowFrom,
-                            windowTo,
-                            seconds));
-            out.add(
-                    "peer",
-                    run(
-                            "e2e-peer",
-                            ChildJvm.command(
-                                    ChildJvm.FX_OPTIONS,
-                                    NaiveViewer.class.getName(),
-                                    List.of(url, String.valueOf(seconds))),
-                            windowFrom,
-                            windowTo,
-                            seconds));
+            if (wanted("floorIdle")) {
+                out.add("floorIdle", run("e2e-floor-idle", floor(seconds, "idle"), windowFrom, windowTo, seconds));
+            }
+            if (wanted("floorSecond")) {
+                out.add(
+                        "floorSecond",
+                        run("e2e-floor-second", floor(seconds, "second"), windowFrom, windowTo, seconds));
+            }
+            if (wanted("oursIdle")) {
+                out.add(
+                        "oursIdle",
+                        run(
+                                "e2e-ours-idle",
+                                viewer.on(quiet.uri().toString(), "BTCUSDT"),
+                                windowFrom,
+                                windowTo,
+                                seconds));
+            }
+            if (wanted("record")) {
+                // The cost of receiving the feed, with no window: what a minimised viewer cannot go below.
+                out.add("record", run(RECORD_ROW, record(url, seconds), windowFrom, windowTo, seconds));
+            }
+            if (wanted("oursMinimised")) {
+                out.add(
+                        "oursMinimised",
+                        run(
+                                "e2e-ours-minimised",
+                                viewer.on(url, "BTCUSDT", "--start-minimised"),
+                                windowFrom,
+                                windowTo,
+                                seconds));
+            }
+            if (wanted("peer")) {
+                out.add(
+                        "peer",
+                        run(
+                                "e2e-peer",
+                                ChildJvm.command(
+                                        FX_AS_PACKAGED,
+                                        NaiveViewer.class.getName(),
+                                        List.of(url, String.valueOf(seconds))),
+                                windowFrom,
+                                windowTo,
+                                seconds));
+            }
         }
         out.addProperty("loadAfter", Machine.loadAverages());
         Results.write("e2e", out);
@@ -269,13 +321,44 @@ public final class EndToEndBench {
         }
     }
 
-    /** {@link FloorApp}: a label changed every pulse, or with {@code idle} nothing changed. */
-    private static List<String> floor(int seconds, boolean idle) {
+    /**
+     * The rows to run, from {@code -Dbench.rows=floor,ours,...} (keys as in {@code e2e.json}); all without it. A
+     * subset re-runs the rows of one issue side by side without the others' minutes.
+     */
+    private static boolean wanted(String row) {
+        String rows = System.getProperty("bench.rows", "");
+        return rows.isBlank() || List.of(rows.split(",")).contains(row);
+    }
+
+    /** The headless recorder on the same feed, each message read as it comes: receiving and counting, no window. */
+    private static List<String> record(String url, int seconds) throws IOException {
+        Path out = Files.createTempFile("e2e-record", ".csv");
+        out.toFile().deleteOnExit();
+        return ChildJvm.command(
+                FX_AS_PACKAGED,
+                "com.klinelive.Main",
+                List.of(
+                        "record",
+                        "--url",
+                        url,
+                        "--symbol",
+                        "BTCUSDT",
+                        "--duration",
+                        seconds + "s",
+                        "--out",
+                        out.toString()));
+    }
+
+    /**
+     * {@link FloorApp}: a label changed every pulse; with {@code mode} "idle" nothing changed, with "second" the label
+     * changed once a second.
+     */
+    private static List<String> floor(int seconds, String mode) {
         List<String> args = new ArrayList<>(List.of(String.valueOf(seconds)));
-        if (idle) {
-            args.add("idle");
+        if (mode != null) {
+            args.add(mode);
         }
-        return ChildJvm.command(ChildJvm.FX_OPTIONS, FloorApp.Floor.class.getName(), args);
+        return ChildJvm.command(FX_AS_PACKAGED, FloorApp.Floor.class.getName(), args);
     }
 
     private static JsonObject run(String name, List<String> command, double from, double to, int seconds)
@@ -304,10 +387,12 @@ public final class EndToEndBench {
         }
         sleepUntil(start, from);
         long cpu0 = cpuTicks(p.pid());
+        Map<String, Long> threads0 = threadTicks(p.pid());
         long t0 = System.nanoTime();
         int linesAtFrom = lineCount(log);
         sleepUntil(start, to);
         long cpu1 = cpuTicks(p.pid());
+        Map<String, Long> threads1 = threadTicks(p.pid());
         long t1 = System.nanoTime();
         int linesAtTo = lineCount(log);
         String status = Files.readString(Path.of("/proc", String.valueOf(p.pid()), "status"));
@@ -318,6 +403,7 @@ public final class EndToEndBench {
         JsonObject r = new JsonObject();
         double cpuSeconds = (cpu1 - cpu0) / (double) clockTicksPerSecond();
         r.addProperty("cpuPercentOfOneCore", 100 * cpuSeconds / ((t1 - t0) / 1e9));
+        r.add("threads", byThread(threads0, threads1, (t1 - t0) / 1e9));
         // Resident memory at the end of the window, and its peak since the start.
         r.addProperty("rssMb", statusKb(status, "VmRSS") / 1024.0);
         r.addProperty("hwmMb", statusKb(status, "VmHWM") / 1024.0);
@@ -334,6 +420,9 @@ public final class EndToEndBench {
             if (line.startsWith("stats ")) {
                 last = line;
             }
+        }
+        if (last == null && name.equals(RECORD_ROW)) {
+            return r;
         }
         if (last == null) {
             throw new IllegalStateException(name + " printed no stats line; see " + log);
@@ -392,6 +481,38 @@ public final class EndToEndBench {
     }
 
     /** utime + stime of a process, in clock ticks, from /proc/PID/stat. */
+    /**
+     * CPU ticks of each thread alive now, summed by thread name (the kernel's, at most 15 characters; pool threads
+     * of one name together). Where a row's CPU goes: the FX thread, the renderer, the feed's read thread, the JIT.
+     */
+    private static Map<String, Long> threadTicks(long pid) {
+        Map<String, Long> ticks = new HashMap<>();
+        File[] tasks = new File("/proc/" + pid + "/task").listFiles();
+        for (File task : tasks == null ? new File[0] : tasks) {
+            try {
+                String stat = Files.readString(task.toPath().resolve("stat"));
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                ticks.merge(name, Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
+            } catch (IOException | RuntimeException e) {
+                // The thread ended between the listing and the read: its time is in the process's total.
+            }
+        }
+        return ticks;
+    }
+
+    /** The threads that used at least 0.1 % of a core in the window, busiest first, in % of one core. */
+    private static JsonObject byThread(Map<String, Long> before, Map<String, Long> after, double seconds) {
+        double perTick = 100.0 / clockTicksPerSecond() / seconds;
+        JsonObject out = new JsonObject();
+        after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), (e.getValue() - before.getOrDefault(e.getKey(), 0L)) * perTick))
+                .filter(e -> e.getValue() >= 0.1)
+                .sorted((a, b) -> Double.compare(b.getValue(), a.getValue()))
+                .forEach(e -> out.addProperty(e.getKey(), Math.round(e.getValue() * 100) / 100.0));
+        return out;
+    }
+
     private static long cpuTicks(long pid) throws IOException {
         String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
         // The command name may hold spaces; fields are counted after its closing parenthesis.

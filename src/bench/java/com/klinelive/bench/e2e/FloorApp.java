@@ -15,8 +15,10 @@ import javafx.stage.Stage;
  * The floor of the end-to-end CPU figure: what any JavaFX window of the viewer rows' size (1920x1080) costs on
  * this pipeline when something small changes at every pulse, as a live price does at 1,000 ticks/s. One label's text
  * and one small rectangle change per pulse, no feed, no chart. With {@code idle}, nothing changes: what the
- * window costs JavaFX by itself (on GTK its pulse timer ticks 60 times a second even then). Prints a stats line
- * and exits. Arguments: seconds to run, then {@code idle} or nothing. Started through {@link Floor}.
+ * window costs JavaFX by itself (on GTK its pulse timer ticks 60 times a second even then). With {@code second},
+ * the label alone changes once a second (as a quiet chart's countdown does, from the same kind of timer): the
+ * least an idle viewer can cost. Prints a stats line and exits. Arguments: seconds to run, then {@code idle},
+ * {@code second} or nothing. Started through {@link Floor}.
  */
 public final class FloorApp extends Application {
 
@@ -24,6 +26,7 @@ public final class FloorApp extends Application {
     public void start(Stage stage) {
         double seconds = Double.parseDouble(getParameters().getRaw().get(0));
         boolean idle = getParameters().getRaw().contains("idle");
+        boolean second = getParameters().getRaw().contains("second");
         Label price = new Label();
         price.relocate(1180, 380);
         Rectangle candle = new Rectangle(1150, 300, 8, 100);
@@ -35,7 +38,12 @@ public final class FloorApp extends Application {
         stage.show();
         long[] pulses = new long[1];
         long start = System.nanoTime();
-        if (!idle) {
+        if (second) {
+            FxTimer.every(java.time.Duration.ofSeconds(1), () -> {
+                pulses[0]++;
+                price.setText(String.format(Locale.ROOT, "00:%02d", 59 - pulses[0] % 60));
+            });
+        } else if (!idle) {
             new AnimationTimer() {
                 @Override
                 public void handle(long now) {

@@ -1,5 +1,6 @@
 package com.klinelive.feed.socketio;
 
+import com.klinelive.feed.transport.ReadPacing;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -20,11 +21,19 @@ import org.java_websocket.handshake.ServerHandshake;
 final class EngineWebSocket extends WebSocketClient {
 
     private final SocketIoTransport owner;
+    private final ReadPacing.Pacer pacer;
     private volatile long pingSentNanos;
 
-    EngineWebSocket(URI uri, int maxFrameBytes, int connectTimeoutMillis, SSLContext ssl, SocketIoTransport owner) {
+    EngineWebSocket(
+            URI uri,
+            int maxFrameBytes,
+            int connectTimeoutMillis,
+            SSLContext ssl,
+            ReadPacing.Pacer pacer,
+            SocketIoTransport owner) {
         super(uri, new Draft_6455(List.of(), maxFrameBytes), Map.of(), connectTimeoutMillis);
         this.owner = owner;
+        this.pacer = pacer;
         setTcpNoDelay(true);
         setConnectionLostTimeout(0);
         if (ssl != null && uri.getScheme().equals("wss")) {
@@ -70,6 +79,7 @@ final class EngineWebSocket extends WebSocketClient {
     @Override
     public void onMessage(String message) {
         owner.webSocketMessage(this, message, System.nanoTime());
+        pacer.afterMessage();
     }
 
     @Override

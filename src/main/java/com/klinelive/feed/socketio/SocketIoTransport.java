@@ -417,7 +417,12 @@ public final class SocketIoTransport implements Transport {
         upgrade = Upgrade.PROBING;
         long timeout = request.connectTimeout().toMillis();
         webSocket = new EngineWebSocket(
-                endpoint.webSocket(session.sid()), maxPacketChars * 3, (int) timeout, request.sslContext(), this);
+                endpoint.webSocket(session.sid()),
+                maxPacketChars * 3,
+                (int) timeout,
+                request.sslContext(),
+                request.pacing().pacer(),
+                this);
         probeTimeout = timer.schedule(
                 () -> probeFailed(webSocket, "no probe answer after " + timeout + " ms"),
                 timeout,

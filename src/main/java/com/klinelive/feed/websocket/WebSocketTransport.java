@@ -1,5 +1,6 @@
 package com.klinelive.feed.websocket;
 
+import com.klinelive.feed.transport.ReadPacing;
 import com.klinelive.feed.transport.Transport;
 import com.klinelive.feed.transport.TransportEvents;
 import com.klinelive.feed.transport.TransportKind;
@@ -34,6 +35,7 @@ final class WebSocketTransport implements Transport {
     private final TransportEvents events;
     private final ScheduledExecutorService timer;
     private final Client client;
+    private final ReadPacing.Pacer pacer;
     private final AtomicBoolean ended = new AtomicBoolean();
     private volatile boolean opened;
     private volatile long pingSentNanos;
@@ -47,6 +49,7 @@ final class WebSocketTransport implements Transport {
         this.request = request;
         this.events = events;
         this.timer = timer;
+        this.pacer = request.pacing().pacer();
         Draft_6455 draft = new Draft_6455(List.of(), request.maxMessageBytes());
         this.client = new Client(draft, (int) request.connectTimeout().toMillis());
         client.setTcpNoDelay(true);
@@ -173,6 +176,7 @@ final class WebSocketTransport implements Transport {
         public void onMessage(String message) {
             if (!ended.get()) {
                 events.onMessage(WebSocketTransport.this, message, System.nanoTime());
+                pacer.afterMessage();
             }
         }
 
