@@ -31,6 +31,10 @@ import org.slf4j.LoggerFactory;
  * watchlist, the alert log and the status bar of the active chart's feed; charts in windows of their own beside
  * it. Everything here runs on the FX thread; feeds open and close on background threads (the sessions), and feed
  * events reach a chart only as a dirty mark.
+ *
+ * <p>Longer than most: it puts the window together (each part is a class of its own: toolbar, drawing bar, chart
+ * grid, watchlist, alert log, status bar, {@link WindowFiles} for the file dialogs) and keeps the parts on the active
+ * chart; what is left here is the wiring between them, the window's upkeep and its closing.
  */
 final class MainWindow {
 

@@ -15,11 +15,8 @@ import com.klinelive.workspace.WorkspaceStore;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.WeakHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -56,13 +53,7 @@ public final class ViewerApp {
     private final boolean migrated;
     private final List<FeedSessions<FeedSpec>.Lease> ahead = new ArrayList<>();
     private volatile AlertMonitor alertMonitor;
-    /**
-     * The sessions opened, told whether the window is minimised: nobody sees their charts then, and their feeds are
-     * read in bunches (see {@link com.klinelive.feed.FeedClient#background}). Weak: a closed session may go.
-     */
-    private final Set<FeedSession> opened = Collections.newSetFromMap(Collections.synchronizedMap(new WeakHashMap<>()));
-
-    private volatile boolean minimised;
+    private final BackgroundSessions backgrounds;
     private MainWindow window;
     private PulseCpu pulses;
 
@@ -75,7 +66,7 @@ public final class ViewerApp {
         this.options = options;
         this.store = store;
         this.legacy = legacy;
-        this.minimised = options.startMinimised();
+        this.backgrounds = new BackgroundSessions(options.startMinimised());
         this.sessions = new FeedSessions<>(this::openSession, background);
         ViewerCache.enabled(options.cache());
         WorkspaceStore.Loaded loaded = store.load();
@@ -153,7 +144,7 @@ public final class ViewerApp {
             chart.requestFocus();
         }
         stage.setIconified(options.startMinimised());
-        stage.iconifiedProperty().addListener((o, was, is) -> minimised(is));
+        stage.iconifiedProperty().addListener((o, was, is) -> backgrounds.minimised(is));
         // At whole seconds, as the chart's candle-close countdown changes: both change in one frame a second.
         timers.add(FxTimer.every(Duration.ofSeconds(1), window::refresh));
         if (options.stats()) {
@@ -166,16 +157,6 @@ public final class ViewerApp {
         }
     }
 
-    /** Minimised or restored: the feeds are read in bunches while nobody sees the window, and at once again after. */
-    private void minimised(boolean now) {
-        minimised = now;
-        synchronized (opened) {
-            for (FeedSession session : opened) {
-                session.client().background(now);
-            }
-        }
-    }
-
     /** A session of {@code feed}, whose trades are checked against the alerts (on the feed's threads). */
     private FeedSession openSession(FeedSpec feed) {
         // The symbols the saved charts show on this feed: their cached candles show before the feed answers.
@@ -185,9 +166,7 @@ public final class ViewerApp {
                 .distinct()
                 .toList();
         FeedSession session = FeedSession.open(feed, options.ssl(), shown);
-        // Added before the flag is read, and the flag set before the set is walked: no session misses a change.
-        opened.add(session);
-        session.client().background(minimised);
+        backgrounds.opened(session);
         String key = ChartViewModel.keyOf(feed);
         session.alerts(new TradeListener() {
             private AlertMonitor.TradeCheck check;

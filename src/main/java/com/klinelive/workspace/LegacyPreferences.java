@@ -14,7 +14,6 @@ public final class LegacyPreferences {
 
     private LegacyPreferences() {}
 
-    /** Whether {@code node} holds settings of an older version. */
     /**
      * The preferences node at {@code path} if an older version ever wrote it, else null. Not {@code node(path)}
      * alone: asking for a node creates it, and the JDK then writes it to disk at its next background sync (some
@@ -29,6 +28,7 @@ public final class LegacyPreferences {
         }
     }
 
+    /** Whether {@code node} holds settings of an older version; false for null. */
     public static boolean present(Preferences node) {
         try {
             return node != null && node.keys().length > 0;
