@@ -14,8 +14,12 @@ import com.klinelive.chart.type.BarGeometry;
 import com.klinelive.chart.type.ChartType;
 import java.util.ArrayList;
 import java.util.List;
+import javafx.geometry.Insets;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Background;
+import javafx.scene.layout.BackgroundFill;
+import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
 import javafx.scene.shape.Line;
 
@@ -24,10 +28,12 @@ import javafx.scene.shape.Line;
  * on the same time axis, each with its own scale; the axes' ranges and ticks, the legend, the last price and the
  * crosshair. FX thread only.
  *
- * <p>Each pane is two canvases: the history layer and, over it, a live layer from the bar before the newest to
- * the right edge. A live trade that leaves a pane's scale and every older value as they were repaints only its
- * live layer (see {@link HistoryLayer}); on the software pipeline a frame then costs strips a few candles wide
- * instead of the whole window, however many panes there are.
+ * <p>Each pane is two canvases: the history layer, every bar but the newest, and over it a live layer from the
+ * bar before the newest to the right edge, opaque, as high as the newest bar's marks reach ({@link LiveBand}). A
+ * live trade that leaves a pane's scale and every older value as they were repaints only its live layer (see
+ * {@link HistoryLayer}); on the software pipeline a frame then costs a box around the newest candle instead of
+ * the whole window, however many panes there are. On a chart background that is not one opaque colour the live
+ * layer cannot cover the history layer, which then leaves the strip to it, and it takes the pane's whole height.
  */
 final class FramePainter {
 
@@ -84,6 +90,7 @@ final class FramePainter {
             double renderScale,
             PriceScale scale,
             double split,
+            double historyRight,
             List<TimeTicks.Tick> timeTicks,
             List<Study> studies,
             ChartType chartType) {}
@@ -96,6 +103,11 @@ final class FramePainter {
     final Line crosshairY = crosshairLine();
 
     private final BarBuffer shownBars = new BarBuffer();
+    /** The bars the history layers paint: all but the newest while there is a live layer. */
+    private final BarBuffer historyBars = new BarBuffer();
+
+    private final LiveBand liveBand = new LiveBand();
+    private final int[] bandRows = new int[2];
     private final List<StudyFrame> overlays = new ArrayList<>();
     private int decimals = 2;
     private double decimalsPrice = Double.NaN;
@@ -123,7 +135,6 @@ final class FramePainter {
             double pointerX,
             double pointerY,
             boolean whole) {
-        ChartColors colors = chart.colors();
         BarGeometry g = new BarGeometry(at.scale(), frame.bars.slotWidth());
         chooseDecimals(frame.newestClose);
         double split = liveSplit(frame, at);
@@ -131,6 +142,11 @@ final class FramePainter {
         int liveFrom = liveFrom(frame, split);
         int shared = split < at.plotWidth() ? bars - 1 : bars;
         boolean barsSame = !whole && shownBars.sameAs(frame.bars, shared);
+        Color backdrop = opaqueBackground(chart);
+        // Over an opaque live layer the history layer paints the strip too, so the live layer can be a short box.
+        double historyRight = backdrop == null ? split : at.plotWidth();
+        boolean historyBarsCopied = false;
+        double lineY = Double.NaN;
         overlays.clear();
         int pane = 1;
         for (StudyFrame study : frame.studies) {
@@ -161,6 +177,7 @@ final class FramePainter {
                     at.scale(),
                     view.scale,
                     split,
+                    historyRight,
                     frame.timeTicks,
                     studies.stream().map(StudyFrame::study).toList(),
                     k == 0 ? chart.getChartType() : null);
@@ -172,18 +189,56 @@ final class FramePainter {
                     at.plotWidth(),
                     at.layout().height(k));
             if (!barsSame || !view.shown.shows(setting, studies, shared)) {
-                paintPane(chart, view.history, view, colors, frame, at, k, g, studies, 0, 0, split);
+                if (!historyBarsCopied) {
+                    historyBars.copyFrom(frame.bars, shared);
+                    historyBarsCopied = true;
+                }
+                paintPane(
+                        chart, view.history, view, historyBars, frame, at, k, g, studies, 0, 0, 0, historyRight, null);
                 view.shown.remember(setting, studies, bars);
                 repainted = true;
+            }
+            if (k == 0) {
+                lineY = view.scale.y(frame.newestClose);
+            }
+            if (split < at.plotWidth() && backdrop != null) {
+                liveBand.rows(
+                        bandRows,
+                        frame.bars,
+                        k,
+                        studies,
+                        chart.getChartType(),
+                        view.scale,
+                        k == 0 ? lineY : Double.NaN,
+                        at.scale());
+                view.liveTop = bandRows[0] / at.scale();
+                view.liveHeight = (bandRows[1] - bandRows[0]) / at.scale();
+            } else {
+                view.liveTop = 0;
+                view.liveHeight = at.layout().height(k);
             }
             place(
                     view.live,
                     at.left() + split,
-                    at.top() + at.layout().top(k),
+                    at.top() + at.layout().top(k) + view.liveTop,
                     at.plotWidth() - split,
-                    at.layout().height(k));
-            if (split < at.plotWidth()) {
-                paintPane(chart, view.live, view, colors, frame, at, k, g, studies, liveFrom, split, at.plotWidth());
+                    view.liveHeight);
+            if (split < at.plotWidth() && view.liveHeight > 0) {
+                paintPane(
+                        chart,
+                        view.live,
+                        view,
+                        frame.bars,
+                        frame,
+                        at,
+                        k,
+                        g,
+                        studies,
+                        liveFrom,
+                        split,
+                        view.liveTop,
+                        at.plotWidth(),
+                        backdrop);
             }
         }
         if (!barsSame) {
@@ -227,29 +282,39 @@ final class FramePainter {
     }
 
     /**
-     * Paints pane {@code k}'s plot x range {@code [origin, right)} onto {@code canvas}, which starts at plot x
-     * {@code origin}: grid, fills, the candles (price pane), levels and plots from bar {@code from}. Everything is
-     * drawn in plot coordinates and the canvas clips, so the live and the history layer paint identical pixels
-     * where they meet.
+     * Paints pane {@code k}'s plot x range {@code [originX, right)} of {@code bars} onto {@code canvas}, whose top
+     * left corner is at pane point ({@code originX}, {@code originY}): grid, fills, the candles (price pane), levels
+     * and plots from bar {@code from}. Everything is drawn in plot coordinates and the canvas clips, so the live and
+     * the history layer paint identical pixels where they meet.
+     *
+     * @param backdrop the chart's background colour for an opaque canvas, or null for a transparent one
      */
     private static void paintPane(
             CandleChart chart,
             Canvas canvas,
             PaneView view,
-            ChartColors colors,
+            BarBuffer bars,
             ChartFrame frame,
             Geometry at,
             int k,
             BarGeometry g,
             List<StudyFrame> studies,
             int from,
-            double origin,
-            double right) {
+            double originX,
+            double originY,
+            double right,
+            Paint backdrop) {
+        ChartColors colors = chart.colors();
         double height = at.layout().height(k);
         GraphicsContext gc = canvas.getGraphicsContext2D();
-        gc.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        if (backdrop == null) {
+            gc.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        } else {
+            gc.setFill(backdrop);
+            gc.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        }
         gc.save();
-        gc.translate(-origin, 0);
+        gc.translate(-originX, -originY);
         PlotPainter.grid(
                 gc,
                 g,
@@ -262,15 +327,15 @@ final class FramePainter {
                 colors.grid.get());
         if (k == 0) {
             for (StudyFrame study : studies) {
-                StudyPainter.paint(gc, g, frame.bars, from, view.scale, study, colors, true);
+                StudyPainter.paint(gc, g, bars, from, view.scale, study, colors, true);
             }
-            chart.getChartType().paint(gc, g, frame.bars, from, view.scale, colors);
+            chart.getChartType().paint(gc, g, bars, from, view.scale, colors);
         } else if (!studies.isEmpty()) {
             paintLevels(gc, g, view, at.plotWidth(), colors);
-            StudyPainter.paint(gc, g, frame.bars, from, view.scale, studies.get(0), colors, true);
+            StudyPainter.paint(gc, g, bars, from, view.scale, studies.get(0), colors, true);
         }
         for (StudyFrame study : studies) {
-            StudyPainter.paint(gc, g, frame.bars, from, view.scale, study, colors, false);
+            StudyPainter.paint(gc, g, bars, from, view.scale, study, colors, false);
         }
         if (k > 0) {
             gc.setFill(colors.resolve("pane-border"));
@@ -311,10 +376,10 @@ final class FramePainter {
         boolean newestUp = frame.newestClose >= frame.newestOpen;
         Paint lineColour = newestUp ? colors.candleUp.get() : colors.candleDown.get();
         double lineY = price.scale.y(frame.newestClose);
-        if (split < at.plotWidth()) {
+        if (split < at.plotWidth() && price.liveHeight > 0) {
             GraphicsContext gc = price.live.getGraphicsContext2D();
             gc.save();
-            gc.translate(-split, 0);
+            gc.translate(-split, -price.liveTop);
             PriceLine.paintLive(gc, at, split, at.plotWidth(), lineY, lineColour);
             gc.restore();
         }
@@ -356,6 +421,23 @@ final class FramePainter {
             from--;
         }
         return from;
+    }
+
+    /**
+     * The chart's background when it is one opaque colour over its whole box, which an opaque live layer can
+     * repeat pixel for pixel; null for anything else (a gradient, transparency, several fills).
+     */
+    private static Color opaqueBackground(CandleChart chart) {
+        Background background = chart.getBackground();
+        if (background == null
+                || background.getFills().size() != 1
+                || !background.getImages().isEmpty()) {
+            return null;
+        }
+        BackgroundFill fill = background.getFills().get(0);
+        return fill.getFill() instanceof Color colour && colour.isOpaque() && Insets.EMPTY.equals(fill.getInsets())
+                ? colour
+                : null;
     }
 
     /** Moves and sizes a layer canvas; an empty one takes no pixels. */

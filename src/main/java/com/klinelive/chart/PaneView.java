@@ -29,6 +29,10 @@ final class PaneView {
     final Indicator indicator;
 
     Study study;
+    /** Where the live layer starts below the pane's top, and how high it is, in the last frame. */
+    double liveTop;
+
+    double liveHeight;
     PriceScale scale = new PriceScale(0, 1, 1);
     List<AxisTick> ticks = List.of();
     /** How large volumes read in the chart's language, on the axis and in the legend. */

@@ -17,9 +17,11 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.geometry.Bounds;
 import javafx.scene.Scene;
+import javafx.scene.canvas.Canvas;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -105,6 +107,58 @@ class CandleChartLayersTest {
             assertTrue(whole <= 1, type.id() + ": " + whole + " whole repaints for trades in the newest candle");
             assertSameAsWholeRepaint();
         }
+    }
+
+    @Test
+    void theLiveLayerCoversOnlyTheNewestMarksAndShowsWhatAWholeHeightLayerShows() throws Exception {
+        for (ChartType type : ChartTypes.ALL) {
+            robot.interact(() -> chart.setChartType(type));
+            awaitFrame();
+            Candle newest = candle(CANDLES - 1);
+            double range = newest.high() - newest.low();
+            // Inside the candle, then above its high and far below its low: the newest marks move up and down.
+            double[] prices = {
+                newest.low() + range * 0.4, newest.high() + range * 0.8, newest.low() - range * 1.5, newest.close()
+            };
+            for (int i = 0; i < prices.length; i++) {
+                market.trade(newest.time() + 50_000 + i, prices[i], 0.5);
+                awaitFrame();
+            }
+            WritableImage shortLayer = panes();
+            // Two fills look the same but are not one opaque colour: the live layer takes the pane's whole height.
+            Color background = (Color) chart.getBackground().getFills().get(0).getFill();
+            robot.interact(() -> chart.setStyle("-fx-background-color: " + web(background) + ", transparent;"));
+            repaintEverything();
+            double wholeHeight = WaitForAsyncUtils.asyncFx(
+                            () -> ((Canvas) chart.lookup("." + ChartStyles.LIVE_PLOT)).getHeight())
+                    .get(5, TimeUnit.SECONDS);
+            double paneHeight = WaitForAsyncUtils.asyncFx(
+                            () -> ((Canvas) chart.lookup("." + ChartStyles.PLOT)).getHeight())
+                    .get(5, TimeUnit.SECONDS);
+            assertEquals(paneHeight, wholeHeight, 0.5, type.id() + ": the live layer over a pane of two fills");
+            WritableImage tallLayer = panes();
+            robot.interact(() -> chart.setStyle(""));
+            repaintEverything();
+            assertSameImage(type.id(), tallLayer, shortLayer, 2);
+        }
+    }
+
+    @Test
+    void aTradeRepaintsABoxAroundTheNewestCandleNotTheWholeStrip() throws Exception {
+        robot.interact(() -> chart.getStudies().clear());
+        awaitFrame();
+        Candle newest = candle(CANDLES - 1);
+        market.trade(newest.time() + 50_000, (newest.low() + newest.high()) / 2, 0.001);
+        awaitFrame();
+        double[] heights = WaitForAsyncUtils.asyncFx(() -> {
+                    Canvas live = (Canvas) chart.lookup("." + ChartStyles.LIVE_PLOT);
+                    Canvas history = (Canvas) chart.lookup("." + ChartStyles.PLOT);
+                    return new double[] {live.getHeight(), history.getHeight(), live.getWidth()};
+                })
+                .get(5, TimeUnit.SECONDS);
+        assertTrue(heights[2] > 0, "a live layer");
+        assertTrue(heights[0] <= heights[1] / 3, "a live layer " + heights[0] + " high over a pane of " + heights[1]);
+        assertSameAsWholeRepaint();
     }
 
     @Test
@@ -249,6 +303,47 @@ class CandleChartLayersTest {
             }
             fail(differing + " pixels differ from a whole repaint, the first at " + first);
         }
+    }
+
+    private static String web(Color c) {
+        return String.format(
+                "#%02x%02x%02x",
+                Math.round(c.getRed() * 255), Math.round(c.getGreen() * 255), Math.round(c.getBlue() * 255));
+    }
+
+    /** Any change to the studies repaints every layer; the same study in its place keeps the view as it was. */
+    private void repaintEverything() throws Exception {
+        long whole = chart.frameStats().snapshot().wholeFrames();
+        robot.interact(() -> chart.getStudies().set(0, chart.getStudies().get(0)));
+        awaitFrame();
+        assertTrue(chart.frameStats().snapshot().wholeFrames() > whole, "a whole repaint happened");
+    }
+
+    /** No pixel of {@code actual} differs from {@code expected} by more than {@code tolerance} in any channel. */
+    private static void assertSameImage(String what, WritableImage expected, WritableImage actual, int tolerance) {
+        PixelReader a = expected.getPixelReader();
+        PixelReader b = actual.getPixelReader();
+        assertEquals(expected.getWidth(), actual.getWidth());
+        assertEquals(expected.getHeight(), actual.getHeight());
+        int differing = 0;
+        String first = null;
+        for (int y = 0; y < (int) expected.getHeight(); y++) {
+            for (int x = 0; x < (int) expected.getWidth(); x++) {
+                int p = a.getArgb(x, y);
+                int q = b.getArgb(x, y);
+                int worst = 0;
+                for (int shift = 0; shift < 32; shift += 8) {
+                    worst = Math.max(worst, Math.abs(((p >> shift) & 0xff) - ((q >> shift) & 0xff)));
+                }
+                if (worst > tolerance) {
+                    differing++;
+                    if (first == null) {
+                        first = "(" + x + ", " + y + ")";
+                    }
+                }
+            }
+        }
+        assertEquals(0, differing, what + ": pixels differ, the first at " + first);
     }
 
     /** A snapshot of every pane (not the axes, whose countdown ticks with the clock). */

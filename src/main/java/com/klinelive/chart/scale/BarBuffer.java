@@ -96,11 +96,16 @@ public final class BarBuffer {
 
     /** Makes this buffer a copy of {@code other}. */
     public void copyFrom(BarBuffer other) {
+        copyFrom(other, other.size);
+    }
+
+    /** Makes this buffer a copy of the first {@code count} bars of {@code other}. */
+    public void copyFrom(BarBuffer other, int count) {
         clear(other.width);
-        while (x.length < other.size) {
+        while (x.length < count) {
             grow();
         }
-        size = other.size;
+        size = Math.max(0, Math.min(count, other.size));
         System.arraycopy(other.x, 0, x, 0, size);
         System.arraycopy(other.open, 0, open, 0, size);
         System.arraycopy(other.high, 0, high, 0, size);

@@ -23,6 +23,11 @@ public final class AreaChart implements ChartType {
     }
 
     @Override
+    public boolean fillsToBottom() {
+        return true;
+    }
+
+    @Override
     public void paint(GraphicsContext gc, BarGeometry g, BarBuffer bars, int from, PriceScale scale, Palette colours) {
         int first = Math.max(0, from - 1);
         if (bars.size() - first >= 2) {

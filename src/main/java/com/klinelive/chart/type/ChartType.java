@@ -34,6 +34,14 @@ public interface ChartType {
         return null;
     }
 
+    /**
+     * Whether the newest bar's marks reach down to the bottom of the pane (an area's fill), so that a live layer
+     * over the newest bar must reach it too.
+     */
+    default boolean fillsToBottom() {
+        return false;
+    }
+
     /** Whether the price scale fits the closes only (a line), rather than the highs and lows. */
     default boolean closesOnly() {
         return false;
