@@ -370,6 +370,15 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
         return getSkinnable().getStudies().stream().filter(Study::inPane).toList();
     }
 
+    /** How many of the studies have a pane of their own; every frame asks, so a loop rather than a stream. */
+    private int paneStudyCount() {
+        int count = 0;
+        for (Study study : getSkinnable().getStudies()) {
+            count += study.inPane() ? 1 : 0;
+        }
+        return count;
+    }
+
     /** Makes one pane per study that is not an overlay and puts every node in paint order. */
     private void buildPanes() {
         getChildren().removeAll(nodes);
@@ -633,9 +642,7 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
                     geometry.scale(),
                     PaneLayout.of(geometry.height(), shares()));
         }
-        if (geometry.plotWidth() <= 0
-                || geometry.plotHeight() <= 0
-                || panes.size() != paneStudies().size() + 1) {
+        if (geometry.plotWidth() <= 0 || geometry.plotHeight() <= 0 || panes.size() != paneStudyCount() + 1) {
             viewDirty = true;
             return;
         }

@@ -82,6 +82,8 @@ final class ChartFrame {
 
     Viewport viewport = new Viewport(0, 0, 8, 0);
     List<TimeTicks.Tick> timeTicks = List.of();
+    /** What {@link #timeTicks} were made from. */
+    private TicksKey ticksKey;
     /** The zone and language the time labels of this frame are in. */
     TimeLabels timeLabels = TimeLabels.UTC;
 
@@ -114,7 +116,12 @@ final class ChartFrame {
         placeTimeMarks(candles, request);
         measure(request.chartType().closesOnly());
         timeLabels = request.timeLabels();
-        timeTicks = TimeTicks.compute(candles, viewport, request.periodMillis(), TIME_LABEL_SPACING, timeLabels);
+        TicksKey key = TicksKey.of(candles, viewport, request.periodMillis(), timeLabels);
+        if (!key.equals(ticksKey)) {
+            // The labels depend on the candles' times only: a trade in the newest candle keeps them.
+            timeTicks = TimeTicks.compute(candles, viewport, request.periodMillis(), TIME_LABEL_SPACING, timeLabels);
+            ticksKey = key;
+        }
         if (to > from) {
             range = new VisibleRange(from, to - 1, candles.time(from), candles.time(to - 1), n);
             tracker.anchorAt(candles.time(to - 1) + request.periodMillis() - 1);
@@ -144,6 +151,7 @@ final class ChartFrame {
         viewport = new Viewport(0, request.width(), request.barSpacing(), request.rightOffset()).clamped();
         bars.clear(viewport.barSpacing());
         timeTicks = List.of();
+        ticksKey = null;
         timeLabels = request.timeLabels();
         range = VisibleRange.EMPTY;
         studies.clear();
@@ -241,5 +249,37 @@ final class ChartFrame {
         }
         low = bars.size() > 0 ? lo : Double.NaN;
         high = bars.size() > 0 ? hi : Double.NaN;
+    }
+
+    /**
+     * What the time labels are made from: the view, the zone and language, and the candles' times as far as a
+     * change could move a label (the ends of the series and of the visible range, and how many candles there are).
+     */
+    private record TicksKey(
+            Viewport view,
+            long period,
+            TimeLabels labels,
+            int count,
+            long first,
+            long last,
+            long shownFirst,
+            long shownLast) {
+
+        static TicksKey of(CandleColumns candles, Viewport view, long period, TimeLabels labels) {
+            int n = candles.size();
+            int from = Math.max(0, Math.min(n - 1, view.firstVisible()));
+            int to = Math.max(0, Math.min(n - 1, view.endVisible() - 1));
+            return n == 0
+                    ? new TicksKey(view, period, labels, 0, 0, 0, 0, 0)
+                    : new TicksKey(
+                            view,
+                            period,
+                            labels,
+                            n,
+                            candles.time(0),
+                            candles.time(n - 1),
+                            candles.time(from),
+                            candles.time(to));
+        }
     }
 }

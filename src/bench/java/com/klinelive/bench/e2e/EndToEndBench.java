@@ -111,6 +111,9 @@ public final class EndToEndBench {
             if (wanted("floor")) {
                 out.add("floor", run("e2e-floor", floor(seconds, null), windowFrom, windowTo, seconds));
             }
+            if (wanted("floorNodes")) {
+                out.add("floorNodes", run("e2e-floor-nodes", floor(seconds, "nodes"), windowFrom, windowTo, seconds));
+            }
             if (wanted("ours")) {
                 out.add("ours", run("e2e-ours", viewer.on(url, "BTCUSDT"), windowFrom, windowTo, seconds));
             }
@@ -351,7 +354,7 @@ public final class EndToEndBench {
 
     /**
      * {@link FloorApp}: a label changed every pulse; with {@code mode} "idle" nothing changed, with "second" the label
-     * changed once a second.
+     * changed once a second, with "nodes" among as many other nodes as the viewer's window has.
      */
     private static List<String> floor(int seconds, String mode) {
         List<String> args = new ArrayList<>(List.of(String.valueOf(seconds)));
