@@ -696,6 +696,9 @@ final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.
         }
         long end = System.nanoTime();
         chart.frameStats().recordFrame(pulseNanos, end - start, repainted);
+        if (painter.livePainted() == 0) {
+            chart.frameStats().recordLayersKept();
+        }
         if (received != DirtyFlag.CLEAN) {
             chart.frameStats().recordTickToPixel(end - received);
         }

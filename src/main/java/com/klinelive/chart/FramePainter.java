@@ -108,6 +108,7 @@ final class FramePainter {
 
     private final LiveBand liveBand = new LiveBand();
     private final int[] bandRows = new int[2];
+    private int livePainted;
     private final List<StudyFrame> overlays = new ArrayList<>();
     private int decimals = 2;
     private double decimalsPrice = Double.NaN;
@@ -146,6 +147,7 @@ final class FramePainter {
         // Over an opaque live layer the history layer paints the strip too, so the live layer can be a short box.
         double historyRight = backdrop == null ? split : at.plotWidth();
         boolean historyBarsCopied = false;
+        livePainted = 0;
         double lineY = Double.NaN;
         overlays.clear();
         int pane = 1;
@@ -188,7 +190,8 @@ final class FramePainter {
                     at.top() + at.layout().top(k),
                     at.plotWidth(),
                     at.layout().height(k));
-            if (!barsSame || !view.shown.shows(setting, studies, shared)) {
+            boolean paneRepainted = !barsSame || !view.shown.shows(setting, studies, shared);
+            if (paneRepainted) {
                 if (!historyBarsCopied) {
                     historyBars.copyFrom(frame.bars, shared);
                     historyBarsCopied = true;
@@ -224,21 +227,32 @@ final class FramePainter {
                     at.plotWidth() - split,
                     view.liveHeight);
             if (split < at.plotWidth() && view.liveHeight > 0) {
-                paintPane(
-                        chart,
-                        view.live,
-                        view,
-                        frame.bars,
-                        frame,
-                        at,
-                        k,
-                        g,
-                        studies,
-                        liveFrom,
-                        split,
-                        view.liveTop,
-                        at.plotWidth(),
-                        backdrop);
+                // Stamped first, always: what the canvas shows must be what was stamped last.
+                boolean unchanged =
+                        liveStampUnchanged(chart, frame, at, view, k, g, studies, liveFrom, split, backdrop);
+                if (!unchanged || whole || paneRepainted) {
+                    livePainted++;
+                    paintPane(
+                            chart,
+                            view.live,
+                            view,
+                            frame.bars,
+                            frame,
+                            at,
+                            k,
+                            g,
+                            studies,
+                            liveFrom,
+                            split,
+                            view.liveTop,
+                            at.plotWidth(),
+                            backdrop);
+                    if (k == 0) {
+                        paintLiveLine(chart, frame, at, view, split);
+                    }
+                }
+            } else {
+                view.liveStamp.forget();
             }
         }
         if (!barsSame) {
@@ -370,19 +384,65 @@ final class FramePainter {
         }
     }
 
-    /** The last-price line (its history part and the live layer's) and its label on the price axis. */
-    private void paintLastPrice(CandleChart chart, ChartFrame frame, Geometry at, PaneView price, double split) {
-        ChartColors colors = chart.colors();
-        boolean newestUp = frame.newestClose >= frame.newestOpen;
-        Paint lineColour = newestUp ? colors.candleUp.get() : colors.candleDown.get();
-        double lineY = price.scale.y(frame.newestClose);
-        if (split < at.plotWidth() && price.liveHeight > 0) {
-            GraphicsContext gc = price.live.getGraphicsContext2D();
-            gc.save();
-            gc.translate(-split, -price.liveTop);
-            PriceLine.paintLive(gc, at, split, at.plotWidth(), lineY, lineColour);
-            gc.restore();
+    /**
+     * Stamps what pane {@code k}'s live layer would paint this frame ({@link LiveStamp}): its place and size, the
+     * scale and grid, the bars from {@code liveFrom} and, on the price pane, the last-price line's row and colour.
+     *
+     * @return whether that is what the layer shows already
+     */
+    private static boolean liveStampUnchanged(
+            CandleChart chart,
+            ChartFrame frame,
+            Geometry at,
+            PaneView view,
+            int k,
+            BarGeometry g,
+            List<StudyFrame> studies,
+            int liveFrom,
+            double split,
+            Color backdrop) {
+        LiveStamp stamp = view.liveStamp;
+        stamp.begin();
+        stamp.add(split);
+        stamp.add(view.liveTop);
+        stamp.add(view.liveHeight);
+        stamp.add(at.plotWidth());
+        stamp.add(at.scale());
+        stamp.ref(view.scale);
+        stamp.ref(view.ticks);
+        stamp.ref(frame.viewport);
+        stamp.ref(frame.timeTicks);
+        stamp.ref(backdrop);
+        stamp.bars(frame.bars, liveFrom, view.scale, g, k == 0 ? chart.getChartType() : null, studies);
+        if (k == 0) {
+            double lineY = view.scale.y(frame.newestClose);
+            boolean shown = Double.isFinite(lineY) && lineY >= 0 && lineY <= at.plotHeight();
+            stamp.add(shown ? Math.floor(lineY * at.scale()) : -1);
+            stamp.add(frame.newestClose >= frame.newestOpen ? 1 : 0);
         }
+        return stamp.same();
+    }
+
+    /** The live layer's part of the last-price line, over the price pane's live canvas just painted. */
+    private static void paintLiveLine(CandleChart chart, ChartFrame frame, Geometry at, PaneView price, double split) {
+        GraphicsContext gc = price.live.getGraphicsContext2D();
+        gc.save();
+        gc.translate(-split, -price.liveTop);
+        PriceLine.paintLive(
+                gc, at, split, at.plotWidth(), price.scale.y(frame.newestClose), lastPriceColour(chart, frame));
+        gc.restore();
+    }
+
+    private static Paint lastPriceColour(CandleChart chart, ChartFrame frame) {
+        ChartColors colors = chart.colors();
+        return frame.newestClose >= frame.newestOpen ? colors.candleUp.get() : colors.candleDown.get();
+    }
+
+    /** The last-price line's history part and its label on the price axis. */
+    private void paintLastPrice(CandleChart chart, ChartFrame frame, Geometry at, PaneView price, double split) {
+        boolean newestUp = frame.newestClose >= frame.newestOpen;
+        Paint lineColour = lastPriceColour(chart, frame);
+        double lineY = price.scale.y(frame.newestClose);
         priceLine.place(at, split, lineY, lineColour);
         double[] covered = labels.lastPrice(
                 at.left() + at.plotWidth(),
@@ -514,6 +574,11 @@ final class FramePainter {
                 bottom,
                 at.left(),
                 at.left() + at.plotWidth());
+    }
+
+    /** How many panes' live layers the last frame painted; 0 when it kept them all (or there were none). */
+    int livePainted() {
+        return livePainted;
     }
 
     /** The decimals prices are shown with. */

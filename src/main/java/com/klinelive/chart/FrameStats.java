@@ -55,6 +55,7 @@ public final class FrameStats {
     private final long[] latencies;
     private long frames;
     private long wholeFrames;
+    private long keptFrames;
     private long latencyCount;
 
     /** Statistics keeping {@link #DEFAULT_CAPACITY} samples of each kind. */
@@ -86,6 +87,19 @@ public final class FrameStats {
         frames++;
     }
 
+    /**
+     * Records that the last frame recorded left every live layer as it was: what changed (a label, the newest
+     * price within its device pixel) needed no layer painted.
+     */
+    public synchronized void recordLayersKept() {
+        keptFrames++;
+    }
+
+    /** Of the frames recorded, those that left every live layer as it was. */
+    public synchronized long keptFrames() {
+        return keptFrames;
+    }
+
     /** Records the latency from a tick's receipt to the end of the frame that drew it, in nanoseconds. */
     public synchronized void recordTickToPixel(long nanos) {
         latencies[(int) (latencyCount % latencies.length)] = nanos;
@@ -111,6 +125,7 @@ public final class FrameStats {
     public synchronized void reset() {
         frames = 0;
         wholeFrames = 0;
+        keptFrames = 0;
         latencyCount = 0;
     }
 

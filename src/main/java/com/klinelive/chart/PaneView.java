@@ -25,6 +25,8 @@ final class PaneView {
     final PriceAxis axis;
     final StudyLegend legend;
     final HistoryLayer shown = new HistoryLayer();
+    /** What the live canvas was last painted from. */
+    final LiveStamp liveStamp = new LiveStamp();
     /** The kind shown, null for the price pane: another kind needs another pane view (its axis reads differently). */
     final Indicator indicator;
 

@@ -162,6 +162,33 @@ class CandleChartLayersTest {
     }
 
     @Test
+    void aTradeWithinTheNewestCandlesDevicePixelsKeepsTheLiveLayersAndAColourFlipRepaintsThem() throws Exception {
+        // Candles and a volume pane: marks snapped to device pixels, no line anti-aliased at sub-pixel positions.
+        robot.interact(() -> chart.getStudies().setAll(StudyText.parseList("volume")));
+        awaitFrame();
+        Candle newest = candle(CANDLES - 1);
+        long time = newest.time() + 50_000;
+        double open = newest.open();
+        double tick = (newest.high() - newest.low()) * 1e-6;
+        market.trade(time, open + 10 * tick, 1e-9);
+        awaitFrame();
+        long kept = chart.frameStats().keptFrames();
+        long frames = chart.frameStats().frames();
+        // A millionth of the candle's range: the same device rows, the same colour, the same volume column.
+        market.trade(time + 1, open + 11 * tick, 1e-9);
+        awaitFrame();
+        assertTrue(chart.frameStats().frames() > frames, "a frame for the trade");
+        assertEquals(kept + 1, chart.frameStats().keptFrames(), "the frame kept the live layers");
+        assertSameAsWholeRepaint();
+        // Below the open by as little: the same rows, but the candle turns from rising to falling.
+        kept = chart.frameStats().keptFrames();
+        market.trade(time + 2, open - tick, 1e-9);
+        awaitFrame();
+        assertEquals(kept, chart.frameStats().keptFrames(), "the colour flip repainted the live layer");
+        assertSameAsWholeRepaint();
+    }
+
+    @Test
     void aLateTradeInAnOlderCandleRepaintsTheHistory() throws Exception {
         // Without indicators, whose values would change too: the bar itself must give the change away.
         robot.interact(() -> chart.getStudies().clear());

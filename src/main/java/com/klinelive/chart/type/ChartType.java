@@ -42,6 +42,15 @@ public interface ChartType {
         return false;
     }
 
+    /**
+     * Whether the marks' pixels depend on the bars' prices only through their device rows ({@link
+     * BarGeometry#deviceY}) and on whether each bar rose: then a price that stays within its device row leaves them
+     * as they are. False (the default) for anything anti-aliased at sub-pixel positions, such as a line.
+     */
+    default boolean snapsToDevicePixels() {
+        return false;
+    }
+
     /** Whether the price scale fits the closes only (a line), rather than the highs and lows. */
     default boolean closesOnly() {
         return false;

@@ -25,6 +25,11 @@ public final class HeikinAshi implements ChartType {
     }
 
     @Override
+    public boolean snapsToDevicePixels() {
+        return true;
+    }
+
+    @Override
     public void paint(GraphicsContext gc, BarGeometry g, BarBuffer bars, int from, PriceScale scale, Palette colours) {
         Candles.paint(gc, g, bars, from, scale, true, colours.colour("candle-up"));
         Candles.paint(gc, g, bars, from, scale, false, colours.colour("candle-down"));

@@ -23,6 +23,11 @@ public final class HollowCandles implements ChartType {
     }
 
     @Override
+    public boolean snapsToDevicePixels() {
+        return true;
+    }
+
+    @Override
     public void paint(GraphicsContext gc, BarGeometry g, BarBuffer bars, int from, PriceScale scale, Palette colours) {
         paint(gc, g, bars, from, scale, true, colours.colour("candle-up"));
         paint(gc, g, bars, from, scale, false, colours.colour("candle-down"));
