@@ -337,9 +337,13 @@ final class MainWindow {
         double frameP99 = 0;
         double tickP50 = 0;
         double tickP99 = 0;
+        long frames = 0;
+        long kept = 0;
         List<ChartView> views = views();
         for (ChartView view : views) {
             FrameStats.Snapshot s = view.chart().frameStats().snapshot();
+            frames += s.frames();
+            kept += view.chart().frameStats().keptFrames();
             fps = Math.min(fps, s.fps());
             frameP99 = Math.max(frameP99, s.frameMillisP99());
             tickP50 = Math.max(tickP50, s.tickToPixelMillisP50());
@@ -357,14 +361,15 @@ final class MainWindow {
         return String.format(
                 Locale.ROOT,
                 "stats fps=%.1f frame_ms_p99=%.2f tick_to_pixel_ms_p50=%.2f tick_to_pixel_ms_p99=%.2f ticks_per_s=%.0f"
-                        + " charts=%d feeds=%d",
+                        + " charts=%d feeds=%d layers_kept=%.2f",
                 views.isEmpty() ? 0 : fps,
                 frameP99,
                 tickP50,
                 tickP99,
                 rate,
                 views.size(),
-                sessions.size());
+                sessions.size(),
+                frames == 0 ? 0 : (double) kept / frames);
     }
 
     /** The main window's bounds, for the workspace file. */
