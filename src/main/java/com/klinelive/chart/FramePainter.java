@@ -34,6 +34,10 @@ import javafx.scene.shape.Line;
  * {@link HistoryLayer}); on the software pipeline a frame then costs a box around the newest candle instead of
  * the whole window, however many panes there are. On a chart background that is not one opaque colour the live
  * layer cannot cover the history layer, which then leaves the strip to it, and it takes the pane's whole height.
+ *
+ * <p>Long because a frame's panes, layers, axes, last price and crosshair are placed from one geometry in one
+ * pass; what each layer shows and when it must be repainted are classes of their own ({@link HistoryLayer},
+ * {@link LiveBand}, {@link LiveStamp}).
  */
 final class FramePainter {
 
@@ -229,7 +233,7 @@ final class FramePainter {
             if (split < at.plotWidth() && view.liveHeight > 0) {
                 // Stamped first, always: what the canvas shows must be what was stamped last.
                 boolean unchanged =
-                        liveStampUnchanged(chart, frame, at, view, k, g, studies, liveFrom, split, backdrop);
+                        view.liveStamp.unchanged(chart, frame, at, view, k, g, studies, liveFrom, split, backdrop);
                 if (!unchanged || whole || paneRepainted) {
                     livePainted++;
                     paintPane(
@@ -382,45 +386,6 @@ final class FramePainter {
         for (double level : levels) {
             PlotPainter.level(gc, g, width, view.scale, level, colors.resolve("level"));
         }
-    }
-
-    /**
-     * Stamps what pane {@code k}'s live layer would paint this frame ({@link LiveStamp}): its place and size, the
-     * scale and grid, the bars from {@code liveFrom} and, on the price pane, the last-price line's row and colour.
-     *
-     * @return whether that is what the layer shows already
-     */
-    private static boolean liveStampUnchanged(
-            CandleChart chart,
-            ChartFrame frame,
-            Geometry at,
-            PaneView view,
-            int k,
-            BarGeometry g,
-            List<StudyFrame> studies,
-            int liveFrom,
-            double split,
-            Color backdrop) {
-        LiveStamp stamp = view.liveStamp;
-        stamp.begin();
-        stamp.add(split);
-        stamp.add(view.liveTop);
-        stamp.add(view.liveHeight);
-        stamp.add(at.plotWidth());
-        stamp.add(at.scale());
-        stamp.ref(view.scale);
-        stamp.ref(view.ticks);
-        stamp.ref(frame.viewport);
-        stamp.ref(frame.timeTicks);
-        stamp.ref(backdrop);
-        stamp.bars(frame.bars, liveFrom, view.scale, g, k == 0 ? chart.getChartType() : null, studies);
-        if (k == 0) {
-            double lineY = view.scale.y(frame.newestClose);
-            boolean shown = Double.isFinite(lineY) && lineY >= 0 && lineY <= at.plotHeight();
-            stamp.add(shown ? Math.floor(lineY * at.scale()) : -1);
-            stamp.add(frame.newestClose >= frame.newestOpen ? 1 : 0);
-        }
-        return stamp.same();
     }
 
     /** The live layer's part of the last-price line, over the price pane's live canvas just painted. */

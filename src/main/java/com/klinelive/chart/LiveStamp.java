@@ -8,6 +8,7 @@ import com.klinelive.chart.type.ChartType;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import javafx.scene.paint.Color;
 
 /**
  * What a pane's live layer was last painted from, in the terms its pixels depend on: a candle snapped to device
@@ -24,6 +25,44 @@ final class LiveStamp {
     private Object[] refs = new Object[8];
     private Object[] shownRefs = new Object[8];
     private int refCount;
+
+    /**
+     * Stamps what pane {@code k}'s live layer would paint this frame: its place (from plot x {@code split}) and
+     * size, the scale and grid, the bars from {@code liveFrom} and, on the price pane, the last-price line's row and colour.
+     *
+     * @return whether that is what the layer shows already; when not, the stamp is taken as painted
+     */
+    boolean unchanged(
+            CandleChart chart,
+            ChartFrame frame,
+            FramePainter.Geometry at,
+            PaneView view,
+            int k,
+            BarGeometry g,
+            List<StudyFrame> studies,
+            int liveFrom,
+            double split,
+            Color backdrop) {
+        begin();
+        add(split);
+        add(view.liveTop);
+        add(view.liveHeight);
+        add(at.plotWidth());
+        add(at.scale());
+        ref(view.scale);
+        ref(view.ticks);
+        ref(frame.viewport);
+        ref(frame.timeTicks);
+        ref(backdrop);
+        bars(frame.bars, liveFrom, view.scale, g, k == 0 ? chart.getChartType() : null, studies);
+        if (k == 0) {
+            double lineY = view.scale.y(frame.newestClose);
+            boolean shown = Double.isFinite(lineY) && lineY >= 0 && lineY <= at.plotHeight();
+            add(shown ? Math.floor(lineY * at.scale()) : -1);
+            add(frame.newestClose >= frame.newestOpen ? 1 : 0);
+        }
+        return same();
+    }
 
     /** Starts this frame's stamp. */
     void begin() {

@@ -178,13 +178,17 @@ class CandleChartLayersTest {
         market.trade(time + 1, open + 11 * tick, 1e-9);
         awaitFrame();
         assertTrue(chart.frameStats().frames() > frames, "a frame for the trade");
-        assertEquals(kept + 1, chart.frameStats().keptFrames(), "the frame kept the live layers");
+        // Other frames (the countdown's second) may come too; without the stamp none would keep its layers.
+        assertTrue(chart.frameStats().keptFrames() > kept, "the frame kept the live layers");
         assertSameAsWholeRepaint();
         // Below the open by as little: the same rows, but the candle turns from rising to falling.
         kept = chart.frameStats().keptFrames();
+        frames = chart.frameStats().frames();
         market.trade(time + 2, open - tick, 1e-9);
         awaitFrame();
-        assertEquals(kept, chart.frameStats().keptFrames(), "the colour flip repainted the live layer");
+        long painted =
+                (chart.frameStats().frames() - frames) - (chart.frameStats().keptFrames() - kept);
+        assertTrue(painted >= 1, "the colour flip repainted the live layer");
         assertSameAsWholeRepaint();
     }
 
