@@ -41,6 +41,11 @@ import javafx.scene.layout.Region;
  * ({@link ChartShowing}) the driver is parked: nothing is drawn or laid out, marks only set the flag. A frame
  * reads the visible candles under the book's read lock into {@link ChartFrame}, then paints without the lock.
  * Every child is unmanaged, so new label texts re-lay out nothing beyond the chart.
+ *
+ * <p>Long because it is where the chart's nodes, its pulse and its view state meet: building the panes, laying
+ * them out and deciding per pulse what to draw. What they do is in classes of their own: painting
+ * ({@link FramePainter}), input ({@link ChartInput}), drawings ({@link DrawingEditor}), labels
+ * ({@link ChartLabels}), the scroll-back edge ({@link ScrollBackEdge}) and the pulse ({@link PulseDriver}).
  */
 final class CandleChartSkin extends SkinBase<CandleChart> implements ChartInput.Target, DrawingEditor.Target {
 

@@ -34,6 +34,11 @@ import org.slf4j.LoggerFactory;
  *   <li>The watchdog (every 250 ms) marks a silent connection stale, drops a dead one, finds gaps, and publishes
  *       the sync state.</li>
  * </ul>
+ *
+ * <p>Long because it is the one state machine of a feed's connection: every transition of {@link FeedState} is
+ * decided here, on the control thread, so that no decision is split between threads. The transports, the
+ * inbound messages, the backoff, the control thread and the history are classes of their own ({@code Transport},
+ * {@link Inbound}, {@link Backoff}, {@link ControlLoop}, {@link HistoryLoader}).
  */
 final class ConnectionSupervisor {
 

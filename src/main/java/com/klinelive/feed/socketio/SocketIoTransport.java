@@ -42,6 +42,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Threads: HTTP answers arrive on the HTTP client's threads, frames on the WebSocket's; every event and state
  * change happens under this object's lock, so events go out one at a time and none after {@link #close()}.
+ *
+ * <p>Long because an Engine.IO session is one protocol state under one lock: handshake, polling, probe and upgrade,
+ * heartbeat and the send queue all change it. The handshake, the packets, the WebSocket and the settings are
+ * classes of their own ({@link EngineIoHandshake}, {@link SocketIoPacket}, {@link EngineWebSocket},
+ * {@link SocketIoSettings}).
  */
 public final class SocketIoTransport implements Transport {
 
