@@ -58,9 +58,7 @@ final class PaneScales {
             low = Double.NaN;
             high = Double.NaN;
         }
-        return mode == ScaleMode.LOG
-                ? PriceScale.fitLog(low, high, height, PRICE_PADDING)
-                : PriceScale.fit(low, high, height, PRICE_PADDING);
+        return PriceScale.fitSteady(low, high, height, PRICE_PADDING, mode == ScaleMode.LOG);
     }
 
     /** Fits the study's values and levels, from zero for volumes and with zero for histograms. */
@@ -81,7 +79,7 @@ final class PaneScales {
                 high = maxIgnoringNaN(high, 0);
             }
         }
-        return PriceScale.fit(low, high, height, PANE_PADDING);
+        return PriceScale.fitSteady(low, high, height, PANE_PADDING, false);
     }
 
     private static double minIgnoringNaN(double a, double b) {

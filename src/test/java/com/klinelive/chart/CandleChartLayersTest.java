@@ -242,6 +242,33 @@ class CandleChartLayersTest {
     }
 
     @Test
+    void newHighsCreepingUpByATenthOfAPercentKeepTheHistoryLayers() throws Exception {
+        awaitFrame();
+        Candle newest = candle(CANDLES - 1);
+        double[] range = market.book().read(Timeframe.M1, c -> {
+            double h = Double.NEGATIVE_INFINITY;
+            double l = Double.POSITIVE_INFINITY;
+            for (int i = chart.getVisibleRange().first(); i < c.size(); i++) {
+                h = Math.max(h, c.high(i));
+                l = Math.min(l, c.low(i));
+            }
+            return new double[] {l, h};
+        });
+        // The first new high moves the scale; the ten after it creep up by a tenth of a percent of the range each,
+        // as a trending market's live candle does, and the panes' scales stay where they are for most of them.
+        market.trade(newest.time() + 45_000, range[1] + (range[1] - range[0]) * 0.001, 0.001);
+        awaitFrame();
+        long whole = chart.frameStats().snapshot().wholeFrames();
+        for (int i = 2; i <= 11; i++) {
+            market.trade(newest.time() + 45_000 + i, range[1] + (range[1] - range[0]) * 0.001 * i, 0.001);
+            awaitFrame();
+        }
+        long repaints = chart.frameStats().snapshot().wholeFrames() - whole;
+        assertTrue(repaints <= 2, repaints + " of 10 new highs repainted the history layers");
+        assertSameAsWholeRepaint();
+    }
+
+    @Test
     void thePriceLineRunsUnbrokenAcrossTheLayers() throws Exception {
         awaitFrame();
         Candle newest = candle(CANDLES - 1);

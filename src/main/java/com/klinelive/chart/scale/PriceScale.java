@@ -12,6 +12,9 @@ package com.klinelive.chart.scale;
  */
 public record PriceScale(double min, double max, double height, boolean log) {
 
+    /** How finely {@link #fitSteady} rounds a fitted range: about 1/64 of it. */
+    private static final double STEPS_PER_RANGE = 64;
+
     public PriceScale {
         if (!(max > min) || !Double.isFinite(min) || !Double.isFinite(max) || !(height >= 0) || (log && !(min > 0))) {
             throw new IllegalArgumentException(
@@ -93,6 +96,44 @@ public record PriceScale(double min, double max, double height, boolean log) {
         double inner = 1 - 2 * padding;
         double extra = (high - low) * padding / inner;
         return new PriceScale(low - extra, high + extra, height);
+    }
+
+    /**
+     * {@link #fit} (or {@link #fitLog}) of {@code low ... high} rounded outward to a step of about 1/64 of their
+     * range, so that a live value moving within a step of the extremes leaves the scale as it is. The edges lie
+     * half a step off the round numbers, where bounded series (an oscillator at 0 or 100) rest: one at 99.9 and
+     * at 100 both get 101, so touching and leaving its bound does not flip the scale. A function of the values
+     * only, so a chart painted afresh gets the same scale as one that has been live all day. Why: every change of
+     * an auto-fitted scale repaints the pane's whole history, which on the software pipeline takes 20 ms or more.
+     */
+    public static PriceScale fitSteady(double low, double high, double height, double padding, boolean log) {
+        if (log && low > 0 && Double.isFinite(high) && high > low) {
+            double lo = Math.log(low);
+            double hi = Math.log(high);
+            double step = step(hi - lo);
+            return fitLog(Math.exp(roundedDown(lo, step)), Math.exp(roundedUp(hi, step)), height, padding);
+        }
+        if (Double.isFinite(low) && Double.isFinite(high) && high > low) {
+            double step = step(high - low);
+            return fit(roundedDown(low, step), roundedUp(high, step), height, padding);
+        }
+        return log ? fitLog(low, high, height, padding) : fit(low, high, height, padding);
+    }
+
+    /** A 1, 2 or 5 times a power of ten near {@code range} / 64. */
+    private static double step(double range) {
+        double raw = range / STEPS_PER_RANGE;
+        double power = Math.pow(10, Math.floor(Math.log10(raw)));
+        double mantissa = raw / power;
+        return (mantissa < 1.5 ? 1 : mantissa < 3.5 ? 2 : mantissa < 7.5 ? 5 : 10) * power;
+    }
+
+    private static double roundedUp(double value, double step) {
+        return (Math.floor(value / step + 0.5) + 0.5) * step;
+    }
+
+    private static double roundedDown(double value, double step) {
+        return (Math.ceil(value / step - 0.5) - 0.5) * step;
     }
 
     /**
