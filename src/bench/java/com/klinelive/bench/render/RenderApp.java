@@ -95,6 +95,8 @@ public final class RenderApp extends Application {
                     cases.add(new RenderCase("ours", 5_000, history));
                 }
             }
+            // What a new candle costs the analysis chart: every pane's history repainted, a few times a case.
+            cases.add(new RenderCase("analysisNewCandles", 5_000, 100_000));
         }
         measureMemory();
         scene = new Scene(new Pane(), WIDTH, HEIGHT);
@@ -163,7 +165,7 @@ public final class RenderApp extends Application {
         } else if (c.ours()) {
             book = SyntheticCandles.book(candles);
             ours = new CandleChart(book, Timeframe.M1);
-            if (c.chart().equals("analysis")) {
+            if (c.analysis()) {
                 ours.getStudies().setAll(StudyText.parseList(RenderCase.ANALYSIS));
                 ours.getDrawings().setAll(drawings(candles, RenderCase.DRAWINGS));
             }
@@ -229,9 +231,18 @@ public final class RenderApp extends Application {
         ours.setRightOffset(0);
     }
 
-    /** One trade into the newest candle, as a feed delivers them. */
+    /**
+     * One trade into the newest candle, as a feed delivers them; in the new-candles case every {@link
+     * RenderCase#NEW_CANDLE_PULSES} pulses the trade opens the next minute's candle instead.
+     */
     private void liveTrade(long now) {
         double price = live.close() * (1 + (random.nextDouble() - 0.5) * 0.0004);
+        if (ours != null && current.newCandles() && frames % RenderCase.NEW_CANDLE_PULSES == 0) {
+            live = new Candle(live.time() + 60_000, price, price, price, price, 0.1, 1);
+            book.apply(++seq, live.time(), price, 0.1);
+            ours.markDirty(now);
+            return;
+        }
         live = new Candle(
                 live.time(),
                 live.open(),

@@ -302,6 +302,7 @@ final class DetailTables {
             case "peer" -> "peer";
             case "floor" -> "floor (one full-window fill)";
             case "analysis" -> "ours, 3 panes + 4 overlays + 20 drawings";
+            case "analysisNewCandles" -> "ours, the same, a new candle every 100 pulses";
             case "gsonPojo" -> "Gson data binding";
             case "gsonTree" -> "Gson tree model";
             case "oursOneTimeframe" -> "ours, one timeframe";
