@@ -152,6 +152,7 @@ final class FramePainter {
         double historyRight = backdrop == null ? split : at.plotWidth();
         boolean historyBarsCopied = false;
         livePainted = 0;
+        // The newest close's y on the price pane: the live box, the stamp, the live line and the label all use it.
         double lineY = Double.NaN;
         overlays.clear();
         int pane = 1;
@@ -232,8 +233,8 @@ final class FramePainter {
                     view.liveHeight);
             if (split < at.plotWidth() && view.liveHeight > 0) {
                 // Stamped first, always: what the canvas shows must be what was stamped last.
-                boolean unchanged =
-                        view.liveStamp.unchanged(chart, frame, at, view, k, g, studies, liveFrom, split, backdrop);
+                boolean unchanged = view.liveStamp.unchanged(
+                        chart, frame, at, view, k, g, studies, liveFrom, split, lineY, backdrop);
                 if (!unchanged || whole || paneRepainted) {
                     livePainted++;
                     paintPane(
@@ -252,7 +253,7 @@ final class FramePainter {
                             at.plotWidth(),
                             backdrop);
                     if (k == 0) {
-                        paintLiveLine(chart, frame, at, view, split);
+                        paintLiveLine(chart, frame, at, view, split, lineY);
                     }
                 }
             } else {
@@ -263,7 +264,7 @@ final class FramePainter {
             shownBars.copyFrom(frame.bars);
         }
         timeAxis.setTicks(frame.viewport.firstIndex(), frame.viewport.lastIndex(), frame.timeTicks);
-        paintLastPrice(chart, frame, at, panes.get(0), split);
+        paintLastPrice(chart, frame, at, panes.get(0), split, lineY);
         legends.legendAfterFrame(chart, frame, panes, decimals, whole);
         crosshair(chart, frame, at, panes, pointerX, pointerY);
         return repainted;
@@ -389,12 +390,12 @@ final class FramePainter {
     }
 
     /** The live layer's part of the last-price line, over the price pane's live canvas just painted. */
-    private static void paintLiveLine(CandleChart chart, ChartFrame frame, Geometry at, PaneView price, double split) {
+    private static void paintLiveLine(
+            CandleChart chart, ChartFrame frame, Geometry at, PaneView price, double split, double lineY) {
         GraphicsContext gc = price.live.getGraphicsContext2D();
         gc.save();
         gc.translate(-split, -price.liveTop);
-        PriceLine.paintLive(
-                gc, at, split, at.plotWidth(), price.scale.y(frame.newestClose), lastPriceColour(chart, frame));
+        PriceLine.paintLive(gc, at, split, at.plotWidth(), lineY, lastPriceColour(chart, frame));
         gc.restore();
     }
 
@@ -403,11 +404,11 @@ final class FramePainter {
         return frame.newestClose >= frame.newestOpen ? colors.candleUp.get() : colors.candleDown.get();
     }
 
-    /** The last-price line's history part and its label on the price axis. */
-    private void paintLastPrice(CandleChart chart, ChartFrame frame, Geometry at, PaneView price, double split) {
+    /** The last-price line's history part and its label on the price axis, at pane y {@code lineY}. */
+    private void paintLastPrice(
+            CandleChart chart, ChartFrame frame, Geometry at, PaneView price, double split, double lineY) {
         boolean newestUp = frame.newestClose >= frame.newestOpen;
         Paint lineColour = lastPriceColour(chart, frame);
-        double lineY = price.scale.y(frame.newestClose);
         priceLine.place(at, split, lineY, lineColour);
         double[] covered = labels.lastPrice(
                 at.left() + at.plotWidth(),

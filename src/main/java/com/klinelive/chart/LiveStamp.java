@@ -28,7 +28,8 @@ final class LiveStamp {
 
     /**
      * Stamps what pane {@code k}'s live layer would paint this frame: its place (from plot x {@code split}) and
-     * size, the scale and grid, the bars from {@code liveFrom} and, on the price pane, the last-price line's row and colour.
+     * size, the scale and grid, the bars from {@code liveFrom} and, on the price pane, the last-price line's row
+     * ({@code lineY}, pane y; NaN on other panes) and colour.
      *
      * @return whether that is what the layer shows already; when not, the stamp is taken as painted
      */
@@ -42,6 +43,7 @@ final class LiveStamp {
             List<StudyFrame> studies,
             int liveFrom,
             double split,
+            double lineY,
             Color backdrop) {
         begin();
         add(split);
@@ -56,7 +58,6 @@ final class LiveStamp {
         ref(backdrop);
         bars(frame.bars, liveFrom, view.scale, g, k == 0 ? chart.getChartType() : null, studies);
         if (k == 0) {
-            double lineY = view.scale.y(frame.newestClose);
             boolean shown = Double.isFinite(lineY) && lineY >= 0 && lineY <= at.plotHeight();
             add(shown ? Math.floor(lineY * at.scale()) : -1);
             add(frame.newestClose >= frame.newestOpen ? 1 : 0);
@@ -65,12 +66,12 @@ final class LiveStamp {
     }
 
     /** Starts this frame's stamp. */
-    void begin() {
+    private void begin() {
         size = 0;
         refCount = 0;
     }
 
-    void add(double value) {
+    private void add(double value) {
         if (size == values.length) {
             values = Arrays.copyOf(values, size * 2);
         }
@@ -78,7 +79,7 @@ final class LiveStamp {
     }
 
     /** A value compared by {@code equals}: a scale, a list of ticks, a colour. */
-    void ref(Object value) {
+    private void ref(Object value) {
         if (refCount == refs.length) {
             refs = Arrays.copyOf(refs, refCount * 2);
         }
@@ -89,7 +90,8 @@ final class LiveStamp {
      * Adds what pane {@code k}'s bars from {@code from} paint with: the chart type's marks (price pane) and every
      * plot of the studies, with the line segments leading into bar {@code from}.
      */
-    void bars(BarBuffer bars, int from, PriceScale scale, BarGeometry g, ChartType type, List<StudyFrame> studies) {
+    private void bars(
+            BarBuffer bars, int from, PriceScale scale, BarGeometry g, ChartType type, List<StudyFrame> studies) {
         add(bars.size());
         add(bars.slotWidth());
         if (type != null) {
@@ -136,7 +138,7 @@ final class LiveStamp {
      * Whether this frame's stamp equals the one last painted. When it does not, it becomes the one painted: call
      * only when the layer is then painted.
      */
-    boolean same() {
+    private boolean same() {
         boolean same = size == shownSize && Arrays.equals(values, 0, size, shown, 0, size) && refsEqual();
         if (!same) {
             double[] t = shown;
